@@ -1,0 +1,143 @@
+/**
+ * Which actions are legal, one check used both to list the menu and to refuse an illegal action, so
+ * the two can never disagree.
+ */
+import type { Move } from '../scenario/schema.ts';
+import { evalCondition } from './conditions.ts';
+import { expandTargets } from './flow.ts';
+import type { Game } from './game.ts';
+import { isActive } from './parties.ts';
+import type { Action, EngineError, GameState } from './types.ts';
+
+const err = (code: EngineError['code'], message: string): { error: EngineError } => ({ error: { code, message } });
+
+/** The parameter names a move takes, in menu order, with their allowed values. */
+export function moveParams(game: Game, state: GameState, move: Move): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  if (move.choose && move.to) out.push(['to', move.to]);
+  if (move.kind === 'propose') {
+    const issues = move.issues ?? game.issueIds;
+    out.push(['issue', issues]);
+    // options are checked per issue below; list the union here for shape checks
+    const options = new Set<string>();
+    for (const i of issues) for (const o of Object.keys(game.scenario.issues[i]?.options ?? {})) options.add(o);
+    out.push(['option', [...options]]);
+  }
+  for (const [name, p] of Object.entries(move.params ?? {})) out.push([name, Object.keys(p.options)]);
+  return out;
+}
+
+/** The parties a move with these params reaches (before dropping inactive ones). */
+export function moveTargets(game: Game, move: Move, params: Record<string, string>): string[] {
+  if (!move.to) return [];
+  if (move.choose) return expandTargets(game, params.to !== undefined ? [params.to] : []);
+  return expandTargets(game, move.to);
+}
+
+/**
+ * Checks an action against the rules; returns the error a player or a replay file would see.
+ * Input is untrusted JSON: every field is checked before use.
+ */
+export function checkAction(game: Game, state: GameState, action: unknown): { error: EngineError } | null {
+  if (typeof action !== 'object' || action === null || Array.isArray(action)) {
+    return err('action/malformed', 'An action must be an object like {"move": "...", "params": {...}}.');
+  }
+  const { move: moveId, params } = action as Partial<Action>;
+  if (typeof moveId !== 'string') return err('action/malformed', 'The action has no "move" string.');
+  if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
+    return err('action/malformed', '"params" must be an object of strings.');
+  }
+  if (state.over) return err('action/game-over', 'The game is over; no more moves can be made.');
+  const move = Object.hasOwn(game.scenario.moves, moveId) ? game.scenario.moves[moveId] : undefined;
+  if (!move) return err('action/unknown-move', `There is no move "${moveId}" in this scenario.`);
+  const given = (params ?? {}) as Record<string, unknown>;
+  const spec = moveParams(game, state, move);
+  for (const key of Object.keys(given)) {
+    if (!spec.some(([name]) => name === key)) {
+      return err('action/bad-param', `Move "${moveId}" takes no parameter "${key}".`);
+    }
+  }
+  for (const [name, allowed] of spec) {
+    const v = given[name];
+    if (typeof v !== 'string') return err('action/bad-param', `Move "${moveId}" needs a "${name}" parameter.`);
+    if (!allowed.includes(v)) return err('action/bad-param', `"${v}" is not a valid ${name} for "${moveId}".`);
+  }
+  const p = given as Record<string, string>;
+  if (move.limit !== undefined && (state.used[moveId] ?? 0) >= move.limit) {
+    return err('action/not-available', `"${move.label}" can be used only ${move.limit} time(s).`);
+  }
+  if (move.when) {
+    const ctx = { game, state, party: null, roll: null, params: null, offer: null };
+    if (!evalCondition(move.when, ctx)) return err('action/not-available', `"${move.label}" is not possible now.`);
+  }
+  if (move.to && !moveTargets(game, move, p).some((t) => isActive(game, state, t))) {
+    return err('action/not-available', `Nobody "${move.label}" reaches is still at the table.`);
+  }
+  if (move.kind === 'propose') {
+    const issue = p.issue as string;
+    if (!Object.hasOwn(game.scenario.issues[issue]?.options ?? {}, p.option as string)) {
+      return err('action/bad-param', `"${p.option}" is not an option of issue "${issue}".`);
+    }
+    if (state.table[issue] === p.option) {
+      return err('action/not-available', `"${p.option}" is already on the table for "${issue}".`);
+    }
+  }
+  if (move.kind === 'vote' && state.vote !== null) return err('action/not-available', 'The vote has been held.');
+  return null;
+}
+
+function* candidates(game: Game, state: GameState, move: Move): Generator<Record<string, string>> {
+  const spec = moveParams(game, state, move);
+  if (move.kind === 'propose') {
+    // propose: to × issue × that issue's options (not the union), so the menu stays human-sized
+    const tos = move.choose && move.to ? move.to : [null];
+    for (const to of tos) {
+      for (const issue of move.issues ?? game.issueIds) {
+        for (const option of Object.keys(game.scenario.issues[issue]?.options ?? {})) {
+          const rest = spec.filter(([n]) => n !== 'to' && n !== 'issue' && n !== 'option');
+          for (const combo of product(rest)) yield { ...(to ? { to } : {}), issue, option, ...combo };
+        }
+      }
+    }
+    return;
+  }
+  yield* product(spec);
+}
+
+function* product(spec: [string, string[]][], i = 0, acc: Record<string, string> = {}): Generator<Record<string, string>> {
+  if (i >= spec.length) {
+    yield { ...acc };
+    return;
+  }
+  const [name, values] = spec[i] as [string, string[]];
+  for (const v of values) {
+    acc[name] = v;
+    yield* product(spec, i + 1, acc);
+  }
+  delete acc[name];
+}
+
+/** The legal actions now, in a stable order (scenario move order, then parameter order): the menu. */
+export function availableActions(game: Game, state: GameState): Action[] {
+  if (state.over) return [];
+  const out: Action[] = [];
+  for (const moveId of game.moveIds) {
+    const move = game.scenario.moves[moveId] as Move;
+    for (const params of candidates(game, state, move)) {
+      const action = { move: moveId, params };
+      if (checkAction(game, state, action) === null) out.push(action);
+    }
+  }
+  return out;
+}
+
+/** Whether at least one action is legal; stops at the first, for the end-of-turn dead-end check. */
+export function anyActionAvailable(game: Game, state: GameState): boolean {
+  for (const moveId of game.moveIds) {
+    const move = game.scenario.moves[moveId] as Move;
+    for (const params of candidates(game, state, move)) {
+      if (checkAction(game, state, { move: moveId, params }) === null) return true;
+    }
+  }
+  return false;
+}

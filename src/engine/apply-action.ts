@@ -1,0 +1,90 @@
+/**
+ * createGame and applyAction: the pure reducer at the centre of Envoy. Same game, seed and actions
+ * give the same states in Node and in every browser.
+ */
+import { produce } from 'immer';
+import type { Move } from '../scenario/schema.ts';
+import { anyActionAvailable, checkAction, moveTargets } from './actions.ts';
+import { endRound, finish, holdVote, noCounterpartsLeft, startRound } from './flow.ts';
+import type { Game } from './game.ts';
+import { applyEffects, deliverAll, isActive } from './parties.ts';
+import { restoreRng, seedRng } from './rng.ts';
+import type { Action, EngineError, GameState, PartyState } from './types.ts';
+
+/** The opening state of a game: starting meters and positions, the default package, round-1 events. */
+export function createGame(game: Game, seed: string): GameState {
+  if (typeof seed !== 'string' || seed.length === 0) throw new TypeError('createGame: the seed must be a non-empty string');
+  const parties: Record<string, PartyState> = {};
+  for (const pid of game.partyIds) {
+    const party = game.scenario.parties[pid];
+    const meters: Record<string, number> = {};
+    for (const m of game.meterIds) meters[m] = party?.meters?.[m] ?? game.scenario.meters[m]?.initial ?? 0;
+    const initial = game.initialPosition[pid];
+    parties[pid] = { position: initial ? { value: initial, context: {} } : null, meters };
+  }
+  const table: Record<string, string> = {};
+  for (const i of game.issueIds) table[i] = game.scenario.issues[i]?.default as string;
+  const base: GameState = {
+    format: 1,
+    seed,
+    rng: seedRng(seed),
+    turn: 0,
+    round: 1,
+    step: 0,
+    over: false,
+    outcome: null,
+    parties,
+    table,
+    agreements: {},
+    flags: {},
+    used: {},
+    vote: null,
+    log: [],
+  };
+  return produce(base, (draft) => {
+    const rng = restoreRng(draft.rng);
+    startRound(game, draft, rng);
+    closeTurn(game, draft);
+    draft.rng = rng.save();
+  });
+}
+
+/** Ends the game when nothing more can happen: an effect ended it, nobody is left, or no move is legal. */
+function closeTurn(game: Game, draft: GameState): void {
+  if (draft.outcome !== null) return;
+  if (draft.over) return finish(game, draft, draft.vote ? 'vote' : 'effect');
+  if (noCounterpartsLeft(game, draft)) return finish(game, draft, 'no-counterparts');
+  if (!anyActionAvailable(game, draft)) finish(game, draft, 'no-moves');
+}
+
+/**
+ * Applies one action. Returns the next state, or an error and leaves the input untouched (immer never
+ * mutates its base state).
+ */
+export function applyAction(game: Game, state: GameState, action: Action): { state: GameState } | { error: EngineError } {
+  const problem = checkAction(game, state, action);
+  if (problem) return problem;
+  const move = game.scenario.moves[action.move] as Move;
+  const params: Record<string, string> = { ...(action.params ?? {}) };
+  const next = produce(state, (draft) => {
+    const rng = restoreRng(draft.rng);
+    draft.turn += 1;
+    draft.step += 1;
+    draft.used[action.move] = (draft.used[action.move] ?? 0) + 1;
+    draft.log = [{ kind: 'move', move: action.move, params }];
+    applyEffects(game, draft, move.effects, game.playerId);
+    const targets = moveTargets(game, move, params).filter((t) => isActive(game, draft, t));
+    if (move.kind === 'propose') {
+      draft.table[params.issue as string] = params.option as string;
+      deliverAll(game, draft, targets, move.sends ?? 'offer.proposed', rng, params);
+    } else if (move.kind === 'vote') {
+      holdVote(game, draft, rng);
+    } else if (move.sends) {
+      deliverAll(game, draft, targets, move.sends, rng, params);
+    }
+    if (!draft.over && draft.step >= game.movesPerRound) endRound(game, draft, rng);
+    closeTurn(game, draft);
+    draft.rng = rng.save();
+  });
+  return { state: next };
+}

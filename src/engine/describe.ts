@@ -1,0 +1,88 @@
+/**
+ * Turns the compact log of a turn into sentences a student can read. The state keeps ids; the words
+ * come from the scenario, so one state can be shown in any language a scenario is written in.
+ */
+import type { Game } from './game.ts';
+import { positionState, transitionAt } from './game.ts';
+import type { GameState, LogEntry } from './types.ts';
+
+/** One readable line of the dialogue log, with the machine-readable code kept beside it. */
+export interface LogLine {
+  kind: LogEntry['kind'];
+  party?: string;
+  code: string;
+  text: string;
+}
+
+function partyName(game: Game, id: string): string {
+  return game.scenario.parties[id]?.name ?? id;
+}
+
+function fill(template: string, labels: Record<string, string>): string {
+  return template.replace(/\{([a-z0-9-]+)\}/g, (m, k: string) => labels[k] ?? m);
+}
+
+function paramLabels(game: Game, moveId: string, params: Record<string, string>): Record<string, string> {
+  const move = game.scenario.moves[moveId];
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (k === 'to') labels[k] = game.scenario.parties[v]?.name ?? game.scenario.blocs?.[v]?.name ?? v;
+    else if (k === 'issue') labels[k] = game.scenario.issues[v]?.label ?? v;
+    else if (k === 'option') labels[k] = game.scenario.issues[params.issue ?? '']?.options[v] ?? v;
+    else labels[k] = move?.params?.[k]?.options[v] ?? v;
+  }
+  return labels;
+}
+
+/** The sentence for a party's response, from the transition's reason or from the verdict. */
+function responseText(game: Game, e: Extract<LogEntry, { kind: 'response' }>): string {
+  const name = partyName(game, e.party);
+  const t = e.via ? transitionAt(game, e.party, { state: e.via[0], event: e.via[1], index: e.via[2] }) : undefined;
+  if (t?.reason) return `${name}: ${t.reason}`;
+  if (e.verdict === 'red-line') {
+    const issue = game.scenario.issues[e.issue ?? '']?.label ?? e.issue;
+    const line = game.scenario.parties[e.party]?.prefers?.redLines?.find((r) => r.issue === e.issue);
+    return `${name} rejects: the package crosses its red line on ${issue}${line?.reason ? ` (${line.reason})` : ''}.`;
+  }
+  if (e.verdict === 'reject') return `${name} rejects: the package gives it too little.`;
+  if (e.verdict === 'accept') return `${name} finds the package acceptable but does not commit yet.`;
+  const to = positionState(game, e.party, e.to);
+  if (e.to !== e.from) return `${name} moves: ${to?.label ?? e.to}.`;
+  return `${name} holds its position${to?.label ? ` (${to.label})` : ''}.`;
+}
+
+/** Describes one log entry. */
+export function describeEntry(game: Game, e: LogEntry): LogLine {
+  switch (e.kind) {
+    case 'round':
+      return { kind: e.kind, code: 'round/start', text: `Round ${e.round} of ${game.scenario.rounds}.` };
+    case 'event': {
+      const ev = game.scenario.events?.find((x) => x.id === e.event);
+      return { kind: e.kind, code: `event/${e.event}`, text: ev ? `${ev.title}: ${ev.text.trim()}` : e.event };
+    }
+    case 'move': {
+      const move = game.scenario.moves[e.move];
+      const labels = paramLabels(game, e.move, e.params);
+      const text = move?.text
+        ? fill(move.text, labels)
+        : `You: ${move?.label ?? e.move}${Object.keys(labels).length ? ` (${Object.values(labels).join(', ')})` : ''}.`;
+      return { kind: e.kind, party: game.playerId, code: `move/${e.move}`, text };
+    }
+    case 'response':
+      return { kind: e.kind, party: e.party, code: e.code, text: responseText(game, e) };
+    case 'vote': {
+      const veto = e.vetoedBy.length ? `; vetoed by ${e.vetoedBy.map((p) => partyName(game, p)).join(', ')}` : '';
+      const result = e.adopted ? 'adopted' : 'not adopted';
+      return { kind: e.kind, code: e.adopted ? 'vote/adopted' : 'vote/failed', text: `The vote: ${e.yes} yes, ${e.no} no, ${e.abstain} abstentions${veto} — ${result}.` };
+    }
+    case 'end': {
+      const o = game.scenario.outcomes.find((x) => x.id === e.outcome);
+      return { kind: e.kind, code: `end/${e.reason}`, text: `The talks end: ${o?.title ?? e.outcome}.` };
+    }
+  }
+}
+
+/** The readable log of the latest turn of a state. */
+export function describeLog(game: Game, state: GameState): LogLine[] {
+  return state.log.map((e) => describeEntry(game, e));
+}

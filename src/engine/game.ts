@@ -1,0 +1,136 @@
+/**
+ * compileGame: everything derived from a scenario, computed once — the XState position machines,
+ * expanded blocs, ordered id lists. The state then only holds what changes.
+ */
+import { type AnyStateMachine, setup } from 'xstate';
+import type { PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
+import { type CondContext, evalCondition } from './conditions.ts';
+import { canonicalJson, sha256Hex } from './hash.ts';
+
+/** The event every party machine receives: a type plus the context its guards read. */
+export interface PartyEvent {
+  type: string;
+  ctx: CondContext;
+}
+
+/** Where a transition taken by a machine is described in the scenario. */
+export interface TransitionRef {
+  state: string;
+  event: string;
+  index: number;
+}
+
+/** A compiled position machine shared by every party that uses it (a template or an inline position). */
+export interface CompiledMachine {
+  machine: AnyStateMachine;
+  def: PositionMachine;
+}
+
+/** The compiled scenario: read-only lookups the engine needs at every turn. */
+export interface Game {
+  scenario: Scenario;
+  /** SHA-256 of the canonical JSON of the parsed scenario: its identity in replay files. */
+  scenarioHash: string;
+  playerId: string;
+  /** All parties in declaration order (the order rolls are drawn in). */
+  partyIds: string[];
+  counterpartIds: string[];
+  machines: Record<string, CompiledMachine | null>;
+  /** Starting position of each party with a machine. */
+  initialPosition: Record<string, string | null>;
+  meterIds: string[];
+  issueIds: string[];
+  moveIds: string[];
+  /** Party or bloc id → member party ids, in declaration order. */
+  targets: Record<string, string[]>;
+  movesPerRound: number;
+}
+
+/** Builds the XState machine for one position definition. Guards and actions are named and data-driven. */
+function buildMachine(id: string, def: PositionMachine): AnyStateMachine {
+  const states: Record<string, object> = {};
+  for (const [stateId, st] of Object.entries(def.states)) {
+    states[stateId] = compileState(stateId, st);
+  }
+  return setup({
+    types: {} as { context: Record<string, never>; events: PartyEvent },
+    guards: {
+      when: ({ event }, params: { cond: NonNullable<Transition['when']> }) => evalCondition(params.cond, event.ctx),
+    },
+    actions: {
+      // The engine applies the transition's effects itself from this reference (transition() runs nothing).
+      respond: (_args, _params: TransitionRef) => undefined,
+    },
+  }).createMachine({
+    id,
+    context: {},
+    initial: def.initial,
+    states: states as never,
+  }) as unknown as AnyStateMachine;
+}
+
+function compileState(stateId: string, st: PositionState): object {
+  const on: Record<string, object[]> = {};
+  for (const [event, list] of Object.entries(st.on ?? {})) {
+    on[event] = list.map((t, index) => ({
+      ...(t.to !== undefined ? { target: t.to } : {}),
+      ...(t.when !== undefined ? { guard: { type: 'when', params: { cond: t.when } } } : {}),
+      actions: [{ type: 'respond', params: { state: stateId, event, index } satisfies TransitionRef }],
+    }));
+  }
+  return { ...(st.final ? { type: 'final' } : {}), on };
+}
+
+/** Compiles a validated scenario once; the result is shared by every game of it. */
+export function compileGame(scenario: Scenario): Game {
+  const partyIds = Object.keys(scenario.parties);
+  const playerId = scenario.player.party;
+  const templates: Record<string, CompiledMachine> = {};
+  for (const [tid, def] of Object.entries(scenario.templates ?? {})) {
+    templates[tid] = { def, machine: buildMachine(`template.${tid}`, def) };
+  }
+  const machines: Record<string, CompiledMachine | null> = {};
+  const initialPosition: Record<string, string | null> = {};
+  for (const [pid, party] of Object.entries(scenario.parties)) {
+    if (party.position) {
+      machines[pid] = { def: party.position, machine: buildMachine(`party.${pid}`, party.position) };
+      initialPosition[pid] = party.position.initial;
+    } else if (party.template && templates[party.template]) {
+      const t = templates[party.template] as CompiledMachine;
+      machines[pid] = t;
+      initialPosition[pid] = party.initial ?? t.def.initial;
+    } else {
+      machines[pid] = null;
+      initialPosition[pid] = null;
+    }
+  }
+  const targets: Record<string, string[]> = {};
+  for (const pid of partyIds) targets[pid] = [pid];
+  for (const [bid, bloc] of Object.entries(scenario.blocs ?? {})) {
+    targets[bid] = partyIds.filter((p) => bloc.members.includes(p));
+  }
+  return {
+    scenario,
+    scenarioHash: sha256Hex(canonicalJson(scenario)),
+    playerId,
+    partyIds,
+    counterpartIds: partyIds.filter((p) => p !== playerId),
+    machines,
+    initialPosition,
+    meterIds: Object.keys(scenario.meters),
+    issueIds: Object.keys(scenario.issues),
+    moveIds: Object.keys(scenario.moves),
+    targets,
+    movesPerRound: scenario.movesPerRound ?? 1,
+  };
+}
+
+/** The scenario's description of a party's position state (from its inline machine or template). */
+export function positionState(game: Game, party: string, state: string): PositionState | undefined {
+  return game.machines[party]?.def.states[state];
+}
+
+/** The scenario transition a machine took, for its effects and reason. */
+export function transitionAt(game: Game, party: string, ref: TransitionRef): Transition | undefined {
+  return positionState(game, party, ref.state)?.on?.[ref.event]?.[ref.index];
+}

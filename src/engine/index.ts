@@ -1,0 +1,16 @@
+/**
+ * The engine's public API: the CLI, the browser session and outside checks call only this, so it
+ * stays stable while the inside changes.
+ */
+export { availableActions } from './actions.ts';
+export { applyAction, createGame } from './apply-action.ts';
+export { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
+export { describeEntry, describeLog, type LogLine } from './describe.ts';
+export { compileGame, type Game } from './game.ts';
+export { canonicalJson, sha256Hex, stateHash } from './hash.ts';
+export { judgeOffer, utilityOf } from './parties.ts';
+export { outcomeOf, replay } from './replay.ts';
+export { buildReplay, REPLAY_LIMITS, type ReplayFile, readReplay, type Verification, verifyReplay } from './replay-file.ts';
+export { chooseAction, evaluate, playGame, STRATEGIES, type StrategyName } from './strategies.ts';
+export type { Action, EngineError, GameState, LogEntry, OutcomeResult } from './types.ts';
+export { ENGINE_VERSION } from './version.ts';
