@@ -131,13 +131,32 @@ export function availableActions(game: Game, state: GameState): Action[] {
   return out;
 }
 
-/** Whether at least one action is legal; stops at the first, for the end-of-turn dead-end check. */
-export function anyActionAvailable(game: Game, state: GameState): boolean {
-  for (const moveId of game.moveIds) {
-    const move = game.scenario.moves[moveId] as Move;
-    for (const params of candidates(game, state, move)) {
-      if (checkAction(game, state, { move: moveId, params }) === null) return true;
-    }
+/**
+ * Whether a move has at least one legal parameter choice now, without listing them: the cheap test
+ * behind the end-of-turn dead-end check. A test keeps it equal to `availableActions(...).length > 0`.
+ */
+export function moveAvailable(game: Game, state: GameState, moveId: string): boolean {
+  const move = game.scenario.moves[moveId];
+  if (!move || state.over) return false;
+  if (move.limit !== undefined && (state.used[moveId] ?? 0) >= move.limit) return false;
+  if (move.kind === 'vote' && state.vote !== null) return false;
+  if (move.when && !evalCondition(move.when, { game, state, party: null, roll: null, params: null, offer: null })) {
+    return false;
   }
-  return false;
+  for (const p of Object.values(move.params ?? {})) if (Object.keys(p.options).length === 0) return false;
+  if (move.to) {
+    const groups = move.choose ? move.to.map((t) => [t]) : [move.to];
+    if (!groups.some((g) => expandTargets(game, g).some((t) => isActive(game, state, t)))) return false;
+  }
+  if (move.kind === 'propose') {
+    return (move.issues ?? game.issueIds).some((i) =>
+      Object.keys(game.scenario.issues[i]?.options ?? {}).some((o) => o !== state.table[i]),
+    );
+  }
+  return true;
+}
+
+/** Whether at least one action is legal now. */
+export function anyActionAvailable(game: Game, state: GameState): boolean {
+  return game.moveIds.some((m) => moveAvailable(game, state, m));
 }

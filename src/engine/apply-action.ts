@@ -41,8 +41,8 @@ export function createGame(game: Game, seed: string): GameState {
     vote: null,
     log: [],
   };
+  const rng = restoreRng(base.rng);
   return produce(base, (draft) => {
-    const rng = restoreRng(draft.rng);
     startRound(game, draft, rng);
     closeTurn(game, draft);
     draft.rng = rng.save();
@@ -66,8 +66,8 @@ export function applyAction(game: Game, state: GameState, action: Action): { sta
   if (problem) return problem;
   const move = game.scenario.moves[action.move] as Move;
   const params: Record<string, string> = { ...(action.params ?? {}) };
+  const rng = restoreRng(state.rng);
   const next = produce(state, (draft) => {
-    const rng = restoreRng(draft.rng);
     draft.turn += 1;
     draft.step += 1;
     draft.used[action.move] = (draft.used[action.move] ?? 0) + 1;

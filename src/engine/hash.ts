@@ -47,16 +47,58 @@ function withSegment(err: unknown, segment: string): unknown {
   return err;
 }
 
+/** Quoted-string cache bounds: state keys and enum-like values repeat constantly. */
+const QUOTE_CACHE_MAX_LENGTH = 64;
+const QUOTE_CACHE_MAX_ENTRIES = 8192;
+let quoteCache = new Map<string, string>();
+
+/** JSON string literal, exactly as JSON.stringify escapes it (JCS uses the same rules). */
+function quote(text: string): string {
+  if (text.length > QUOTE_CACHE_MAX_LENGTH) return JSON.stringify(text);
+  let quoted = quoteCache.get(text);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(text);
+    if (quoteCache.size >= QUOTE_CACHE_MAX_ENTRIES) quoteCache = new Map();
+    quoteCache.set(text, quoted);
+  }
+  return quoted;
+}
+
+/** Precomputed text of small non-negative integers (counters, indices, turns). */
+const SMALL_INTS: readonly string[] = Array.from({ length: 1024 }, (_, i) => String(i));
+
+/**
+ * Keys in UTF-16 code-unit order (JCS). The relational `<` on strings compares
+ * code units, exactly like Array#sort's default comparator; insertion sort is
+ * much faster than the generic sort for the small objects that make up states.
+ */
+function sortKeys(keys: string[]): string[] {
+  const n = keys.length;
+  if (n > 16) return keys.sort();
+  for (let i = 1; i < n; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
 /** Serialise one value, setting `lastImmutable` as a side result. */
 function serialize(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
       lastImmutable = true;
-      return JSON.stringify(value);
+      return quote(value);
     case 'number':
       lastImmutable = true;
+      // -0 takes this path too and yields "0", as JCS requires.
+      if ((value | 0) === value && value >= 0 && value < 1024) return SMALL_INTS[value] as string;
       if (!Number.isFinite(value)) throw new CanonicalJsonError(String(value));
-      // ES Number::toString, as JCS requires; String(-0) is already "0".
+      // ES Number::toString, as JCS requires.
       return String(value);
     case 'boolean':
       lastImmutable = true;
@@ -103,8 +145,7 @@ function serializeContainer(value: object, depth: number): string {
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) throw new CanonicalJsonError(describe(value));
     const rec = value as Record<string, unknown>;
-    // Default sort compares UTF-16 code units: exactly JCS's key order.
-    const keys = Object.keys(rec).sort();
+    const keys = sortKeys(Object.keys(rec));
     out = '{';
     let first = true;
     for (let i = 0; i < keys.length; i++) {
@@ -113,7 +154,7 @@ function serializeContainer(value: object, depth: number): string {
       if (item === undefined) continue; // omitted, as JSON.stringify does
       if (first) first = false;
       else out += ',';
-      out += JSON.stringify(key);
+      out += quote(key);
       out += ':';
       try {
         out += serialize(item, depth + 1);
@@ -125,7 +166,9 @@ function serializeContainer(value: object, depth: number): string {
     out += '}';
   }
 
-  if (immutable) canonicalCache.set(value, out);
+  // The root is skipped: immer makes a fresh root for every change, so caching
+  // it costs a WeakMap insert (and GC work) that the next turn never hits.
+  if (immutable && depth > 0) canonicalCache.set(value, out);
   lastImmutable = immutable;
   return out;
 }

@@ -2,10 +2,9 @@
  * How parties react: judging a package against their preferences, and stepping their XState position
  * machines with the pure transition(), then applying the effects the machine reports.
  */
-import { transition } from 'xstate';
 import type { Effects } from '../scenario/schema.ts';
 import type { CondContext, OfferView } from './conditions.ts';
-import { type Game, type PartyEvent, type TransitionRef, transitionAt } from './game.ts';
+import { type Game, type PartyEvent, transitionAt } from './game.ts';
 import type { Rng } from './rng.ts';
 import type { GameState, LogEntry } from './types.ts';
 
@@ -97,14 +96,10 @@ export function deliver(
   const offer = type === 'offer.proposed' ? judgeOffer(game, draft, party) : null;
   const ctx: CondContext = { game, state: draft, party, roll, params, offer };
   const from = ps.position.value;
-  const snapshot = compiled.machine.resolveState({ value: from, context: {} });
   const event: PartyEvent = { type, ctx };
-  const [next, actions] = transition(compiled.machine, snapshot, event as never);
-  let ref: TransitionRef | null = null;
-  for (const a of actions as { type: string; params?: unknown }[]) {
-    if (a.type === 'respond') ref = a.params as TransitionRef;
-  }
-  const to = typeof next.value === 'string' ? next.value : from;
+  // A state with no handler for this event cannot move: skip the machine (same result, less work).
+  const handles = compiled.def.states[from]?.on?.[type] !== undefined;
+  const { value: to, ref } = handles ? compiled.step(from, event) : { value: from, ref: null };
   const taken = ref ? transitionAt(game, party, ref) : undefined;
   if (to !== from) ps.position = { value: to, context: {} };
   applyEffects(game, draft, taken?.effects, party);

@@ -68,10 +68,15 @@ export function restoreRng(state: RngState): Rng {
   if (!isRngState(state)) {
     throw new Error('restoreRng: invalid RNG state (expected { c, s0, s1, s2 } finite numbers)');
   }
-  // seedrandom copies c/s0/s1/s2 out of `state`; the seed is then irrelevant.
-  const prng = seedrandom.alea('', { state: { c: state.c, s0: state.s0, s1: state.s1, s2: state.s2 } });
+  // Restore lazily: many actions draw nothing, and then save() hands back the same object, so the
+  // state's rng subtree stays identical (cheaper for immer and for the hash cache).
+  let prng: seedrandom.StatefulPRNG<seedrandom.State.Alea> | null = null;
   return {
-    next: () => prng(),
-    save: () => snapshot(prng),
+    next: () => {
+      // seedrandom copies c/s0/s1/s2 out of `state`; the seed is then irrelevant.
+      prng ??= seedrandom.alea('', { state: { c: state.c, s0: state.s0, s1: state.s1, s2: state.s2 } });
+      return prng();
+    },
+    save: () => (prng ? snapshot(prng) : state),
   };
 }

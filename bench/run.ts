@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: the performance figures issues set targets for, measured in-process on one core.
+ * Prints a table and writes bench/results/latest.json. Targets are reported, not asserted in unit tests.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hrtime } from 'node:process';
+import { type Action, applyAction, compileGame, createGame, type GameState, playGame, stateHash } from '../src/engine/index.ts';
+import { parseScenario } from '../src/scenario/index.ts';
+
+interface Figure {
+  name: string;
+  unit: string;
+  p50: number;
+  p99: number;
+  target?: { p50?: number; p99?: number };
+  extra?: Record<string, number | string>;
+}
+
+const now = (): number => Number(hrtime.bigint()) / 1000; // µs
+const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
+};
+
+function loadText(id: string): string {
+  return readFileSync(new URL(`../scenarios/${id}.yaml`, import.meta.url), 'utf8');
+}
+
+/** applyAction + stateHash per action while replaying whole games, with the hash's share. */
+function benchReplay(id: string, games: number, targets: Figure['target']): Figure {
+  const parsed = parseScenario(loadText(id), `${id}.yaml`);
+  if ('errors' in parsed) throw new Error(`${id} does not validate`);
+  const game = compileGame(parsed.scenario);
+  const runs: { seed: string; actions: Action[] }[] = [];
+  for (let i = 0; i < games; i++) {
+    const strategy = i % 4 === 0 ? 'greedy' : 'random';
+    runs.push({ seed: `bench/${i}`, actions: playGame(game, `bench/${i}`, strategy).actions });
+  }
+  const total: number[] = [];
+  let applySum = 0;
+  let hashSum = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const run of runs) {
+      let state: GameState = createGame(game, run.seed);
+      stateHash(state);
+      for (const a of run.actions) {
+        const t0 = now();
+        const r = applyAction(game, state, a);
+        const t1 = now();
+        if ('error' in r) throw new Error(r.error.message);
+        stateHash(r.state);
+        const t2 = now();
+        state = r.state;
+        if (pass === 1) {
+          total.push(t2 - t0);
+          applySum += t1 - t0;
+          hashSum += t2 - t1;
+        }
+      }
+    }
+  }
+  return {
+    name: `${id}: applyAction + stateHash per action`,
+    unit: 'µs',
+    p50: quantile(total, 0.5),
+    p99: quantile(total, 0.99),
+    target: targets,
+    extra: { actions: total.length, hashShare: `${((100 * hashSum) / (applySum + hashSum)).toFixed(1)}%` },
+  };
+}
+
+/** parse + schema + cross-checks of a scenario file, in process. */
+function benchValidate(id: string, iterations: number, target: number): Figure {
+  const text = loadText(id);
+  const times: number[] = [];
+  for (let i = 0; i < iterations + 5; i++) {
+    const t0 = now();
+    const r = parseScenario(text, `${id}.yaml`);
+    const t1 = now();
+    if ('errors' in r) throw new Error(`${id} does not validate`);
+    if (i >= 5) times.push((t1 - t0) / 1000);
+  }
+  return { name: `${id}: validate (parse + schema + cross-checks)`, unit: 'ms', p50: quantile(times, 0.5), p99: quantile(times, 0.99), target: { p50: target } };
+}
+
+const figures: Figure[] = [benchReplay('tutorial', 400, { p50: 40 }), benchValidate('tutorial', 60, 20)];
+
+const fmt = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+let failed = false;
+for (const f of figures) {
+  const okP50 = f.target?.p50 === undefined || f.p50 <= f.target.p50;
+  const okP99 = f.target?.p99 === undefined || f.p99 <= f.target.p99;
+  failed ||= !okP50 || !okP99;
+  const tgt = [f.target?.p50 !== undefined ? `p50 ≤ ${f.target.p50}` : '', f.target?.p99 !== undefined ? `p99 ≤ ${f.target.p99}` : '']
+    .filter(Boolean)
+    .join(', ');
+  console.log(
+    `${okP50 && okP99 ? 'PASS' : 'MISS'}  ${f.name}: p50 ${fmt(f.p50)} ${f.unit}, p99 ${fmt(f.p99)} ${f.unit}` +
+      (tgt ? `  (target ${tgt} ${f.unit})` : '') +
+      (f.extra ? `  ${Object.entries(f.extra).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),
+  );
+}
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const out = { node: process.version, cpus: (await import('node:os')).cpus().length, figures };
+writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
+console.log('written bench/results/latest.json');
+process.exitCode = failed ? 1 : 0;

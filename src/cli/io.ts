@@ -1,0 +1,108 @@
+/**
+ * The CLI's contact with the outside: where text goes (an `Io`, so tests can run `main` in-process and
+ * capture it), reading files as bytes with a size cap, writing outputs, and printing JSON.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where a command writes: `out` for results (stdout), `err` for diagnostics (stderr); both add a newline. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  /** Directory that relative paths are resolved against. */
+  cwd: string;
+}
+
+/** The real process streams. */
+export function processIo(): Io {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    cwd: process.cwd(),
+  };
+}
+
+/** The package root (the folder holding `scenarios/`), found from this file's location, not the cwd. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Bytes of a file, or why it could not be read (a short problem plus an optional hint). */
+export type ReadResult = { bytes: Uint8Array } | { problem: string; hint?: string };
+
+/** The error code of a Node system error (`ENOENT`…), or a generic word. */
+export function errorCode(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'I/O error';
+}
+
+/** The message of anything thrown, without a stack trace. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** `1.5 MiB`, `12 KiB`, `300 bytes`. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
+}
+
+const READ_HINTS: Record<string, string> = {
+  ENOENT: 'no such file; relative paths start from the current directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'this is a directory; give the path of a file',
+};
+
+/** Reads a whole file as bytes, refusing directories and files larger than `maxBytes` before reading. */
+export function readBytes(file: string, cwd: string, maxBytes: number): ReadResult {
+  const path = resolve(cwd, file);
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return { problem: 'cannot read file (EISDIR)', hint: READ_HINTS.EISDIR as string };
+    if (st.size > maxBytes) {
+      return { problem: `file is too large (${formatSize(st.size)}; the limit is ${formatSize(maxBytes)})` };
+    }
+    const bytes = readFileSync(path);
+    if (bytes.length > maxBytes) {
+      return {
+        problem: `file is too large (${formatSize(bytes.length)}; the limit is ${formatSize(maxBytes)})`,
+      };
+    }
+    return { bytes };
+  } catch (e) {
+    const code = errorCode(e);
+    const hint = READ_HINTS[code];
+    return hint ? { problem: `cannot read file (${code})`, hint } : { problem: `cannot read file (${code})` };
+  }
+}
+
+/** Whether a path names an existing regular file. */
+export function isFile(file: string, cwd: string): boolean {
+  try {
+    return statSync(resolve(cwd, file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a text file; throws an Error with a one-line message (`cannot write FILE (ENOENT)`) on failure. */
+export function writeText(file: string, cwd: string, text: string): void {
+  try {
+    writeFileSync(resolve(cwd, file), text);
+  } catch (e) {
+    const code = errorCode(e);
+    const why = code === 'ENOENT' ? '; does its folder exist?' : '';
+    throw new Error(`cannot write ${file} (${code})${why}`);
+  }
+}
+
+/** Pretty JSON with a trailing newline: how every JSON file the CLI writes looks. */
+export function prettyJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Prints one JSON document on stdout. */
+export function printJson(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}

@@ -1,0 +1,163 @@
+/**
+ * `envoy`: the command-line entry. Dispatches to a command, prints usage, and turns every failure into
+ * one line on stderr and an exit code (0 ok, 1 invalid input or failed check, 2 wrong usage) — never a
+ * stack trace. Commands are imported lazily so `--help` and `--version` start fast.
+ */
+import { ENGINE_VERSION } from '../engine/version.ts';
+import { closest } from '../scenario/suggest.ts';
+import { UsageError, wantsHelp } from './args.ts';
+import { errorMessage, type Io, processIo } from './io.ts';
+
+interface Command {
+  summary: string;
+  usage: string;
+  details: string;
+  run: () => Promise<(argv: string[], io: Io) => number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  validate: {
+    summary: 'check scenario files and report every problem with file:line:col',
+    usage: 'envoy validate FILE... [--json]',
+    details: `Parses and compiles each scenario file. Prints "FILE: ok (scenario ID vVERSION, hash HASH)" per valid
+file on stdout, and every problem as "file:line:col: error: message (hint: ...)" on stderr.
+Warnings are printed but do not fail.
+
+Options:
+  --json    print one JSON document: { ok, files: [{ file, ok, id, version, hash, diagnostics }] }
+
+Exit: 0 all files valid, 1 a file has errors or cannot be read, 2 wrong usage.`,
+    run: async () => (await import('./commands/validate.ts')).runValidate,
+  },
+  play: {
+    summary: 'play a whole game headlessly with a built-in strategy',
+    usage:
+      'envoy play FILE --seed S [--strategy random|greedy|first] [--strategy-seed T] [--out FILE] [--log] [--json]',
+    details: `Plays the scenario from seed S until the game ends, choosing each move with a strategy, and prints
+the outcome, the number of turns and the final state hash. The same seeds always give the same game.
+
+Options:
+  --seed S            seed of the game's world (required; any text)
+  --strategy NAME     random (default): uniform among the legal actions
+                      greedy: one step of lookahead on the engine's evaluation, ties to the first
+                      first: always the first legal action
+  --strategy-seed T   seed of the strategy's own choices (default: "S/strategy")
+  --out FILE, -o      write the replay file (JSON) there; check it later with envoy replay
+  --log               print the readable dialogue, turn by turn
+  --json              print one JSON document: { ok, scenario, seed, strategy, strategySeed,
+                      outcome, turns, hashes, replay?, log? }
+
+Exit: 0 played, 1 the scenario has errors or the replay cannot be written, 2 wrong usage.`,
+    run: async () => (await import('./commands/play.ts')).runPlay,
+  },
+  replay: {
+    summary: 'verify a replay file: re-run it and compare every state hash',
+    usage: 'envoy replay FILE.json [--scenario SCENARIO.yaml] [--json]',
+    details: `Re-runs the recorded actions from the recorded seed and checks that every state hash matches.
+Prints "OK: N turns, all N+1 hashes match; outcome ID (TIER)", or the first turn where the game
+diverged and what differs (e.g. "valley trust meter: recorded 2, recomputed 1").
+
+Options:
+  --scenario FILE   the scenario the replay was recorded with (default: scenarios/ID.yaml in the
+                    current directory, then in the envoy package)
+  --json            print one JSON document: { ok, kind?, turn?, differences?, message?, outcome? }
+
+Exit: 0 verified, 1 diverged, illegal action, other scenario, or unreadable file, 2 wrong usage.`,
+    run: async () => (await import('./commands/replay.ts')).runReplay,
+  },
+  schema: {
+    summary: 'print the JSON Schema of the scenario format',
+    usage: 'envoy schema',
+    details: `Prints the JSON Schema that scenario files follow, for editors and other tools.
+Example: envoy schema > scenarios/schema.json
+
+Exit: 0.`,
+    run: async () => (await import('./commands/schema.ts')).runSchema,
+  },
+};
+
+function lookup(name: string): Command | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
+function overview(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `envoy ${ENGINE_VERSION}: check scenarios, play games headlessly and verify replays.
+
+Usage: envoy COMMAND [options]
+
+Commands:
+${lines.join('\n')}
+  help CMD  show the options of a command
+
+Options:
+  --help, -h     show help (also: envoy COMMAND --help)
+  --version, -v  print the engine version
+
+Examples:
+  envoy validate scenarios/tutorial.yaml
+  envoy play scenarios/tutorial.yaml --seed 42 --out game.json
+  envoy replay game.json`;
+}
+
+function commandHelp(c: Command): string {
+  return `Usage: ${c.usage}\n\n${c.summary[0]?.toUpperCase()}${c.summary.slice(1)}.\n\n${c.details}`;
+}
+
+function unknownCommand(name: string): UsageError {
+  const guess = closest(name, Object.keys(COMMANDS));
+  return new UsageError(`unknown command '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.err(overview());
+    return 2;
+  }
+  if (first === '--help' || first === '-h') {
+    io.out(overview());
+    return 0;
+  }
+  if (first === '--version' || first === '-v' || first === 'version') {
+    io.out(`envoy ${ENGINE_VERSION}`);
+    return 0;
+  }
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) io.out(overview());
+    else {
+      const c = lookup(topic);
+      if (!c) throw unknownCommand(topic);
+      io.out(commandHelp(c));
+    }
+    return 0;
+  }
+  if (first.startsWith('-')) throw new UsageError(`expected a command before '${first}'`);
+  const command = lookup(first);
+  if (!command) throw unknownCommand(first);
+  if (wantsHelp(rest)) {
+    io.out(commandHelp(command));
+    return 0;
+  }
+  const run = await command.run();
+  return run(rest, io);
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`envoy: error: ${e.message}`);
+      const c = e.command ? lookup(e.command) : undefined;
+      if (c) io.err(`usage: ${c.usage}\nRun 'envoy help ${e.command}' for details.`);
+      else io.err("Run 'envoy --help' for the list of commands.");
+      return 2;
+    }
+    io.err(`envoy: error: ${errorMessage(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Shared state and helpers for the cross-checks: the sets of declared ids, and one way to report a
+ * dangling reference (located, with a did-you-mean hint), so every check words problems alike.
+ */
+import { type Anchor, formatPath, type PathSegment, type Problem } from './locate.ts';
+import type { PositionMachine, Scenario } from './schema.ts';
+import { didYouMean } from './suggest.ts';
+
+/** Everything the checks look names up in, computed once per scenario. */
+export interface CheckContext {
+  s: Scenario;
+  out: Problem[];
+  meters: string[];
+  issues: string[];
+  parties: string[];
+  blocs: string[];
+  moves: string[];
+  sources: string[];
+  /** Parameter name → option ids, over all moves. */
+  params: Map<string, Set<string>>;
+  /** Every option id of every issue. */
+  options: string[];
+}
+
+/** Builds the lookup sets for one validated scenario. */
+export function makeContext(s: Scenario): CheckContext {
+  const params = new Map<string, Set<string>>();
+  for (const move of Object.values(s.moves)) {
+    for (const [name, param] of Object.entries(move.params ?? {})) {
+      const set = params.get(name) ?? new Set<string>();
+      for (const option of Object.keys(param.options)) set.add(option);
+      params.set(name, set);
+    }
+  }
+  return {
+    s,
+    out: [],
+    meters: Object.keys(s.meters),
+    issues: Object.keys(s.issues),
+    parties: Object.keys(s.parties),
+    blocs: Object.keys(s.blocs ?? {}),
+    moves: Object.keys(s.moves),
+    sources: Object.keys(s.sources ?? {}),
+    params,
+    options: [...new Set(Object.values(s.issues).flatMap((issue) => Object.keys(issue.options)))],
+  };
+}
+
+/** The machine a party answers with: its own `position`, or the template it names. */
+export function machineOf(ctx: CheckContext, party: string): PositionMachine | undefined {
+  const p = ctx.s.parties[party];
+  if (!p) return undefined;
+  if (p.position) return p.position;
+  return p.template === undefined ? undefined : ctx.s.templates?.[p.template];
+}
+
+/** The path a message names: for a key, the mapping it sits in (the key itself is quoted). */
+export function messagePath(path: readonly PathSegment[], at: Anchor): string {
+  const shown = at === 'key' ? path.slice(0, -1) : path;
+  return shown.length > 0 ? `${formatPath(shown)}: ` : '';
+}
+
+/** Records a problem. */
+export function report(
+  ctx: CheckContext,
+  path: readonly PathSegment[],
+  at: Anchor,
+  severity: Problem['severity'],
+  code: string,
+  message: string,
+  hint?: string,
+): void {
+  const p: Problem = { path, at, severity, code, message: `${messagePath(path, at)}${message}` };
+  if (hint !== undefined) p.hint = hint;
+  ctx.out.push(p);
+}
+
+/**
+ * Checks that `value` is one of `valid`; otherwise reports `unknown <what> "value"` with the closest
+ * valid id as a hint. `what` may hold `%` where the quoted value goes (`option % of issue "x"`); the
+ * default code is `ref/unknown-<first word of what>`. Returns whether the reference is good.
+ */
+export function checkRef(
+  ctx: CheckContext,
+  path: readonly PathSegment[],
+  at: Anchor,
+  value: string,
+  valid: readonly string[],
+  what: string,
+  code = `ref/unknown-${what.split(' ')[0] ?? what}`,
+): boolean {
+  if (valid.includes(value)) return true;
+  const noun = what.includes('%') ? what.replace('%', JSON.stringify(value)) : `${what} ${JSON.stringify(value)}`;
+  const kind = (what.split('%')[0] ?? what).trim();
+  const plural = kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
+  const hint = didYouMean(value, valid) ?? (valid.length === 0 ? `no ${plural} are declared` : undefined);
+  report(ctx, path, at, 'error', code, `unknown ${noun}`, hint);
+  return false;
+}
+
+/** `a` or `[a, b]` → `[a, b]`, with the path of each entry (a single value sits at the path itself). */
+export function entries(value: string | string[], path: readonly PathSegment[]): [string, PathSegment[]][] {
+  return Array.isArray(value) ? value.map((v, i) => [v, [...path, i]]) : [[value, [...path]]];
+}

@@ -1,0 +1,60 @@
+/**
+ * Cross-checks of position machines (inline or templates) and of effects: transitions must lead to states
+ * of the same machine, and every event a machine waits for must be sent by something, or the party can
+ * never move — a silent bug an author would otherwise only find by playing.
+ */
+import { type CheckContext, checkRef, report } from './check-context.ts';
+import { checkCondition } from './check-conditions.ts';
+import type { PathSegment } from './locate.ts';
+import type { Effects, PositionMachine } from './schema.ts';
+import { didYouMean } from './suggest.ts';
+
+/** Events sent during play; the built-in ones exist only when something in the scenario triggers them. */
+export function sentEvents(ctx: CheckContext): Set<string> {
+  const sent = new Set<string>(['round.ended']);
+  for (const move of Object.values(ctx.s.moves)) {
+    if (move.sends) sent.add(move.sends);
+    if (move.kind === 'propose') sent.add('offer.proposed');
+    if (move.kind === 'vote') sent.add('vote.called');
+  }
+  for (const event of ctx.s.events ?? []) if (event.send) sent.add(event.send.event);
+  if (ctx.s.vote?.callAtEnd) sent.add('vote.called');
+  return sent;
+}
+
+/** Meter changes name declared meters; party changes name declared parties. */
+export function checkEffects(ctx: CheckContext, effects: Effects, path: readonly PathSegment[]): void {
+  for (const meter of Object.keys(effects.meters ?? {})) checkRef(ctx, [...path, 'meters', meter], 'key', meter, ctx.meters, 'meter');
+  for (const [party, changes] of Object.entries(effects.parties ?? {})) {
+    if (!checkRef(ctx, [...path, 'parties', party], 'key', party, ctx.parties, 'party')) continue;
+    for (const meter of Object.keys(changes)) checkRef(ctx, [...path, 'parties', party, meter], 'key', meter, ctx.meters, 'meter');
+  }
+}
+
+function unsentHint(event: string, sent: Set<string>): string {
+  if (event === 'offer.proposed') return 'add a move with `kind: propose`';
+  if (event === 'vote.called') return 'add a move with `kind: vote`, or `callAtEnd: true` in `vote`';
+  return didYouMean(event, sent) ?? 'send it from a move (`sends:`) or an event (`send:`)';
+}
+
+/** Checks one machine: its initial state, every transition target, effect and condition. */
+export function checkMachine(ctx: CheckContext, machine: PositionMachine, path: readonly PathSegment[], sent: Set<string>): void {
+  const states = Object.keys(machine.states);
+  checkRef(ctx, [...path, 'initial'], 'value', machine.initial, states, 'state', 'ref/unknown-state');
+  for (const [name, state] of Object.entries(machine.states)) {
+    const statePath = [...path, 'states', name];
+    if (state.final && state.on) {
+      report(ctx, [...statePath, 'on'], 'key', 'warning', 'check/final-with-transitions', `state "${name}" is final, so its transitions never run`, 'remove `on`, or `final: true`');
+    }
+    for (const [event, transitions] of Object.entries(state.on ?? {})) {
+      const eventPath = [...statePath, 'on', event];
+      if (!sent.has(event)) report(ctx, eventPath, 'key', 'warning', 'ref/unsent-event', `nothing sends \`${event}\``, unsentHint(event, sent));
+      transitions.forEach((t, i) => {
+        const tPath = [...eventPath, i];
+        if (t.to !== undefined) checkRef(ctx, [...tPath, 'to'], 'value', t.to, states, 'state', 'ref/unknown-state');
+        if (t.effects) checkEffects(ctx, t.effects, [...tPath, 'effects']);
+        if (t.when) checkCondition(ctx, t.when, [...tPath, 'when'], { kind: 'transition', states, event });
+      });
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The one entry point for reading a scenario: text or bytes in, a validated scenario and its identity
+ * hash out — or every problem, located. It never throws and never hangs, whatever the input, because
+ * scenario files are written by hand and shared between people.
+ */
+import { canonicalJson, sha256Hex } from '../engine/hash.ts';
+import { crossCheck } from './cross-check.ts';
+import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
+import { MAX_BYTES } from './limits.ts';
+import { tooLarge, loadYaml } from './load.ts';
+import { locate } from './locate.ts';
+import { Scenario } from './schema.ts';
+import { decodeUtf8 } from './utf8.ts';
+import { zodProblems } from './zod-issues.ts';
+
+/**
+ * A loaded scenario with its identity (`hash`: SHA-256 of the RFC 8785 canonical JSON of the data, so
+ * formatting, comments, a BOM or CRLF line ends do not change it) and any warnings; or the diagnostics
+ * that stop it loading (every problem found, errors and warnings, in file order).
+ */
+export type ParseResult = { scenario: Scenario; hash: string; warnings: Diagnostic[] } | { errors: Diagnostic[] };
+
+function internalError(file: string, err: unknown): Diagnostic {
+  const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return {
+    file,
+    line: 1,
+    col: 1,
+    severity: 'error',
+    code: 'internal/error',
+    message: `internal error while reading the scenario (${what.slice(0, 300)})`,
+    hint: 'this is a bug in Envoy, not in your file: please report it with the file attached',
+  };
+}
+
+function parseText(text: string, file: string): ParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const loaded = loadYaml(body, file);
+  if (!loaded.ok) return { errors: sortDiagnostics(loaded.diagnostics) };
+  const { doc, data, lines } = loaded.loaded;
+  const diagnostics = [...loaded.warnings];
+  const result = Scenario.safeParse(data);
+  if (!result.success) {
+    for (const p of zodProblems(result.error.issues, data, Scenario)) diagnostics.push(locate(p, doc, lines, file));
+    return { errors: sortDiagnostics(diagnostics) };
+  }
+  for (const p of crossCheck(result.data)) diagnostics.push(locate(p, doc, lines, file));
+  if (hasErrors(diagnostics)) return { errors: sortDiagnostics(diagnostics) };
+  return { scenario: result.data, hash: sha256Hex(canonicalJson(data)), warnings: sortDiagnostics(diagnostics) };
+}
+
+/** Parses and validates scenario text (as read from a file or a text area); never throws. */
+export function parseScenario(text: string, fileName: string): ParseResult {
+  const file = typeof fileName === 'string' && fileName !== '' ? fileName : '<scenario>';
+  try {
+    if (typeof text !== 'string') throw new TypeError(`expected the scenario as a string, got ${typeof text}`);
+    return parseText(text, file);
+  } catch (err) {
+    return { errors: [internalError(file, err)] };
+  }
+}
+
+/**
+ * Parses raw file bytes: the size cap applies before decoding, the bytes must be UTF-8 (a BOM is
+ * dropped), and a bad byte is reported at its line and column. Never throws.
+ */
+export function parseScenarioBytes(bytes: Uint8Array, fileName: string): ParseResult {
+  const file = typeof fileName === 'string' && fileName !== '' ? fileName : '<scenario>';
+  try {
+    if (!(bytes instanceof Uint8Array)) throw new TypeError('expected the scenario as a Uint8Array');
+    if (bytes.length > MAX_BYTES) return { errors: [tooLarge(file, bytes.length)] };
+    const decoded = decodeUtf8(bytes);
+    if ('error' in decoded) {
+      const { at, message, hint } = decoded.error;
+      return { errors: [{ file, line: at.line, col: at.col, severity: 'error', code: 'file/invalid-utf8', message, hint }] };
+    }
+    return parseScenario(decoded.text, file);
+  } catch (err) {
+    return { errors: [internalError(file, err)] };
+  }
+}
