@@ -61,8 +61,8 @@ export function parseScenario(text: string, fileName: string): ParseResult {
 }
 
 /**
- * Parses raw file bytes: the size cap applies before decoding, the bytes must be UTF-8 (a BOM is
- * dropped), and a bad byte is reported at its line and column. Never throws.
+ * Parses raw file bytes: the size cap applies before decoding, the bytes must be UTF-8 text (a BOM is
+ * dropped; UTF-16, NUL bytes and invalid UTF-8 are refused at the offending byte). Never throws.
  */
 export function parseScenarioBytes(bytes: Uint8Array, fileName: string): ParseResult {
   const file = typeof fileName === 'string' && fileName !== '' ? fileName : '<scenario>';
@@ -71,8 +71,8 @@ export function parseScenarioBytes(bytes: Uint8Array, fileName: string): ParseRe
     if (bytes.length > MAX_BYTES) return { errors: [tooLarge(file, bytes.length)] };
     const decoded = decodeUtf8(bytes);
     if ('error' in decoded) {
-      const { at, message, hint } = decoded.error;
-      return { errors: [{ file, line: at.line, col: at.col, severity: 'error', code: 'file/invalid-utf8', message, hint }] };
+      const { at, code, message, hint } = decoded.error;
+      return { errors: [{ file, line: at.line, col: at.col, severity: 'error', code, message, hint }] };
     }
     return parseScenario(decoded.text, file);
   } catch (err) {

@@ -36,19 +36,50 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** The decoded text, or where and why decoding failed. */
-export type Decoded = { text: string } | { error: { at: Position; message: string; hint: string } };
+/** The decoded text, or where and why the bytes are not a UTF-8 text file. */
+export type Decoded = { text: string } | { error: { at: Position; code: string; message: string; hint: string } };
 
 const hasBom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
-/** Decodes UTF-8 strictly (a leading BOM is dropped), locating the first invalid byte on failure. */
+/** Line and column of a byte offset, counting columns in UTF-16 code units like the text positions. */
+export function bytePosition(bytes: Uint8Array, index: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  if (lineStart === 0 && hasBom(bytes)) lineStart = Math.min(3, index);
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, index));
+  return { line, col: before.length + 1 };
+}
+
+/**
+ * Decodes a file's bytes as UTF-8 text (a leading BOM is dropped), refusing UTF-16, binary files (NUL
+ * bytes) and invalid UTF-8, each located at the offending byte.
+ */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       error: {
         at: { line: 1, col: 1 },
+        code: 'file/utf16',
         message: 'the file is saved as UTF-16, not UTF-8',
         hint: 'save the file as UTF-8 in your editor',
+      },
+    };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    return {
+      error: {
+        at: bytePosition(bytes, nul),
+        code: 'file/binary',
+        message: 'this looks like a binary file (it contains NUL bytes), not a YAML scenario',
+        hint: 'if it is UTF-16 text, save it as UTF-8',
       },
     };
   }
@@ -57,25 +88,12 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   } catch {
     // Fall through: find and locate the first bad byte.
   }
-  const bad = firstInvalidUtf8(bytes);
-  const index = bad < 0 ? 0 : bad;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    } else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  if (lineStart === 0 && hasBom(bytes)) lineStart = Math.min(3, index);
-  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, index));
-  const byte = (bytes[index] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  const bad = Math.max(0, firstInvalidUtf8(bytes));
+  const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   return {
     error: {
-      at: { line, col: before.length + 1 },
+      at: bytePosition(bytes, bad),
+      code: 'file/invalid-utf8',
       message: `the file is not valid UTF-8 (byte 0x${byte} cannot start or continue a character here)`,
       hint: 'save the file as UTF-8; it may be in Latin-1 or Windows-1252',
     },

@@ -42,11 +42,24 @@ export function scanCst(text: string): CstScan {
   for (const lexeme of new Lexer().lex(text, false)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
     if (parser.stack.length > STACK_LIMIT) {
-      return { tokens: [], problems: [tooDeep(parser.offset)], quotedScalars: [], firstAlias: undefined };
+      return { tokens: [], problems: [tooDeep(firstTooDeep(parser.stack) ?? parser.offset)], quotedScalars: [], firstAlias: undefined };
     }
   }
   for (const token of parser.end()) tokens.push(token);
   return inspect(tokens);
+}
+
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/** Offset of the first open collection past the depth limit, on the parser's stack. */
+function firstTooDeep(stack: readonly CST.Token[]): number | undefined {
+  let depth = 0;
+  for (const token of stack) {
+    if (!COLLECTIONS.has(token.type)) continue;
+    depth++;
+    if (depth > MAX_DEPTH) return token.offset;
+  }
+  return undefined;
 }
 
 type Item = { key?: CST.Token | null; value?: CST.Token };
