@@ -4,7 +4,15 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hrtime } from 'node:process';
-import { type Action, applyAction, compileGame, createGame, type GameState, playGame, stateHash } from '../src/engine/index.ts';
+import {
+  type Action,
+  applyAction,
+  compileGame,
+  createGame,
+  type GameState,
+  playGame,
+  stateHash,
+} from '../src/engine/index.ts';
 import { parseScenario } from '../src/scenario/index.ts';
 
 interface Figure {
@@ -80,7 +88,13 @@ function benchValidate(id: string, iterations: number, target: number): Figure {
     if ('errors' in r) throw new Error(`${id} does not validate`);
     if (i >= 5) times.push((t1 - t0) / 1000);
   }
-  return { name: `${id}: validate (parse + schema + cross-checks)`, unit: 'ms', p50: quantile(times, 0.5), p99: quantile(times, 0.99), target: { p50: target } };
+  return {
+    name: `${id}: validate (parse + schema + cross-checks)`,
+    unit: 'ms',
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    target: { p50: target },
+  };
 }
 
 const figures: Figure[] = [benchReplay('tutorial', 400, { p50: 40 }), benchValidate('tutorial', 60, 20)];
@@ -91,13 +105,20 @@ for (const f of figures) {
   const okP50 = f.target?.p50 === undefined || f.p50 <= f.target.p50;
   const okP99 = f.target?.p99 === undefined || f.p99 <= f.target.p99;
   failed ||= !okP50 || !okP99;
-  const tgt = [f.target?.p50 !== undefined ? `p50 ≤ ${f.target.p50}` : '', f.target?.p99 !== undefined ? `p99 ≤ ${f.target.p99}` : '']
+  const tgt = [
+    f.target?.p50 !== undefined ? `p50 ≤ ${f.target.p50}` : '',
+    f.target?.p99 !== undefined ? `p99 ≤ ${f.target.p99}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   console.log(
     `${okP50 && okP99 ? 'PASS' : 'MISS'}  ${f.name}: p50 ${fmt(f.p50)} ${f.unit}, p99 ${fmt(f.p99)} ${f.unit}` +
       (tgt ? `  (target ${tgt} ${f.unit})` : '') +
-      (f.extra ? `  ${Object.entries(f.extra).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),
+      (f.extra
+        ? `  ${Object.entries(f.extra)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`
+        : ''),
   );
 }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -24,7 +24,13 @@ for (const target of GOLDEN) {
   const g = { scenario: target.scenario, seed: `golden-${n}`, strategy: target.strategy };
   const run = playGame(game, g.seed, g.strategy);
   const file = `test/fixtures/golden/${g.scenario}-${target.outcome}.json`;
-  const data = { ...g, scenarioHash: game.scenarioHash, actions: run.actions, hashes: run.states.map(stateHash), outcome: run.states.at(-1)?.outcome };
+  const data = {
+    ...g,
+    scenarioHash: game.scenarioHash,
+    actions: run.actions,
+    hashes: run.states.map(stateHash),
+    outcome: run.states.at(-1)?.outcome,
+  };
   writeFileSync(file, `${JSON.stringify(data, null, 1)}\n`);
   console.log(`${file}: ${run.actions.length} actions, outcome ${data.outcome}`);
 }

@@ -85,7 +85,8 @@ describe('illegal actions', () => {
   it('lists only actions that applyAction accepts, and accepts every one of them', () => {
     for (const seed of ['m1', 'm2', 'm3']) {
       for (const state of playGame(game, seed, 'random').states) {
-        for (const a of availableActions(game, state)) expect('state' in applyAction(game, state, a)).toBe(true);
+        for (const a of availableActions(game, state))
+          expect('state' in applyAction(game, state, a)).toBe(true);
       }
     }
   });
@@ -123,7 +124,11 @@ describe('the valley cooperative (tutorial)', () => {
     for (let i = 0; i < 50 && !signed; i++) {
       let s = createGame(game, `sign-${i}`);
       s = play(s, { move: 'gesture', params: {} }, { move: 'gesture', params: {} });
-      for (const a of [propose('water-share', 'even-split'), propose('monitoring', 'joint'), propose('schedule', 'year-round')]) {
+      for (const a of [
+        propose('water-share', 'even-split'),
+        propose('monitoring', 'joint'),
+        propose('schedule', 'year-round'),
+      ]) {
         const r = applyAction(game, s, a);
         if ('error' in r) break;
         s = r.state;

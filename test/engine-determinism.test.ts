@@ -30,7 +30,7 @@ describe.each(SCENARIO_IDS)('determinism of %s', (id) => {
     expect(actionLogs.size).toBeGreaterThan(1);
   });
 
-  it('keeps the world\'s rolls independent of the strategy\'s generator', () => {
+  it("keeps the world's rolls independent of the strategy's generator", () => {
     // Same game seed, different strategy seeds: the opening state (round-1 events) is identical.
     const a = playGame(game, 'world', 'random', 'x');
     const b = playGame(game, 'world', 'random', 'y');

@@ -17,25 +17,29 @@ describe.each(SCENARIO_IDS)('random legal play of %s (property)', (id) => {
 
   it('never throws and always ends in an outcome within the round limit', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: limit + 5 }), (seed, picks) => {
-        let state: GameState = createGame(game, seed);
-        let turns = 0;
-        // picks choose among the legal actions; when they run out, keep taking the first one
-        while (!state.over) {
-          const actions = availableActions(game, state);
-          expect(actions.length).toBeGreaterThan(0);
-          expect(anyActionAvailable(game, state)).toBe(true);
-          const pick = picks[turns] ?? 0;
-          const r = applyAction(game, state, actions[pick % actions.length] as Action);
-          if ('error' in r) throw new Error(r.error.message);
-          state = r.state;
-          turns += 1;
-          expect(turns).toBeLessThanOrEqual(limit);
-        }
-        expect(outcomeOf(game, state)).not.toBeNull();
-        expect(state.round).toBeLessThanOrEqual(game.scenario.rounds + 1);
-        expect(anyActionAvailable(game, state)).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: limit + 5 }),
+        (seed, picks) => {
+          let state: GameState = createGame(game, seed);
+          let turns = 0;
+          // picks choose among the legal actions; when they run out, keep taking the first one
+          while (!state.over) {
+            const actions = availableActions(game, state);
+            expect(actions.length).toBeGreaterThan(0);
+            expect(anyActionAvailable(game, state)).toBe(true);
+            const pick = picks[turns] ?? 0;
+            const r = applyAction(game, state, actions[pick % actions.length] as Action);
+            if ('error' in r) throw new Error(r.error.message);
+            state = r.state;
+            turns += 1;
+            expect(turns).toBeLessThanOrEqual(limit);
+          }
+          expect(outcomeOf(game, state)).not.toBeNull();
+          expect(state.round).toBeLessThanOrEqual(game.scenario.rounds + 1);
+          expect(anyActionAvailable(game, state)).toBe(false);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -45,7 +49,10 @@ describe.each(SCENARIO_IDS)('random legal play of %s (property)', (id) => {
     const before = JSON.stringify(state);
     const arbitraryAction = fc.oneof(
       fc.jsonValue(),
-      fc.record({ move: fc.constantFrom(...game.moveIds, '__proto__', 'x'), params: fc.dictionary(fc.string(), fc.jsonValue()) }),
+      fc.record({
+        move: fc.constantFrom(...game.moveIds, '__proto__', 'x'),
+        params: fc.dictionary(fc.string(), fc.jsonValue()),
+      }),
     );
     fc.assert(
       fc.property(arbitraryAction, (action) => {

@@ -9,10 +9,12 @@ import type { Game } from './game.ts';
 import { isActive } from './parties.ts';
 import type { Action, EngineError, GameState } from './types.ts';
 
-const err = (code: EngineError['code'], message: string): { error: EngineError } => ({ error: { code, message } });
+const err = (code: EngineError['code'], message: string): { error: EngineError } => ({
+  error: { code, message },
+});
 
 /** The parameter names a move takes, in menu order, with their allowed values. */
-export function moveParams(game: Game, state: GameState, move: Move): [string, string[]][] {
+export function moveParams(game: Game, move: Move): [string, string[]][] {
   const out: [string, string[]][] = [];
   if (move.choose && move.to) out.push(['to', move.to]);
   if (move.kind === 'propose') {
@@ -20,7 +22,8 @@ export function moveParams(game: Game, state: GameState, move: Move): [string, s
     out.push(['issue', issues]);
     // options are checked per issue below; list the union here for shape checks
     const options = new Set<string>();
-    for (const i of issues) for (const o of Object.keys(game.scenario.issues[i]?.options ?? {})) options.add(o);
+    for (const i of issues)
+      for (const o of Object.keys(game.scenario.issues[i]?.options ?? {})) options.add(o);
     out.push(['option', [...options]]);
   }
   for (const [name, p] of Object.entries(move.params ?? {})) out.push([name, Object.keys(p.options)]);
@@ -51,7 +54,7 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
   const move = Object.hasOwn(game.scenario.moves, moveId) ? game.scenario.moves[moveId] : undefined;
   if (!move) return err('action/unknown-move', `There is no move "${moveId}" in this scenario.`);
   const given = (params ?? {}) as Record<string, unknown>;
-  const spec = moveParams(game, state, move);
+  const spec = moveParams(game, move);
   for (const key of Object.keys(given)) {
     if (!spec.some(([name]) => name === key)) {
       return err('action/bad-param', `Move "${moveId}" takes no parameter "${key}".`);
@@ -59,8 +62,10 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
   }
   for (const [name, allowed] of spec) {
     const v = given[name];
-    if (typeof v !== 'string') return err('action/bad-param', `Move "${moveId}" needs a "${name}" parameter.`);
-    if (!allowed.includes(v)) return err('action/bad-param', `"${v}" is not a valid ${name} for "${moveId}".`);
+    if (typeof v !== 'string')
+      return err('action/bad-param', `Move "${moveId}" needs a "${name}" parameter.`);
+    if (!allowed.includes(v))
+      return err('action/bad-param', `"${v}" is not a valid ${name} for "${moveId}".`);
   }
   const p = given as Record<string, string>;
   if (move.limit !== undefined && (state.used[moveId] ?? 0) >= move.limit) {
@@ -68,7 +73,8 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
   }
   if (move.when) {
     const ctx = { game, state, party: null, roll: null, params: null, offer: null };
-    if (!evalCondition(move.when, ctx)) return err('action/not-available', `"${move.label}" is not possible now.`);
+    if (!evalCondition(move.when, ctx))
+      return err('action/not-available', `"${move.label}" is not possible now.`);
   }
   if (move.to && !moveTargets(game, move, p).some((t) => isActive(game, state, t))) {
     return err('action/not-available', `Nobody "${move.label}" reaches is still at the table.`);
@@ -82,12 +88,13 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
       return err('action/not-available', `"${p.option}" is already on the table for "${issue}".`);
     }
   }
-  if (move.kind === 'vote' && state.vote !== null) return err('action/not-available', 'The vote has been held.');
+  if (move.kind === 'vote' && state.vote !== null)
+    return err('action/not-available', 'The vote has been held.');
   return null;
 }
 
-function* candidates(game: Game, state: GameState, move: Move): Generator<Record<string, string>> {
-  const spec = moveParams(game, state, move);
+function* candidates(game: Game, _state: GameState, move: Move): Generator<Record<string, string>> {
+  const spec = moveParams(game, move);
   if (move.kind === 'propose') {
     // propose: to × issue × that issue's options (not the union), so the menu stays human-sized
     const tos = move.choose && move.to ? move.to : [null];
@@ -104,7 +111,11 @@ function* candidates(game: Game, state: GameState, move: Move): Generator<Record
   yield* product(spec);
 }
 
-function* product(spec: [string, string[]][], i = 0, acc: Record<string, string> = {}): Generator<Record<string, string>> {
+function* product(
+  spec: [string, string[]][],
+  i = 0,
+  acc: Record<string, string> = {},
+): Generator<Record<string, string>> {
   if (i >= spec.length) {
     yield { ...acc };
     return;
@@ -140,7 +151,10 @@ export function moveAvailable(game: Game, state: GameState, moveId: string): boo
   if (!move || state.over) return false;
   if (move.limit !== undefined && (state.used[moveId] ?? 0) >= move.limit) return false;
   if (move.kind === 'vote' && state.vote !== null) return false;
-  if (move.when && !evalCondition(move.when, { game, state, party: null, roll: null, params: null, offer: null })) {
+  if (
+    move.when &&
+    !evalCondition(move.when, { game, state, party: null, roll: null, params: null, offer: null })
+  ) {
     return false;
   }
   for (const p of Object.values(move.params ?? {})) if (Object.keys(p.options).length === 0) return false;

@@ -13,7 +13,8 @@ import type { Action, EngineError, GameState, PartyState } from './types.ts';
 
 /** The opening state of a game: starting meters and positions, the default package, round-1 events. */
 export function createGame(game: Game, seed: string): GameState {
-  if (typeof seed !== 'string' || seed.length === 0) throw new TypeError('createGame: the seed must be a non-empty string');
+  if (typeof seed !== 'string' || seed.length === 0)
+    throw new TypeError('createGame: the seed must be a non-empty string');
   const parties: Record<string, PartyState> = {};
   for (const pid of game.partyIds) {
     const party = game.scenario.parties[pid];
@@ -52,16 +53,20 @@ export function createGame(game: Game, seed: string): GameState {
 /** Ends the game when nothing more can happen: an effect ended it, nobody is left, or no move is legal. */
 function closeTurn(game: Game, draft: GameState): void {
   if (draft.outcome !== null) return;
-  if (draft.over) return finish(game, draft, draft.vote ? 'vote' : 'effect');
-  if (noCounterpartsLeft(game, draft)) return finish(game, draft, 'no-counterparts');
-  if (!anyActionAvailable(game, draft)) finish(game, draft, 'no-moves');
+  if (draft.over) finish(game, draft, draft.vote ? 'vote' : 'effect');
+  else if (noCounterpartsLeft(game, draft)) finish(game, draft, 'no-counterparts');
+  else if (!anyActionAvailable(game, draft)) finish(game, draft, 'no-moves');
 }
 
 /**
  * Applies one action. Returns the next state, or an error and leaves the input untouched (immer never
  * mutates its base state).
  */
-export function applyAction(game: Game, state: GameState, action: Action): { state: GameState } | { error: EngineError } {
+export function applyAction(
+  game: Game,
+  state: GameState,
+  action: Action,
+): { state: GameState } | { error: EngineError } {
   const problem = checkAction(game, state, action);
   if (problem) return problem;
   const move = game.scenario.moves[action.move] as Move;

@@ -44,7 +44,7 @@ export function chanceValue(chance: Chance, meters: Record<string, number> | und
   if (typeof chance === 'number') return chance;
   let p = chance.base;
   for (const m in chance.per) p += (chance.per[m] ?? 0) * (meters?.[m] ?? 0);
-  return p < 0 ? 0 : p > 1 ? 1 : p;
+  return p < 0 ? 0 : Math.min(p, 1);
 }
 
 function metersHold(meters: Record<string, number> | undefined, tests: Record<string, Range>): boolean {
@@ -55,7 +55,10 @@ function metersHold(meters: Record<string, number> | undefined, tests: Record<st
   return true;
 }
 
-function termsHold(terms: Record<string, string> | undefined, want: Record<string, string | string[]>): boolean {
+function termsHold(
+  terms: Record<string, string> | undefined,
+  want: Record<string, string | string[]>,
+): boolean {
   if (!terms) return false;
   for (const issue in want) {
     const w = want[issue];

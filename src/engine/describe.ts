@@ -37,7 +37,9 @@ function paramLabels(game: Game, moveId: string, params: Record<string, string>)
 /** The sentence for a party's response, from the transition's reason or from the verdict. */
 function responseText(game: Game, e: Extract<LogEntry, { kind: 'response' }>): string {
   const name = partyName(game, e.party);
-  const t = e.via ? transitionAt(game, e.party, { state: e.via[0], event: e.via[1], index: e.via[2] }) : undefined;
+  const t = e.via
+    ? transitionAt(game, e.party, { state: e.via[0], event: e.via[1], index: e.via[2] })
+    : undefined;
   if (t?.reason) return `${name}: ${t.reason}`;
   if (e.verdict === 'red-line') {
     const issue = game.scenario.issues[e.issue ?? '']?.label ?? e.issue;
@@ -58,7 +60,11 @@ export function describeEntry(game: Game, e: LogEntry): LogLine {
       return { kind: e.kind, code: 'round/start', text: `Round ${e.round} of ${game.scenario.rounds}.` };
     case 'event': {
       const ev = game.scenario.events?.find((x) => x.id === e.event);
-      return { kind: e.kind, code: `event/${e.event}`, text: ev ? `${ev.title}: ${ev.text.trim()}` : e.event };
+      return {
+        kind: e.kind,
+        code: `event/${e.event}`,
+        text: ev ? `${ev.title}: ${ev.text.trim()}` : e.event,
+      };
     }
     case 'move': {
       const move = game.scenario.moves[e.move];
@@ -71,9 +77,15 @@ export function describeEntry(game: Game, e: LogEntry): LogLine {
     case 'response':
       return { kind: e.kind, party: e.party, code: e.code, text: responseText(game, e) };
     case 'vote': {
-      const veto = e.vetoedBy.length ? `; vetoed by ${e.vetoedBy.map((p) => partyName(game, p)).join(', ')}` : '';
+      const veto = e.vetoedBy.length
+        ? `; vetoed by ${e.vetoedBy.map((p) => partyName(game, p)).join(', ')}`
+        : '';
       const result = e.adopted ? 'adopted' : 'not adopted';
-      return { kind: e.kind, code: e.adopted ? 'vote/adopted' : 'vote/failed', text: `The vote: ${e.yes} yes, ${e.no} no, ${e.abstain} abstentions${veto} — ${result}.` };
+      return {
+        kind: e.kind,
+        code: e.adopted ? 'vote/adopted' : 'vote/failed',
+        text: `The vote: ${e.yes} yes, ${e.no} no, ${e.abstain} abstentions${veto} — ${result}.`,
+      };
     }
     case 'end': {
       const o = game.scenario.outcomes.find((x) => x.id === e.outcome);

@@ -103,7 +103,8 @@ function buildMachine(id: string, def: PositionMachine): AnyStateMachine {
   return setup({
     types: {} as { context: Record<string, never>; events: PartyEvent },
     guards: {
-      when: ({ event }, params: { cond: NonNullable<Transition['when']> }) => evalCondition(params.cond, event.ctx),
+      when: ({ event }, params: { cond: NonNullable<Transition['when']> }) =>
+        evalCondition(params.cond, event.ctx),
     },
     actions: {
       // The engine applies the transition's effects itself from this reference (transition() runs nothing).

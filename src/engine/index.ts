@@ -10,7 +10,14 @@ export { compileGame, type Game } from './game.ts';
 export { canonicalJson, sha256Hex, stateHash } from './hash.ts';
 export { judgeOffer, utilityOf } from './parties.ts';
 export { outcomeOf, replay } from './replay.ts';
-export { buildReplay, REPLAY_LIMITS, type ReplayFile, readReplay, type Verification, verifyReplay } from './replay-file.ts';
+export {
+  buildReplay,
+  REPLAY_LIMITS,
+  type ReplayFile,
+  readReplay,
+  type Verification,
+  verifyReplay,
+} from './replay-file.ts';
 export { chooseAction, evaluate, playGame, STRATEGIES, type StrategyName } from './strategies.ts';
 export type { Action, EngineError, GameState, LogEntry, OutcomeResult } from './types.ts';
 export { ENGINE_VERSION } from './version.ts';

@@ -31,7 +31,7 @@ export function judgeOffer(game: Game, state: GameState, party: string): OfferVi
   let reservation = prefs.reservation;
   const meters = state.parties[party]?.meters;
   for (const m in prefs.flex ?? {}) reservation -= (prefs.flex?.[m] ?? 0) * (meters?.[m] ?? 0);
-  reservation = reservation < 0 ? 0 : reservation > 1 ? 1 : reservation;
+  reservation = reservation < 0 ? 0 : Math.min(reservation, 1);
   const margin = utility - reservation;
   const line = prefs.redLines?.find((r) => state.table[r.issue] === r.option);
   if (line) return { verdict: 'red-line', utility, margin, redLine: line.issue };
@@ -42,12 +42,17 @@ export function judgeOffer(game: Game, state: GameState, party: string): OfferVi
 function clampMeter(game: Game, meter: string, value: number): number {
   const def = game.scenario.meters[meter];
   let v = value;
-  if (def) v = v < def.min ? def.min : v > def.max ? def.max : v;
+  if (def) v = v < def.min ? def.min : Math.min(v, def.max);
   return v === 0 ? 0 : v;
 }
 
 /** Applies effects to a draft state; `self` is the party `meters` refers to. Returns whether to end. */
-export function applyEffects(game: Game, draft: GameState, effects: Effects | undefined, self: string | null): void {
+export function applyEffects(
+  game: Game,
+  draft: GameState,
+  effects: Effects | undefined,
+  self: string | null,
+): void {
   if (!effects) return;
   if (effects.meters && self) addMeters(game, draft, self, effects.meters);
   if (effects.parties) for (const p in effects.parties) addMeters(game, draft, p, effects.parties[p] ?? {});
@@ -73,7 +78,12 @@ export function isActive(game: Game, state: GameState, party: string): boolean {
 }
 
 function defaultCode(eventType: string, offer: OfferView | null, moved: boolean, to: string): string {
-  if (offer) return offer.verdict === 'red-line' ? 'offer/red-line' : offer.verdict === 'accept' ? 'offer/acceptable' : 'offer/too-little';
+  if (offer)
+    return offer.verdict === 'red-line'
+      ? 'offer/red-line'
+      : offer.verdict === 'accept'
+        ? 'offer/acceptable'
+        : 'offer/too-little';
   return moved ? `position/${to}` : eventType === 'round.ended' ? 'round/steady' : 'position/holds';
 }
 

@@ -41,7 +41,8 @@ export function buildReplay(game: Game, seed: string, actions: Action[], states:
   };
 }
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /** Checks the shape of an untrusted replay; returns a message naming the first problem. */
@@ -49,13 +50,24 @@ export function readReplay(data: unknown): { replay: ReplayFile } | { error: str
   if (!isObj(data)) return { error: 'not a replay file: expected a JSON object' };
   if (data.format !== 'envoy-replay') return { error: 'not a replay file: "format" must be "envoy-replay"' };
   if (data.version !== 1) {
-    return { error: `replay file version ${JSON.stringify(data.version)} is not supported; this engine (${ENGINE_VERSION}) reads version 1` };
+    return {
+      error: `replay file version ${JSON.stringify(data.version)} is not supported; this engine (${ENGINE_VERSION}) reads version 1`,
+    };
   }
   const sc = data.scenario;
-  if (!isObj(sc) || typeof sc.id !== 'string' || typeof sc.version !== 'number' || typeof sc.hash !== 'string') {
+  if (
+    !isObj(sc) ||
+    typeof sc.id !== 'string' ||
+    typeof sc.version !== 'number' ||
+    typeof sc.hash !== 'string'
+  ) {
     return { error: '"scenario" must be { id, version, hash }' };
   }
-  if (typeof data.seed !== 'string' || data.seed.length === 0 || data.seed.length > REPLAY_LIMITS.seedLength) {
+  if (
+    typeof data.seed !== 'string' ||
+    data.seed.length === 0 ||
+    data.seed.length > REPLAY_LIMITS.seedLength
+  ) {
     return { error: `"seed" must be a non-empty string of at most ${REPLAY_LIMITS.seedLength} characters` };
   }
   const { actions, hashes, checkpoints } = data;
@@ -63,12 +75,23 @@ export function readReplay(data: unknown): { replay: ReplayFile } | { error: str
     return { error: `"actions" must be an array of at most ${REPLAY_LIMITS.actions} actions` };
   }
   for (const [i, a] of actions.entries()) {
-    if (!isObj(a) || typeof a.move !== 'string' || !isObj(a.params) || !Object.values(a.params).every((v) => typeof v === 'string')) {
+    if (
+      !isObj(a) ||
+      typeof a.move !== 'string' ||
+      !isObj(a.params) ||
+      !Object.values(a.params).every((v) => typeof v === 'string')
+    ) {
       return { error: `action ${i + 1} must be { "move": string, "params": { name: string } }` };
     }
   }
-  if (!Array.isArray(hashes) || hashes.length !== actions.length + 1 || !hashes.every((h) => typeof h === 'string' && HEX64.test(h))) {
-    return { error: `"hashes" must hold ${actions.length + 1} SHA-256 hex strings (one per action plus the initial state)` };
+  if (
+    !Array.isArray(hashes) ||
+    hashes.length !== actions.length + 1 ||
+    !hashes.every((h) => typeof h === 'string' && HEX64.test(h))
+  ) {
+    return {
+      error: `"hashes" must hold ${actions.length + 1} SHA-256 hex strings (one per action plus the initial state)`,
+    };
   }
   if (!Array.isArray(checkpoints) || checkpoints.length !== hashes.length || !checkpoints.every(isObj)) {
     return { error: `"checkpoints" must hold ${hashes.length} objects, one per hash` };
@@ -86,7 +109,11 @@ export type Verification =
 /** Re-runs a replay and compares every hash; on the first mismatch, says what differs. */
 export function verifyReplay(game: Game, file: ReplayFile): Verification {
   const s = game.scenario;
-  if (file.scenario.id !== s.id || file.scenario.version !== s.version || file.scenario.hash !== game.scenarioHash) {
+  if (
+    file.scenario.id !== s.id ||
+    file.scenario.version !== s.version ||
+    file.scenario.hash !== game.scenarioHash
+  ) {
     return {
       ok: false,
       kind: 'scenario-mismatch',
@@ -94,12 +121,23 @@ export function verifyReplay(game: Game, file: ReplayFile): Verification {
     };
   }
   const run = replay(game, file.seed, file.actions);
-  if ('error' in run) return { ok: false, kind: 'illegal-action', turn: run.turn, message: run.error.message };
+  if ('error' in run)
+    return { ok: false, kind: 'illegal-action', turn: run.turn, message: run.error.message };
   for (let i = 0; i < run.states.length; i++) {
     const state = run.states[i] as GameState;
     if (stateHash(state) === file.hashes[i]) continue;
     const differences = diffValues(file.checkpoints[i], checkpointOf(state));
-    return { ok: false, kind: 'divergence', turn: i, message: `turn ${i}: the recomputed state differs from the recorded one`, differences };
+    return {
+      ok: false,
+      kind: 'divergence',
+      turn: i,
+      message: `turn ${i}: the recomputed state differs from the recorded one`,
+      differences,
+    };
   }
-  return { ok: true, turns: file.actions.length, outcome: outcomeOf(game, run.states[run.states.length - 1] as GameState) };
+  return {
+    ok: true,
+    turns: file.actions.length,
+    outcome: outcomeOf(game, run.states[run.states.length - 1] as GameState),
+  };
 }
