@@ -94,6 +94,13 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('stays correct past the internal string-cache size', () => {
+    const big: Record<string, number | string> = {};
+    for (let i = 0; i < 20000; i++) big[`k\u00e9${i}`] = i % 3 === 0 ? `v\n${i}` : i - 10000;
+    expect(canonicalJson(big)).toBe(canonicalize(big));
+    expect(canonicalJson(deepFreeze(big))).toBe(canonicalize(big));
+  });
+
   it('serialises numbers as RFC 8785 requires', () => {
     const cases: Array<[number, string]> = [
       [0, '0'],
@@ -201,6 +208,8 @@ describe('sha256Hex', () => {
     const long = 'é€😀abc'.repeat(20000);
     expect(sha256Hex(long)).toBe(nodeSha(long));
     expect(sha256Hex('short after long')).toBe(nodeSha('short after long'));
+    const huge = 'ü'.repeat(400_000); // above the scratch-buffer cap
+    expect(sha256Hex(huge)).toBe(nodeSha(huge));
   });
 });
 

@@ -14,11 +14,23 @@ export interface Io {
   cwd: string;
 }
 
+/**
+ * Control characters other than newline and tab, shown as `\u001b` so text from a scenario or replay
+ * file cannot drive the terminal (ANSI escapes). Also safe inside JSON output: it is a valid escape there.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Makes a line safe to print on a terminal. */
+export function terminalSafe(line: string): string {
+  return line.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The real process streams. */
 export function processIo(): Io {
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
+    err: (line) => process.stderr.write(`${terminalSafe(line)}\n`),
     cwd: process.cwd(),
   };
 }
@@ -61,12 +73,12 @@ export function readBytes(file: string, cwd: string, maxBytes: number): ReadResu
     const st = statSync(path);
     if (st.isDirectory()) return { problem: 'cannot read file (EISDIR)', hint: READ_HINTS.EISDIR as string };
     if (st.size > maxBytes) {
-      return { problem: `file is too large (${formatSize(st.size)}; the limit is ${formatSize(maxBytes)})` };
+      return { problem: `file is too large (${st.size} bytes; the limit is ${formatSize(maxBytes)})` };
     }
     const bytes = readFileSync(path);
     if (bytes.length > maxBytes) {
       return {
-        problem: `file is too large (${formatSize(bytes.length)}; the limit is ${formatSize(maxBytes)})`,
+        problem: `file is too large (${bytes.length} bytes; the limit is ${formatSize(maxBytes)})`,
       };
     }
     return { bytes };

@@ -45,7 +45,7 @@ Options:
   --out FILE, -o      write the replay file (JSON) there; check it later with envoy replay
   --log               print the readable dialogue, turn by turn
   --json              print one JSON document: { ok, scenario, seed, strategy, strategySeed,
-                      outcome, turns, hashes, replay?, log? }
+                      outcome, turns, hashes, replay?, log?, warnings? }
 
 Exit: 0 played, 1 the scenario has errors or the replay cannot be written, 2 wrong usage.`,
     run: async () => (await import('./commands/play.ts')).runPlay,

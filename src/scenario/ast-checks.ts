@@ -1,7 +1,7 @@
 /**
- * Checks on the composed YAML tree before it becomes plain data: aliases that point nowhere or into
- * themselves (which would make a cyclic object), alias chains that expand past the nesting cap, and
- * `__proto__` keys. Done here, with positions, rather than discovered later as a crash.
+ * Checks on the composed YAML tree before it becomes plain data: duplicate keys, aliases that point
+ * nowhere or into themselves (which would make a cyclic object), alias chains that expand past the
+ * nesting cap, and `__proto__` keys. Done here, with positions, rather than discovered later as a crash.
  */
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { MAX_DEPTH } from './limits.ts';
@@ -82,10 +82,27 @@ function walk(node: Node | null | undefined, depth: number, w: Walk): void {
   if (!isMap(node) && !isSeq(node)) return;
   w.open.add(node);
   if (isMap(node)) {
+    const seen = new Set<string>();
     for (const pair of node.items) {
       const key = pair.key as Node | null;
-      if (isScalar(key) && key.value === '__proto__') {
-        w.problems.push({ offset: start(key), code: 'yaml/forbidden-key', message: '`__proto__` is not allowed as a key' });
+      if (isScalar(key)) {
+        const name = String(key.value);
+        if (seen.has(name)) {
+          w.problems.push({
+            offset: start(key),
+            code: 'yaml/duplicate-key',
+            message: `duplicate key "${name}" in this mapping`,
+            hint: 'each key may appear once per mapping: merge the two entries or rename one',
+          });
+        }
+        seen.add(name);
+        if (name === '__proto__') {
+          w.problems.push({
+            offset: start(key),
+            code: 'yaml/forbidden-key',
+            message: '`__proto__` is not allowed as a key',
+          });
+        }
       }
       walk(key, depth + 1, w);
       walk(pair.value as Node | null, depth + 1, w);
@@ -98,7 +115,14 @@ function walk(node: Node | null | undefined, depth: number, w: Walk): void {
 
 /** Problems in the YAML tree that the YAML library itself accepts. */
 export function checkAst(doc: Document.Parsed): AstProblem[] {
-  const w: Walk = { anchors: new Map(), heights: new Map(), open: new Set(), measuring: new Set(), problems: [], deepReported: false };
+  const w: Walk = {
+    anchors: new Map(),
+    heights: new Map(),
+    open: new Set(),
+    measuring: new Set(),
+    problems: [],
+    deepReported: false,
+  };
   walk(doc.contents, 0, w);
   return w.problems;
 }

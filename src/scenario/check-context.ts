@@ -6,24 +6,31 @@ import { type Anchor, formatPath, type PathSegment, type Problem } from './locat
 import type { PositionMachine, Scenario } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 
+/** A set of valid names; small lists may stay arrays. */
+export type Names = ReadonlySet<string> | readonly string[];
+
 /** Everything the checks look names up in, computed once per scenario. */
 export interface CheckContext {
   s: Scenario;
   out: Problem[];
-  meters: string[];
-  issues: string[];
-  parties: string[];
-  blocs: string[];
-  moves: string[];
-  sources: string[];
+  /** Stop collecting past this many problems (only so many are shown). */
+  limit: number;
+  meters: ReadonlySet<string>;
+  issues: ReadonlySet<string>;
+  parties: ReadonlySet<string>;
+  blocs: ReadonlySet<string>;
+  /** Parties and blocs: what a move or event may reach. */
+  targets: ReadonlySet<string>;
+  moves: ReadonlySet<string>;
+  sources: ReadonlySet<string>;
   /** Parameter name → option ids, over all moves. */
   params: Map<string, Set<string>>;
   /** Every option id of every issue. */
-  options: string[];
+  options: ReadonlySet<string>;
 }
 
 /** Builds the lookup sets for one validated scenario. */
-export function makeContext(s: Scenario): CheckContext {
+export function makeContext(s: Scenario, limit = Number.POSITIVE_INFINITY): CheckContext {
   const params = new Map<string, Set<string>>();
   for (const move of Object.values(s.moves)) {
     for (const [name, param] of Object.entries(move.params ?? {})) {
@@ -32,17 +39,20 @@ export function makeContext(s: Scenario): CheckContext {
       params.set(name, set);
     }
   }
+  const keys = (record: object | undefined): Set<string> => new Set(Object.keys(record ?? {}));
   return {
     s,
     out: [],
-    meters: Object.keys(s.meters),
-    issues: Object.keys(s.issues),
-    parties: Object.keys(s.parties),
-    blocs: Object.keys(s.blocs ?? {}),
-    moves: Object.keys(s.moves),
-    sources: Object.keys(s.sources ?? {}),
+    limit,
+    meters: keys(s.meters),
+    issues: keys(s.issues),
+    parties: keys(s.parties),
+    blocs: keys(s.blocs),
+    targets: new Set([...Object.keys(s.parties), ...Object.keys(s.blocs ?? {})]),
+    moves: keys(s.moves),
+    sources: keys(s.sources),
     params,
-    options: [...new Set(Object.values(s.issues).flatMap((issue) => Object.keys(issue.options)))],
+    options: new Set(Object.values(s.issues).flatMap((issue) => Object.keys(issue.options))),
   };
 }
 
@@ -70,10 +80,14 @@ export function report(
   message: string,
   hint?: string,
 ): void {
+  if (ctx.out.length > ctx.limit) return;
   const p: Problem = { path, at, severity, code, message: `${messagePath(path, at)}${message}` };
   if (hint !== undefined) p.hint = hint;
   ctx.out.push(p);
 }
+
+const sizeOf = (names: Names): number =>
+  names instanceof Set ? names.size : (names as readonly string[]).length;
 
 /**
  * Checks that `value` is one of `valid`; otherwise reports `unknown <what> "value"` with the closest
@@ -85,17 +99,33 @@ export function checkRef(
   path: readonly PathSegment[],
   at: Anchor,
   value: string,
-  valid: readonly string[],
+  valid: Names,
   what: string,
   code = `ref/unknown-${what.split(' ')[0] ?? what}`,
 ): boolean {
-  if (valid.includes(value)) return true;
-  const noun = what.includes('%') ? what.replace('%', JSON.stringify(value)) : `${what} ${JSON.stringify(value)}`;
+  if (valid instanceof Set ? valid.has(value) : (valid as readonly string[]).includes(value)) return true;
+  if (ctx.out.length > ctx.limit) return false;
+  const noun = what.includes('%')
+    ? what.replace('%', JSON.stringify(value))
+    : `${what} ${JSON.stringify(value)}`;
   const kind = (what.split('%')[0] ?? what).trim();
   const plural = kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
-  const hint = didYouMean(value, valid) ?? (valid.length === 0 ? `no ${plural} are declared` : undefined);
+  const hint = didYouMean(value, valid) ?? (sizeOf(valid) === 0 ? `no ${plural} are declared` : undefined);
   report(ctx, path, at, 'error', code, `unknown ${noun}`, hint);
   return false;
+}
+
+/** `checkRef` for every entry of a list, each located at its own index. */
+export function checkRefs(
+  ctx: CheckContext,
+  list: readonly string[] | undefined,
+  path: readonly PathSegment[],
+  valid: Names,
+  what: string,
+  code?: string,
+): void {
+  for (const [i, value] of (list ?? []).entries())
+    checkRef(ctx, [...path, i], 'value', value, valid, what, code);
 }
 
 /** `a` or `[a, b]` → `[a, b]`, with the path of each entry (a single value sits at the path itself). */

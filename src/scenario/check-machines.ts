@@ -3,8 +3,9 @@
  * of the same machine, and every event a machine waits for must be sent by something, or the party can
  * never move — a silent bug an author would otherwise only find by playing.
  */
-import { type CheckContext, checkRef, report } from './check-context.ts';
+
 import { checkCondition } from './check-conditions.ts';
+import { type CheckContext, checkRef, report } from './check-context.ts';
 import type { PathSegment } from './locate.ts';
 import type { Effects, PositionMachine } from './schema.ts';
 import { didYouMean } from './suggest.ts';
@@ -24,10 +25,12 @@ export function sentEvents(ctx: CheckContext): Set<string> {
 
 /** Meter changes name declared meters; party changes name declared parties. */
 export function checkEffects(ctx: CheckContext, effects: Effects, path: readonly PathSegment[]): void {
-  for (const meter of Object.keys(effects.meters ?? {})) checkRef(ctx, [...path, 'meters', meter], 'key', meter, ctx.meters, 'meter');
+  for (const meter of Object.keys(effects.meters ?? {}))
+    checkRef(ctx, [...path, 'meters', meter], 'key', meter, ctx.meters, 'meter');
   for (const [party, changes] of Object.entries(effects.parties ?? {})) {
     if (!checkRef(ctx, [...path, 'parties', party], 'key', party, ctx.parties, 'party')) continue;
-    for (const meter of Object.keys(changes)) checkRef(ctx, [...path, 'parties', party, meter], 'key', meter, ctx.meters, 'meter');
+    for (const meter of Object.keys(changes))
+      checkRef(ctx, [...path, 'parties', party, meter], 'key', meter, ctx.meters, 'meter');
   }
 }
 
@@ -38,20 +41,43 @@ function unsentHint(event: string, sent: Set<string>): string {
 }
 
 /** Checks one machine: its initial state, every transition target, effect and condition. */
-export function checkMachine(ctx: CheckContext, machine: PositionMachine, path: readonly PathSegment[], sent: Set<string>): void {
-  const states = Object.keys(machine.states);
+export function checkMachine(
+  ctx: CheckContext,
+  machine: PositionMachine,
+  path: readonly PathSegment[],
+  sent: Set<string>,
+): void {
+  const states = new Set(Object.keys(machine.states));
   checkRef(ctx, [...path, 'initial'], 'value', machine.initial, states, 'state', 'ref/unknown-state');
   for (const [name, state] of Object.entries(machine.states)) {
     const statePath = [...path, 'states', name];
     if (state.final && state.on) {
-      report(ctx, [...statePath, 'on'], 'key', 'warning', 'check/final-with-transitions', `state "${name}" is final, so its transitions never run`, 'remove `on`, or `final: true`');
+      report(
+        ctx,
+        [...statePath, 'on'],
+        'key',
+        'warning',
+        'check/final-with-transitions',
+        `state "${name}" is final, so its transitions never run`,
+        'remove `on`, or `final: true`',
+      );
     }
     for (const [event, transitions] of Object.entries(state.on ?? {})) {
       const eventPath = [...statePath, 'on', event];
-      if (!sent.has(event)) report(ctx, eventPath, 'key', 'warning', 'ref/unsent-event', `nothing sends \`${event}\``, unsentHint(event, sent));
+      if (!sent.has(event))
+        report(
+          ctx,
+          eventPath,
+          'key',
+          'warning',
+          'ref/unsent-event',
+          `nothing sends \`${event}\``,
+          unsentHint(event, sent),
+        );
       transitions.forEach((t, i) => {
         const tPath = [...eventPath, i];
-        if (t.to !== undefined) checkRef(ctx, [...tPath, 'to'], 'value', t.to, states, 'state', 'ref/unknown-state');
+        if (t.to !== undefined)
+          checkRef(ctx, [...tPath, 'to'], 'value', t.to, states, 'state', 'ref/unknown-state');
         if (t.effects) checkEffects(ctx, t.effects, [...tPath, 'effects']);
         if (t.when) checkCondition(ctx, t.when, [...tPath, 'when'], { kind: 'transition', states, event });
       });

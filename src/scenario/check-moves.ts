@@ -2,8 +2,9 @@
  * Cross-checks of the player's moves and of scripted events: who they reach, what they change, the
  * placeholders in their log text, and the conditions that gate them.
  */
-import { type CheckContext, checkRef, machineOf, report } from './check-context.ts';
+
 import { checkCondition } from './check-conditions.ts';
+import { type CheckContext, checkRef, checkRefs, machineOf, report } from './check-context.ts';
 import { checkEffects } from './check-machines.ts';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -11,24 +12,45 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 /** Checks every move. */
 export function checkMoves(ctx: CheckContext): void {
   const { s } = ctx;
-  const targets = [...ctx.parties, ...ctx.blocs];
   const player = machineOf(ctx, s.player.party);
   const playerStates = player && Object.keys(player.states);
   for (const [id, move] of Object.entries(s.moves)) {
     const path = ['moves', id];
-    (move.to ?? []).forEach((to, i) => checkRef(ctx, [...path, 'to', i], 'value', to, targets, 'party or bloc %', 'ref/unknown-party'));
+    checkRefs(ctx, move.to, [...path, 'to'], ctx.targets, 'party or bloc %', 'ref/unknown-party');
     if (move.choose && (move.to ?? []).length === 0) {
-      report(ctx, [...path, 'choose'], 'key', 'error', 'check/choose-needs-to', '`choose: true` needs a `to` list to choose from');
+      report(
+        ctx,
+        [...path, 'choose'],
+        'key',
+        'error',
+        'check/choose-needs-to',
+        '`choose: true` needs a `to` list to choose from',
+      );
     }
     const kind = move.kind ?? 'action';
     if (kind === 'propose') {
-      (move.issues ?? []).forEach((issue, i) => checkRef(ctx, [...path, 'issues', i], 'value', issue, ctx.issues, 'issue'));
+      checkRefs(ctx, move.issues, [...path, 'issues'], ctx.issues, 'issue');
     }
     if (kind === 'vote' && !s.vote) {
-      report(ctx, [...path, 'kind'], 'value', 'error', 'ref/no-vote', 'a `vote` move needs a top-level `vote` block', 'add `vote: { members: […], threshold: … }`');
+      report(
+        ctx,
+        [...path, 'kind'],
+        'value',
+        'error',
+        'ref/no-vote',
+        'a `vote` move needs a top-level `vote` block',
+        'add `vote: { members: […], threshold: … }`',
+      );
     }
     if (kind === 'action' && move.sends === undefined && move.effects === undefined) {
-      report(ctx, path, 'key', 'warning', 'check/move-does-nothing', `move "${id}" has neither \`sends\` nor \`effects\`, so it does nothing`);
+      report(
+        ctx,
+        path,
+        'key',
+        'warning',
+        'check/move-does-nothing',
+        `move "${id}" has neither \`sends\` nor \`effects\`, so it does nothing`,
+      );
     }
     if (move.effects) checkEffects(ctx, move.effects, [...path, 'effects']);
     if (move.when) checkCondition(ctx, move.when, [...path, 'when'], { kind: 'move', playerStates });
@@ -45,20 +67,40 @@ export function checkMoves(ctx: CheckContext): void {
 /** Checks every scripted or random event. */
 export function checkEvents(ctx: CheckContext): void {
   const { s } = ctx;
-  const targets = [...ctx.parties, ...ctx.blocs];
   const seen = new Map<string, number>();
-  (s.events ?? []).forEach((event, i) => {
+  for (const [i, event] of (s.events ?? []).entries()) {
     const path = ['events', i];
     const first = seen.get(event.id);
     if (first !== undefined) {
-      report(ctx, [...path, 'id'], 'value', 'error', 'check/duplicate-id', `event id "${event.id}" is already used by events[${first}]`);
+      report(
+        ctx,
+        [...path, 'id'],
+        'value',
+        'error',
+        'check/duplicate-id',
+        `event id "${event.id}" is already used by events[${first}]`,
+      );
     } else seen.set(event.id, i);
     if (event.at > s.rounds) {
-      report(ctx, [...path, 'at'], 'value', 'warning', 'check/after-last-round', `round ${event.at} never comes: the scenario has ${s.rounds} rounds`);
+      report(
+        ctx,
+        [...path, 'at'],
+        'value',
+        'warning',
+        'check/after-last-round',
+        `round ${event.at} never comes: the scenario has ${s.rounds} rounds`,
+      );
     }
-    (event.send?.to ?? []).forEach((to, j) => checkRef(ctx, [...path, 'send', 'to', j], 'value', to, targets, 'party or bloc %', 'ref/unknown-party'));
-    (event.sources ?? []).forEach((src, j) => checkRef(ctx, [...path, 'sources', j], 'value', src, ctx.sources, 'source'));
+    checkRefs(
+      ctx,
+      event.send?.to,
+      [...path, 'send', 'to'],
+      ctx.targets,
+      'party or bloc %',
+      'ref/unknown-party',
+    );
+    checkRefs(ctx, event.sources, [...path, 'sources'], ctx.sources, 'source');
     if (event.effects) checkEffects(ctx, event.effects, [...path, 'effects']);
     if (event.when) checkCondition(ctx, event.when, [...path, 'when'], { kind: 'event' });
-  });
+  }
 }

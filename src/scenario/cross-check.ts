@@ -3,8 +3,9 @@
  * declared, ranges make sense, and the game can actually be played to an outcome. All problems are
  * collected in one pass, each at the node to edit (architecture rule 7).
  */
-import { type CheckContext, checkRef, makeContext, report } from './check-context.ts';
+
 import { checkCondition } from './check-conditions.ts';
+import { type CheckContext, checkRef, checkRefs, makeContext, report } from './check-context.ts';
 import { checkMachine, sentEvents } from './check-machines.ts';
 import { checkEvents, checkMoves } from './check-moves.ts';
 import { checkParties } from './check-parties.ts';
@@ -15,9 +16,23 @@ function checkMeters(ctx: CheckContext): void {
   for (const [id, m] of Object.entries(ctx.s.meters)) {
     const path = ['meters', id];
     if (m.min > m.max) {
-      report(ctx, [...path, 'min'], 'value', 'error', 'check/meter-range', `min (${m.min}) is greater than max (${m.max})`);
+      report(
+        ctx,
+        [...path, 'min'],
+        'value',
+        'error',
+        'check/meter-range',
+        `min (${m.min}) is greater than max (${m.max})`,
+      );
     } else if (m.initial < m.min || m.initial > m.max) {
-      report(ctx, [...path, 'initial'], 'value', 'error', 'check/meter-range', `initial value ${m.initial} is outside ${m.min} to ${m.max}`);
+      report(
+        ctx,
+        [...path, 'initial'],
+        'value',
+        'error',
+        'check/meter-range',
+        `initial value ${m.initial} is outside ${m.min} to ${m.max}`,
+      );
     }
   }
 }
@@ -25,9 +40,25 @@ function checkMeters(ctx: CheckContext): void {
 function checkIssues(ctx: CheckContext): void {
   for (const [id, issue] of Object.entries(ctx.s.issues)) {
     const options = Object.keys(issue.options);
-    checkRef(ctx, ['issues', id, 'default'], 'value', issue.default, options, `option % of issue "${id}"`, 'ref/unknown-option');
+    checkRef(
+      ctx,
+      ['issues', id, 'default'],
+      'value',
+      issue.default,
+      options,
+      `option % of issue "${id}"`,
+      'ref/unknown-option',
+    );
     if (issue.historical !== undefined) {
-      checkRef(ctx, ['issues', id, 'historical'], 'value', issue.historical, options, `option % of issue "${id}"`, 'ref/unknown-option');
+      checkRef(
+        ctx,
+        ['issues', id, 'historical'],
+        'value',
+        issue.historical,
+        options,
+        `option % of issue "${id}"`,
+        'ref/unknown-option',
+      );
     }
   }
 }
@@ -35,15 +66,30 @@ function checkIssues(ctx: CheckContext): void {
 function checkBlocsAndVote(ctx: CheckContext): void {
   const { s } = ctx;
   for (const [id, bloc] of Object.entries(s.blocs ?? {})) {
-    if (ctx.parties.includes(id)) {
-      report(ctx, ['blocs', id], 'key', 'error', 'check/bloc-is-party', `bloc "${id}" has the same id as a party`, 'rename the bloc');
+    if (ctx.parties.has(id)) {
+      report(
+        ctx,
+        ['blocs', id],
+        'key',
+        'error',
+        'check/bloc-is-party',
+        `bloc "${id}" has the same id as a party`,
+        'rename the bloc',
+      );
     }
-    bloc.members.forEach((m, i) => checkRef(ctx, ['blocs', id, 'members', i], 'value', m, ctx.parties, 'party'));
+    checkRefs(ctx, bloc.members, ['blocs', id, 'members'], ctx.parties, 'party');
   }
   if (!s.vote) return;
-  s.vote.members.forEach((m, i) => checkRef(ctx, ['vote', 'members', i], 'value', m, ctx.parties, 'party'));
+  checkRefs(ctx, s.vote.members, ['vote', 'members'], ctx.parties, 'party');
   if (s.vote.threshold > s.vote.members.length) {
-    report(ctx, ['vote', 'threshold'], 'value', 'error', 'check/threshold', `${s.vote.threshold} yes votes are needed but there are only ${s.vote.members.length} members`);
+    report(
+      ctx,
+      ['vote', 'threshold'],
+      'value',
+      'error',
+      'check/threshold',
+      `${s.vote.threshold} yes votes are needed but there are only ${s.vote.members.length} members`,
+    );
   }
 }
 
@@ -51,31 +97,62 @@ function checkOutcomes(ctx: CheckContext): void {
   const { s } = ctx;
   const seen = new Map<string, number>();
   const last = s.outcomes.length - 1;
-  s.outcomes.forEach((outcome, i) => {
+  for (const [i, outcome] of s.outcomes.entries()) {
     const path = ['outcomes', i];
     const first = seen.get(outcome.id);
     if (first !== undefined) {
-      report(ctx, [...path, 'id'], 'value', 'error', 'check/duplicate-id', `outcome id "${outcome.id}" is already used by outcomes[${first}]`);
+      report(
+        ctx,
+        [...path, 'id'],
+        'value',
+        'error',
+        'check/duplicate-id',
+        `outcome id "${outcome.id}" is already used by outcomes[${first}]`,
+      );
     } else seen.set(outcome.id, i);
     if (i === last && outcome.when !== undefined) {
-      report(ctx, [...path, 'when'], 'key', 'error', 'check/catch-all', 'the last outcome has a `when`, so a game can end with no outcome', 'add a catch-all outcome without `when` at the end');
+      report(
+        ctx,
+        [...path, 'when'],
+        'key',
+        'error',
+        'check/catch-all',
+        'the last outcome has a `when`, so a game can end with no outcome',
+        'add a catch-all outcome without `when` at the end',
+      );
     } else if (i < last && outcome.when === undefined) {
-      report(ctx, path, 'value', 'error', 'check/catch-all', `outcome "${outcome.id}" has no \`when\`, so it always matches and the outcomes after it can never be chosen`, 'only the last outcome may omit `when`');
+      report(
+        ctx,
+        path,
+        'value',
+        'error',
+        'check/catch-all',
+        `outcome "${outcome.id}" has no \`when\`, so it always matches and the outcomes after it can never be chosen`,
+        'only the last outcome may omit `when`',
+      );
     }
     if (outcome.when) checkCondition(ctx, outcome.when, [...path, 'when'], { kind: 'outcome' });
     for (const party of Object.keys(outcome.debrief.parties ?? {})) {
       checkRef(ctx, [...path, 'debrief', 'parties', party], 'key', party, ctx.parties, 'party');
     }
-    (outcome.debrief.sources ?? []).forEach((src, j) => checkRef(ctx, [...path, 'debrief', 'sources', j], 'value', src, ctx.sources, 'source'));
-  });
+    checkRefs(ctx, outcome.debrief.sources, [...path, 'debrief', 'sources'], ctx.sources, 'source');
+  }
   if (!s.outcomes.some((o) => o.historical)) {
-    report(ctx, ['outcomes'], 'key', 'warning', 'check/no-historical-outcome', 'no outcome is marked `historical: true`', 'mark the outcome that matches what really happened');
+    report(
+      ctx,
+      ['outcomes'],
+      'key',
+      'warning',
+      'check/no-historical-outcome',
+      'no outcome is marked `historical: true`',
+      'mark the outcome that matches what really happened',
+    );
   }
 }
 
-/** Every cross-reference problem of a schema-valid scenario, errors and warnings, unlocated. */
-export function crossCheck(s: Scenario): Problem[] {
-  const ctx = makeContext(s);
+/** Every cross-reference problem of a schema-valid scenario (errors and warnings, unlocated; at most about `limit`). */
+export function crossCheck(s: Scenario, limit = Number.POSITIVE_INFINITY): Problem[] {
+  const ctx = makeContext(s, limit);
   checkRef(ctx, ['player', 'party'], 'value', s.player.party, ctx.parties, 'party');
   checkMeters(ctx);
   checkIssues(ctx);
@@ -84,7 +161,8 @@ export function crossCheck(s: Scenario): Problem[] {
   for (const [id, party] of Object.entries(s.parties)) {
     if (party.position) checkMachine(ctx, party.position, ['parties', id, 'position'], sent);
   }
-  for (const [id, template] of Object.entries(s.templates ?? {})) checkMachine(ctx, template, ['templates', id], sent);
+  for (const [id, template] of Object.entries(s.templates ?? {}))
+    checkMachine(ctx, template, ['templates', id], sent);
   checkBlocsAndVote(ctx);
   checkMoves(ctx);
   checkEvents(ctx);

@@ -43,6 +43,26 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
+/**
+ * Keeps the first `max` diagnostics (in file order) and summarises the rest in one line, so a garbage
+ * file cannot produce megabytes of output.
+ */
+export function capDiagnostics(sorted: readonly Diagnostic[], max: number): Diagnostic[] {
+  if (sorted.length <= max) return [...sorted];
+  const kept = sorted.slice(0, max);
+  const last = kept[kept.length - 1] as Diagnostic;
+  kept.push({
+    file: last.file,
+    line: last.line,
+    col: last.col,
+    severity: 'error',
+    code: 'limit/too-many-problems',
+    message: `more problems not shown (only the first ${max} are listed)`,
+    hint: 'fix the ones above first',
+  });
+  return kept;
+}
+
 /** Whether any diagnostic is an error, i.e. whether the scenario must be refused. */
 export function hasErrors(list: readonly Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error');

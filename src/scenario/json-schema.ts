@@ -49,7 +49,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     $schema,
     $id: SCENARIO_SCHEMA_ID,
     title: 'Envoy scenario',
-    description: 'A negotiation scenario for Envoy. Generated from src/scenario/schema.ts: do not edit by hand.',
+    description:
+      'A negotiation scenario for Envoy. Generated from src/scenario/schema.ts: do not edit by hand.',
     ...rest,
   };
 }

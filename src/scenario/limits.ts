@@ -11,3 +11,9 @@ export const MAX_DEPTH = 64;
 
 /** Most alias nodes (`*name`) accepted, and the expansion budget handed to the YAML library. */
 export const MAX_ALIASES = 100;
+
+/** Most diagnostics reported for one file; past this, the rest are summarised in one line. */
+export const MAX_DIAGNOSTICS = 200;
+
+/** Most YAML syntax errors tolerated before deciding the file is not YAML at all (and stopping early). */
+export const MAX_SYNTAX_ERRORS = 200;

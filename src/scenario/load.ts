@@ -51,8 +51,10 @@ export function tooLarge(file: string, bytes: number | undefined): Diagnostic {
   };
 }
 
+// Duplicate keys are errors, but found by `checkAst` in linear time: the library's own `uniqueKeys`
+// check compares every key with every other (seconds on a large mapping).
 const YAML_OPTIONS = {
-  uniqueKeys: true,
+  uniqueKeys: false,
   prettyErrors: false,
   stringKeys: true,
   schema: 'core',
@@ -64,37 +66,53 @@ const YAML_OPTIONS = {
 
 function describeTop(node: unknown): string {
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return typeof node.value === 'string' ? 'a single line of text' : `the value ${String(node.value)}`;
+  if (isScalar(node))
+    return typeof node.value === 'string' ? 'a single line of text' : `the value ${String(node.value)}`;
   return 'something else';
 }
 
 /** Reads YAML text (BOM already removed) into plain data, or explains every reason it cannot. */
 export function loadYaml(text: string, file: string): LoadResult {
   const lines = new LineIndex(text);
-  const at = (offset: number, severity: Severity, code: string, message: string, hint?: string): Diagnostic => {
+  const at = (
+    offset: number,
+    severity: Severity,
+    code: string,
+    message: string,
+    hint?: string,
+  ): Diagnostic => {
     const { line, col } = lines.pos(offset);
     return hint === undefined
       ? { file, line, col, severity, code, message }
       : { file, line, col, severity, code, message, hint };
   };
-  const fail = (...diagnostics: Diagnostic[]): LoadResult => ({ ok: false, diagnostics });
+  const fail = (diagnostics: Diagnostic[]): LoadResult => ({ ok: false, diagnostics });
 
-  if (text.length > MAX_BYTES || utf8Length(text, MAX_BYTES) > MAX_BYTES) return fail(tooLarge(file, undefined));
+  if (text.length > MAX_BYTES || utf8Length(text, MAX_BYTES) > MAX_BYTES)
+    return fail([tooLarge(file, undefined)]);
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    return fail(
-      at(nul, 'error', 'file/binary', 'this looks like a binary file (it contains NUL bytes), not a YAML scenario', 'if it is UTF-16 text, save it as UTF-8'),
-    );
+    return fail([
+      at(
+        nul,
+        'error',
+        'file/binary',
+        'this looks like a binary file (it contains NUL bytes), not a YAML scenario',
+        'if it is UTF-16 text, save it as UTF-8',
+      ),
+    ]);
   }
-  if (text.trim() === '') return fail(at(0, 'error', 'file/empty', 'the file is empty', 'start from a scenario in `scenarios/`'));
+  if (text.trim() === '')
+    return fail([at(0, 'error', 'file/empty', 'the file is empty', 'start from a scenario in `scenarios/`')]);
 
   const scan = scanCst(text);
-  if (scan.problems.length > 0) return fail(...scan.problems.map((p) => at(p.offset, 'error', p.code, p.message, p.hint)));
+  if (scan.problems.length > 0)
+    return fail(scan.problems.map((p) => at(p.offset, 'error', p.code, p.message, p.hint)));
 
   const composer = new Composer(YAML_OPTIONS);
   const docs = [...composer.compose(scan.tokens, true, text.length)];
   const doc = docs[0];
-  if (!doc) return fail(at(0, 'error', 'file/empty', 'the file is empty'));
+  if (!doc) return fail([at(0, 'error', 'file/empty', 'the file is empty')]);
 
   const diagnostics: Diagnostic[] = [];
   for (const [list, severity] of [
@@ -102,7 +120,7 @@ export function loadYaml(text: string, file: string): LoadResult {
     [doc.warnings, 'warning'],
   ] as const) {
     for (const err of list) {
-      const said = describeYamlError(err, text);
+      const said = describeYamlError(err);
       let offset = err.pos[0];
       if (err.code === 'MISSING_CHAR' && /quote/.test(err.message)) {
         const opened = scan.quotedScalars.find((q) => q.end >= offset - 1 && q.end <= offset + 1);
@@ -113,26 +131,28 @@ export function loadYaml(text: string, file: string): LoadResult {
       diagnostics.push(at(offset, sev, said.code, said.message, said.hint));
     }
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return fail(...diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return fail(diagnostics);
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && contents.source === '')) {
-    return fail(at(0, 'error', 'file/empty', 'the file has no content, only comments'));
+    return fail([at(0, 'error', 'file/empty', 'the file has no content, only comments')]);
   }
   if (!isMap(contents)) {
-    return fail(
+    return fail([
       at(
         contents.range?.[0] ?? 0,
         'error',
         'yaml/not-a-mapping',
         `the top level of a scenario must be a mapping of keys (\`id:\`, \`title:\`, …), but this file holds ${describeTop(contents)}`,
       ),
-    );
+    ]);
   }
 
   const treeProblems = checkAst(doc);
   if (treeProblems.length > 0) {
-    return fail(...diagnostics, ...treeProblems.map((p) => at(p.offset, 'error', p.code, p.message, p.hint)));
+    return fail(
+      diagnostics.concat(treeProblems.map((p) => at(p.offset, 'error', p.code, p.message, p.hint))),
+    );
   }
 
   let data: unknown;
@@ -140,9 +160,15 @@ export function loadYaml(text: string, file: string): LoadResult {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
     if (err instanceof ReferenceError) {
-      return fail(
-        at(scan.firstAlias ?? 0, 'error', 'limit/alias-expansion', 'aliases (`*name`) here expand to far too much data', 'write the repeated parts out instead of nesting aliases'),
-      );
+      return fail([
+        at(
+          scan.firstAlias ?? 0,
+          'error',
+          'limit/alias-expansion',
+          'aliases (`*name`) here expand to far too much data',
+          'write the repeated parts out instead of nesting aliases',
+        ),
+      ]);
     }
     throw err;
   }

@@ -98,7 +98,14 @@ export function offsetFor(doc: Document.Parsed, path: readonly PathSegment[], at
 /** Turns a data-level problem into a located diagnostic. */
 export function locate(problem: Problem, doc: Document.Parsed, lines: LineIndex, file: string): Diagnostic {
   const { line, col } = lines.pos(offsetFor(doc, problem.path, problem.at));
-  const d: Diagnostic = { file, line, col, severity: problem.severity, code: problem.code, message: problem.message };
+  const d: Diagnostic = {
+    file,
+    line,
+    col,
+    severity: problem.severity,
+    code: problem.code,
+    message: problem.message,
+  };
   if (problem.hint !== undefined) d.hint = problem.hint;
   return d;
 }

@@ -5,9 +5,9 @@
  */
 import { canonicalJson, sha256Hex } from '../engine/hash.ts';
 import { crossCheck } from './cross-check.ts';
-import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
-import { MAX_BYTES } from './limits.ts';
-import { tooLarge, loadYaml } from './load.ts';
+import { capDiagnostics, type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
+import { MAX_BYTES, MAX_DIAGNOSTICS } from './limits.ts';
+import { loadYaml, tooLarge } from './load.ts';
 import { locate } from './locate.ts';
 import { Scenario } from './schema.ts';
 import { decodeUtf8 } from './utf8.ts';
@@ -18,7 +18,9 @@ import { zodProblems } from './zod-issues.ts';
  * formatting, comments, a BOM or CRLF line ends do not change it) and any warnings; or the diagnostics
  * that stop it loading (every problem found, errors and warnings, in file order).
  */
-export type ParseResult = { scenario: Scenario; hash: string; warnings: Diagnostic[] } | { errors: Diagnostic[] };
+export type ParseResult =
+  | { scenario: Scenario; hash: string; warnings: Diagnostic[] }
+  | { errors: Diagnostic[] };
 
 function internalError(file: string, err: unknown): Diagnostic {
   const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -33,27 +35,32 @@ function internalError(file: string, err: unknown): Diagnostic {
   };
 }
 
+const tidy = (list: readonly Diagnostic[]): Diagnostic[] =>
+  capDiagnostics(sortDiagnostics(list), MAX_DIAGNOSTICS);
+
 function parseText(text: string, file: string): ParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const loaded = loadYaml(body, file);
-  if (!loaded.ok) return { errors: sortDiagnostics(loaded.diagnostics) };
+  if (!loaded.ok) return { errors: tidy(loaded.diagnostics) };
   const { doc, data, lines } = loaded.loaded;
   const diagnostics = [...loaded.warnings];
   const result = Scenario.safeParse(data);
   if (!result.success) {
-    for (const p of zodProblems(result.error.issues, data, Scenario)) diagnostics.push(locate(p, doc, lines, file));
-    return { errors: sortDiagnostics(diagnostics) };
+    for (const p of zodProblems(result.error.issues, data, Scenario, MAX_DIAGNOSTICS))
+      diagnostics.push(locate(p, doc, lines, file));
+    return { errors: tidy(diagnostics) };
   }
-  for (const p of crossCheck(result.data)) diagnostics.push(locate(p, doc, lines, file));
-  if (hasErrors(diagnostics)) return { errors: sortDiagnostics(diagnostics) };
-  return { scenario: result.data, hash: sha256Hex(canonicalJson(data)), warnings: sortDiagnostics(diagnostics) };
+  for (const p of crossCheck(result.data, MAX_DIAGNOSTICS)) diagnostics.push(locate(p, doc, lines, file));
+  if (hasErrors(diagnostics)) return { errors: tidy(diagnostics) };
+  return { scenario: result.data, hash: sha256Hex(canonicalJson(data)), warnings: tidy(diagnostics) };
 }
 
 /** Parses and validates scenario text (as read from a file or a text area); never throws. */
 export function parseScenario(text: string, fileName: string): ParseResult {
   const file = typeof fileName === 'string' && fileName !== '' ? fileName : '<scenario>';
   try {
-    if (typeof text !== 'string') throw new TypeError(`expected the scenario as a string, got ${typeof text}`);
+    if (typeof text !== 'string')
+      throw new TypeError(`expected the scenario as a string, got ${typeof text}`);
     return parseText(text, file);
   } catch (err) {
     return { errors: [internalError(file, err)] };

@@ -49,8 +49,11 @@ export type Chance = z.infer<typeof Chance>;
 const OneOrMany = z.union([Id, z.array(Id).min(1)]);
 export type OneOrMany = z.infer<typeof OneOrMany>;
 
+/** How a party judges a package: the words its transitions test with `verdict:`. */
 export const Verdict = z.enum(['accept', 'reject', 'red-line']);
+/** A vote cast in a roll call; plain YAML strings (`yes` is text in YAML 1.2). */
 export const Ballot = z.enum(['yes', 'no', 'abstain']);
+/** How well an outcome went for the player, so the debrief can grade it. */
 export const Tier = z.enum(['success', 'partial', 'failure']);
 
 const PartyTest = z.strictObject({
@@ -98,9 +101,12 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     param: z.record(Id, OneOrMany).optional().describe('The move was made with these parameter values.'),
     meters: z.record(Id, Range).optional().describe("This party's own meters (or the player's, in a move)."),
     position: OneOrMany.optional().describe("This party's current position state."),
-    verdict: z.union([Verdict, z.array(Verdict).min(1)]).optional().describe('How this party judges the package.'),
-    utility: Range.optional().describe('The package\'s value to this party, 0–1.'),
-    margin: Range.optional().describe('Utility minus the party\'s effective reservation value.'),
+    verdict: z
+      .union([Verdict, z.array(Verdict).min(1)])
+      .optional()
+      .describe('How this party judges the package.'),
+    utility: Range.optional().describe("The package's value to this party, 0–1."),
+    margin: Range.optional().describe("Utility minus the party's effective reservation value."),
     parties: z.record(Id, PartyTest).optional(),
     flags: z.record(Id, z.boolean()).optional(),
     round: Range.optional(),
@@ -123,7 +129,7 @@ export const Effects = z.strictObject({
     .record(Id, z.number())
     .optional()
     .describe('Changes to the meters of the party this happens to (in a move: the player).'),
-  parties: z.record(Id, z.record(Id, z.number())).optional().describe('Changes to named parties\' meters.'),
+  parties: z.record(Id, z.record(Id, z.number())).optional().describe("Changes to named parties' meters."),
   flags: z.record(Id, z.boolean()).optional(),
   agree: z.boolean().optional().describe('The party agrees to the package on the table.'),
   end: z.boolean().optional().describe('The game ends after this turn.'),
@@ -135,31 +141,43 @@ export const Transition = z.strictObject({
   when: Condition.optional(),
   to: Id.optional().describe('The next position; omit to stay.'),
   effects: Effects.optional(),
-  reason: ShortText.optional().describe('What the student reads, e.g. "Moscow read the statement and liked it."'),
+  reason: ShortText.optional().describe(
+    'What the student reads, e.g. "Moscow read the statement and liked it."',
+  ),
   code: Id.optional().describe('A machine-readable reason; defaults from the verdict or the target.'),
 });
 export type Transition = z.infer<typeof Transition>;
 
+/** One position a party can be in, and how it reacts to each event from there. */
 export const PositionState = z.strictObject({
   label: ShortText.optional(),
   describe: Text,
   final: z.boolean().optional(),
   vote: Ballot.optional().describe('How the party votes from this position, in a vote scenario.'),
-  score: z.number().optional().describe('How good this position is for the player (strategies and the debrief).'),
+  score: z
+    .number()
+    .optional()
+    .describe('How good this position is for the player (strategies and the debrief).'),
   on: z.record(EventName, z.array(Transition).min(1)).optional(),
 });
 export type PositionState = z.infer<typeof PositionState>;
 
+/** A party's positions as a state machine: compiled to XState, so behaviour is data, not code. */
 export const PositionMachine = z.strictObject({
   initial: Id,
   states: z.record(Id, PositionState),
 });
 export type PositionMachine = z.infer<typeof PositionMachine>;
 
+/** What a party wants, so it can judge any package the player proposes without scripted answers. */
 export const Preferences = z.strictObject({
   weights: z.record(Id, z.number().min(0)).describe('How much each issue matters to the party.'),
   values: z.record(Id, z.record(Id, z.number().min(0).max(1))).describe('Value 0–1 of each option.'),
-  reservation: z.number().min(0).max(1).describe('The lowest package value the party accepts (its walk-away).'),
+  reservation: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe('The lowest package value the party accepts (its walk-away).'),
   flex: z
     .record(Id, z.number())
     .optional()
@@ -171,6 +189,7 @@ export const Preferences = z.strictObject({
 });
 export type Preferences = z.infer<typeof Preferences>;
 
+/** A delegation at the table (the player's own side included). */
 export const Party = z.strictObject({
   name: ShortText,
   short: z.string().min(1).max(24).optional().describe('A short name for tight spaces.'),
@@ -178,7 +197,10 @@ export const Party = z.strictObject({
   emblem: z
     .strictObject({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/), symbol: z.string().min(1).max(3) })
     .optional(),
-  meters: z.record(Id, z.number()).optional().describe('Starting meter values (others start at the default).'),
+  meters: z
+    .record(Id, z.number())
+    .optional()
+    .describe('Starting meter values (others start at the default).'),
   drift: z.record(Id, z.number()).optional().describe('Meter changes applied at the end of every round.'),
   prefers: Preferences.optional(),
   template: Id.optional().describe('Use a machine from `templates`.'),
@@ -189,6 +211,7 @@ export const Party = z.strictObject({
 });
 export type Party = z.infer<typeof Party>;
 
+/** A bounded number every party carries (trust, pressure…), declared once for the whole scenario. */
 export const Meter = z.strictObject({
   label: ShortText,
   describe: Text.optional(),
@@ -198,6 +221,7 @@ export const Meter = z.strictObject({
 });
 export type Meter = z.infer<typeof Meter>;
 
+/** One question under negotiation and its possible answers; a package picks one option per issue. */
 export const Issue = z.strictObject({
   label: ShortText,
   describe: Text.optional(),
@@ -207,18 +231,22 @@ export const Issue = z.strictObject({
 });
 export type Issue = z.infer<typeof Issue>;
 
+/** A choice the player makes when using a move (e.g. the tone of a statement). */
 export const MoveParam = z.strictObject({
   label: ShortText,
   options: z.record(Id, ShortText),
 });
 
+/** Something the player can do in a round; the only way the player acts on the game. */
 export const Move = z.strictObject({
   label: ShortText,
   describe: Text.optional(),
   kind: z
     .enum(['action', 'propose', 'vote'])
     .optional()
-    .describe('`propose` changes one issue of the package; `vote` holds the roll call; `action` (default) sends an event.'),
+    .describe(
+      '`propose` changes one issue of the package; `vote` holds the roll call; `action` (default) sends an event.',
+    ),
   to: z.array(Id).optional().describe('Parties or blocs the move reaches.'),
   choose: z.boolean().optional().describe('The player picks one of `to` (a `to` parameter).'),
   issues: z.array(Id).optional().describe('For `propose`: the issues it may change (default all).'),
@@ -227,16 +255,22 @@ export const Move = z.strictObject({
   effects: Effects.optional(),
   when: Condition.optional().describe('The move is offered only while this holds.'),
   limit: z.number().int().min(1).optional().describe('How many times per game.'),
-  text: ShortText.optional().describe('The log line; `{param}` is replaced by the chosen option\'s label.'),
+  text: ShortText.optional().describe("The log line; `{param}` is replaced by the chosen option's label."),
 });
 export type Move = z.infer<typeof Move>;
 
+/** Something that happens to the player at the start of a round, scripted or drawn from the seed. */
 export const GameEvent = z.strictObject({
   id: Id,
   title: ShortText,
   text: Text,
   at: z.number().int().min(1).describe('The round at whose start the event may fire.'),
-  chance: z.number().min(0).max(1).optional().describe('Drawn from the seeded generator; omit for scripted events.'),
+  chance: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Drawn from the seeded generator; omit for scripted events.'),
   when: Condition.optional(),
   effects: Effects.optional(),
   send: z.strictObject({ to: z.array(Id).min(1), event: EventName }).optional(),
@@ -244,6 +278,7 @@ export const GameEvent = z.strictObject({
 });
 export type GameEvent = z.infer<typeof GameEvent>;
 
+/** A roll call (e.g. the Security Council), for scenarios decided by a vote. */
 export const Vote = z.strictObject({
   members: z.array(Id).min(1),
   threshold: z.number().int().min(1).describe('Yes votes needed.'),
@@ -251,6 +286,7 @@ export const Vote = z.strictObject({
   describe: Text.optional(),
 });
 
+/** One way the game can end; the first whose `when` holds is chosen, so the last is the catch-all. */
 export const Outcome = z.strictObject({
   id: Id,
   title: ShortText,
@@ -262,12 +298,13 @@ export const Outcome = z.strictObject({
     you: Text.describe('What the student achieved.'),
     parties: z.record(Id, Text).optional().describe('Why each party moved or did not.'),
     history: Text.describe('What actually happened, with dates.'),
-    caveat: Text.optional().describe('Where the record rests on one side\'s account, or is contested.'),
+    caveat: Text.optional().describe("Where the record rests on one side's account, or is contested."),
     sources: z.array(Id).optional(),
   }),
 });
 export type Outcome = z.infer<typeof Outcome>;
 
+/** A published source the debrief cites, so students can check the history for themselves. */
 export const Source = z.strictObject({
   title: ShortText,
   author: ShortText.optional(),
@@ -277,40 +314,61 @@ export const Source = z.strictObject({
   note: ShortText.optional().describe('e.g. "the minister\'s own account" or "Russian state media".'),
 });
 
+/** A whole scenario file: the single schema the loader validates against and editors complete from. */
 export const Scenario = z.strictObject({
-  $schema: z.string().optional(),
-  id: Id,
-  version: z.number().int().min(1),
-  title: ShortText,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
-  place: ShortText,
+  $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+  id: Id.describe('The scenario id, used in URLs, saves and replays; keep it stable.'),
+  version: z.number().int().min(1).describe('Bump when a change alters play, so old replays are recognised.'),
+  title: ShortText.describe('The title students see.'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    .describe('When the negotiation took place, YYYY-MM-DD.'),
+  place: ShortText.describe('Where the negotiation took place.'),
   stakes: ShortText.describe('One line: what is at stake.'),
-  playMinutes: z.number().int().min(1).max(600).optional(),
-  contentNote: Text.optional(),
-  summary: Text,
-  rounds: z.number().int().min(1).max(100),
-  movesPerRound: z.number().int().min(1).max(10).optional(),
+  playMinutes: z.number().int().min(1).max(600).optional().describe('About how long one game takes.'),
+  contentNote: Text.optional().describe(
+    'Shown before play: violence, loss of life or other difficult content.',
+  ),
+  summary: Text.describe('A paragraph introducing the scenario on the selection screen.'),
+  rounds: z.number().int().min(1).max(100).describe('How many rounds the game lasts at most.'),
+  movesPerRound: z
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .optional()
+    .describe('Moves the player makes per round (default 1).'),
   player: z.strictObject({
-    party: Id,
-    role: ShortText,
-    setting: Text,
+    party: Id.describe('The party the player speaks for (a key of `parties`).'),
+    role: ShortText.describe('Who the player is, e.g. "Envoy of the political affairs office".'),
+    setting: Text.describe('The scene as the game opens.'),
     brief: Text.describe('Confidential: what your side wants.'),
-    redLines: z.array(ShortText).optional(),
-    mayGive: z.array(ShortText).optional(),
-    objectives: z.array(ShortText).min(1),
+    redLines: z.array(ShortText).optional().describe('What the player must not give up, in words.'),
+    mayGive: z.array(ShortText).optional().describe('What the player may concede, in words.'),
+    objectives: z.array(ShortText).min(1).describe('What the player is trying to achieve.'),
   }),
-  meters: z.record(Id, Meter),
-  issues: z.record(Id, Issue),
-  templates: z.record(Id, PositionMachine).optional(),
-  parties: z.record(Id, Party),
-  blocs: z.record(Id, z.strictObject({ name: ShortText, members: z.array(Id).min(1) })).optional(),
-  moves: z.record(Id, Move),
-  events: z.array(GameEvent).optional(),
+  meters: z.record(Id, Meter).describe('The meters every party carries, by id.'),
+  issues: z.record(Id, Issue).describe('The issues under negotiation, by id.'),
+  templates: z
+    .record(Id, PositionMachine)
+    .optional()
+    .describe('Position machines shared by several parties (`template:` in a party).'),
+  parties: z.record(Id, Party).describe("Everyone at the table, by id, the player's own side included."),
+  blocs: z
+    .record(Id, z.strictObject({ name: ShortText, members: z.array(Id).min(1) }))
+    .optional()
+    .describe('Named groups of parties a move or event can reach at once.'),
+  moves: z.record(Id, Move).describe('What the player can do, by id.'),
+  events: z.array(GameEvent).optional().describe('Things that happen at the start of rounds.'),
   vote: Vote.optional(),
-  outcomes: z.array(Outcome).min(1),
-  questions: z.array(Text).optional(),
-  glossary: z.record(z.string().min(1).max(80), Text).optional(),
-  sources: z.record(Id, Source).optional(),
+  outcomes: z
+    .array(Outcome)
+    .min(1)
+    .describe('How the game can end, checked in order; the last has no `when`.'),
+  questions: z.array(Text).optional().describe('Discussion questions for after the game.'),
+  glossary: z.record(z.string().min(1).max(80), Text).optional().describe('Terms students may not know.'),
+  sources: z.record(Id, Source).optional().describe('Sources cited by events and debriefs, by id.'),
 });
 /** A validated scenario, exactly as written (no defaults filled in): the engine compiles from it. */
 export type Scenario = z.infer<typeof Scenario>;

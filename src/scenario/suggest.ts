@@ -21,7 +21,11 @@ export function editDistance(a: string, b: string): number {
     const prev = rows[i - 1] as number[];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      let best = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       }
@@ -38,6 +42,9 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let bestScore = Number.POSITIVE_INFINITY;
   for (const c of candidates) {
     if (c === name) continue;
+    // The distance is at least the length difference: skip hopeless candidates cheaply.
+    const gap = Math.abs(c.length - name.length);
+    if (gap >= bestScore || gap > Math.max(2, Math.floor(Math.max(name.length, c.length) * 0.4))) continue;
     const score = editDistance(lower, c.toLowerCase());
     if (score < bestScore) {
       best = c;

@@ -37,7 +37,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** The decoded text, or where and why the bytes are not a UTF-8 text file. */
-export type Decoded = { text: string } | { error: { at: Position; code: string; message: string; hint: string } };
+export type Decoded =
+  | { text: string }
+  | { error: { at: Position; code: string; message: string; hint: string } };
 
 const hasBom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 

@@ -4,7 +4,7 @@
  * documents — are refused quickly and without a stack overflow.
  */
 import { type CST, Lexer, Parser } from 'yaml';
-import { MAX_ALIASES, MAX_DEPTH } from './limits.ts';
+import { MAX_ALIASES, MAX_DEPTH, MAX_SYNTAX_ERRORS } from './limits.ts';
 
 /** A problem found on the token stream, with the string offset it is about. */
 export interface CstProblem {
@@ -42,7 +42,12 @@ export function scanCst(text: string): CstScan {
   for (const lexeme of new Lexer().lex(text, false)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
     if (parser.stack.length > STACK_LIMIT) {
-      return { tokens: [], problems: [tooDeep(firstTooDeep(parser.stack) ?? parser.offset)], quotedScalars: [], firstAlias: undefined };
+      return {
+        tokens: [],
+        problems: [tooDeep(firstTooDeep(parser.stack) ?? parser.offset)],
+        quotedScalars: [],
+        firstAlias: undefined,
+      };
     }
   }
   for (const token of parser.end()) tokens.push(token);
@@ -62,6 +67,20 @@ function firstTooDeep(stack: readonly CST.Token[]): number | undefined {
   return undefined;
 }
 
+/** Token types that cannot legally follow a node inside its `end` list. */
+const STRAY = new Set([
+  'scalar',
+  'single-quoted-scalar',
+  'double-quoted-scalar',
+  'alias',
+  'block-scalar',
+  'block-map',
+  'block-seq',
+  'flow-collection',
+  'error',
+  'flow-error-end',
+]);
+
 type Item = { key?: CST.Token | null; value?: CST.Token };
 
 /** Exact nesting depth, alias count, document count and quoted scalars, by an explicit-stack walk. */
@@ -70,13 +89,32 @@ function inspect(tokens: CST.Token[]): CstScan {
   const quotedScalars: CstScan['quotedScalars'] = [];
   let aliases = 0;
   let firstAlias: number | undefined;
+  let syntaxErrors = 0;
+  const syntaxError = (offset: number): void => {
+    syntaxErrors++;
+    if (syntaxErrors === MAX_SYNTAX_ERRORS + 1) {
+      problems.push({
+        offset,
+        code: 'yaml/not-yaml',
+        message: `more than ${MAX_SYNTAX_ERRORS} YAML syntax errors: this does not look like a YAML scenario`,
+        hint: 'is this the right file?',
+      });
+    }
+  };
   let documents = 0;
   let deepReported = false;
   const stack: { token: CST.Token; depth: number }[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) stack.push({ token: tokens[i] as CST.Token, depth: 0 });
   while (stack.length > 0) {
     const { token, depth } = stack.pop() as { token: CST.Token; depth: number };
+    // Content after a node's end (`"a" "b"`) and stray tokens each become one composer error.
+    const end = (token as { end?: readonly CST.Token[] }).end;
+    if (Array.isArray(end)) for (const t of end) if (STRAY.has(t.type)) syntaxError(t.offset);
     switch (token.type) {
+      case 'error':
+      case 'flow-error-end':
+        syntaxError(token.offset);
+        break;
       case 'document':
         documents++;
         if (documents === 2) {

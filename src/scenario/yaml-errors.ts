@@ -1,6 +1,6 @@
 /**
  * Rewords the YAML library's errors for scenario authors, who are instructors rather than YAML experts:
- * the common mistakes (tabs, duplicate keys, unclosed quotes) get a plain message and a fix.
+ * the common mistakes (tabs, unclosed quotes, a missing colon) get a plain message and a fix.
  */
 import type { YAMLError } from 'yaml';
 
@@ -20,26 +20,10 @@ function lowerFirst(text: string): string {
   return text.length > 0 ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-/** The text of the key that starts at `offset`, for "duplicate key" messages. */
-function keyAt(text: string, offset: number): string {
-  const rest = text.slice(offset, offset + 200);
-  const m = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:\n#]*?)\s*:(?:\s|$)/.exec(rest);
-  const raw = (m?.[1] ?? rest.split('\n')[0] ?? '').trim();
-  return raw.replace(/^["']|["']$/g, '');
-}
-
 /** Restates one YAML library error for an author. */
-export function describeYamlError(err: YAMLError, text: string): AuthorMessage {
+export function describeYamlError(err: YAMLError): AuthorMessage {
   const code = yamlCode(err.code);
   switch (err.code) {
-    case 'DUPLICATE_KEY': {
-      const key = keyAt(text, err.pos[0]);
-      return {
-        code,
-        message: key ? `duplicate key "${key}" in this mapping` : 'duplicate key in this mapping',
-        hint: 'each key may appear once per mapping: merge the two entries or rename one',
-      };
-    }
     case 'TAB_AS_INDENT':
       return { code, message: 'tabs are not allowed for indentation in YAML', hint: 'indent with spaces' };
     case 'MISSING_CHAR':
@@ -47,7 +31,7 @@ export function describeYamlError(err: YAMLError, text: string): AuthorMessage {
         return {
           code,
           message: 'this quoted text is never closed',
-          hint: 'add the closing quote, or double an apostrophe inside single quotes (`it\'\'s`)',
+          hint: "add the closing quote, or double an apostrophe inside single quotes (`it''s`)",
         };
       }
       return { code, message: lowerFirst(err.message) };
@@ -67,7 +51,11 @@ export function describeYamlError(err: YAMLError, text: string): AuthorMessage {
         hint: 'a line may be missing its `:`, or a value that contains `: ` needs quotes',
       };
     case 'BAD_INDENT':
-      return { code, message: lowerFirst(err.message), hint: 'check that this line lines up with its siblings' };
+      return {
+        code,
+        message: lowerFirst(err.message),
+        hint: 'check that this line lines up with its siblings',
+      };
     default:
       return { code, message: lowerFirst(err.message) };
   }

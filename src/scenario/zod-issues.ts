@@ -60,13 +60,17 @@ function isMissing(data: unknown, path: readonly PathSegment[]): boolean {
   if (path.length === 0) return false;
   const parent = valueAt(data, path.slice(0, -1));
   const last = path[path.length - 1] as PathSegment;
-  return parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !Object.hasOwn(parent, last);
+  return (
+    parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !Object.hasOwn(parent, last)
+  );
 }
 
 const prefix = (path: readonly PathSegment[]): string => (path.length > 0 ? `${formatPath(path)}: ` : '');
 
 const joinOr = (names: string[]): string =>
-  names.length <= 1 ? (names[0] ?? 'something else') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  names.length <= 1
+    ? (names[0] ?? 'something else')
+    : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 
 /** A kebab-case spelling of `value` that passes `pattern` (a RegExp's source text), for a hint. */
 function kebabHint(value: unknown, pattern: string | undefined): string | undefined {
@@ -91,7 +95,12 @@ function typeHint(expected: string[], value: unknown): string | undefined {
   if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
     return `put it in quotes to make it text: "${String(value)}"`;
   }
-  if ((expected.includes('number') || expected.includes('int')) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+  if (
+    (expected.includes('number') || expected.includes('int')) &&
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  ) {
     return 'remove the quotes to make it a number';
   }
   if (expected.includes('int') && typeof value === 'number') return 'use a whole number';
@@ -106,17 +115,28 @@ function sizeText(issue: ZodIssueLike, value: unknown, big: boolean): string {
       if (!big) return n <= 1 ? 'must not be empty' : `must be at least ${n} characters long`;
       return `is too long: at most ${n} characters (this one has ${typeof value === 'string' ? value.length : '?'})`;
     case 'array':
-      return big ? `has too many entries: at most ${n}` : `needs at least ${n} ${n === 1 ? 'entry' : 'entries'}`;
+      return big
+        ? `has too many entries: at most ${n}`
+        : `needs at least ${n} ${n === 1 ? 'entry' : 'entries'}`;
     case 'number':
     case 'int':
-      if (big) return `${issue.inclusive === false ? 'must be less than' : 'must be at most'} ${n}, got ${describeValue(value)}`;
+      if (big)
+        return `${issue.inclusive === false ? 'must be less than' : 'must be at most'} ${n}, got ${describeValue(value)}`;
       return `${issue.inclusive === false ? 'must be greater than' : 'must be at least'} ${n}, got ${describeValue(value)}`;
     default:
       return issue.message;
   }
 }
 
-function convert(issue: ZodIssueLike, base: readonly PathSegment[], data: unknown, root: unknown, out: Problem[]): void {
+function convert(
+  issue: ZodIssueLike,
+  base: readonly PathSegment[],
+  data: unknown,
+  root: unknown,
+  out: Problem[],
+  limit: number,
+): void {
+  if (out.length > limit) return;
   const path = [...base, ...issue.path.filter((p): p is PathSegment => typeof p !== 'symbol')];
   const value = valueAt(data, path);
   const push = (code: string, message: string, at: Problem['at'] = 'value', hint?: string): void => {
@@ -127,57 +147,98 @@ function convert(issue: ZodIssueLike, base: readonly PathSegment[], data: unknow
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && isMissing(data, path)) {
     const parent = path.slice(0, -1);
     const key = String(path[path.length - 1]);
-    push('schema/missing-key', parent.length > 0 ? `${formatPath(parent)}: missing required key "${key}"` : `missing required top-level key "${key}"`, 'parent');
+    push(
+      'schema/missing-key',
+      parent.length > 0
+        ? `${formatPath(parent)}: missing required key "${key}"`
+        : `missing required top-level key "${key}"`,
+      'parent',
+    );
     return;
   }
   switch (issue.code) {
     case 'invalid_union': {
       const branches = issue.errors ?? [];
-      const rootTypeOnly = (b: readonly ZodIssueLike[]): boolean => b.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+      const rootTypeOnly = (b: readonly ZodIssueLike[]): boolean =>
+        b.every((i) => i.code === 'invalid_type' && i.path.length === 0);
       const deep = branches.find((b) => !rootTypeOnly(b));
       if (deep) {
-        for (const inner of deep) convert(inner, path, data, root, out);
+        for (const inner of deep) convert(inner, path, data, root, out, limit);
         return;
       }
-      const expected = [...new Set(branches.flatMap((b) => b.map((i) => i.expected ?? '')).filter((e) => e !== ''))];
+      const expected = [
+        ...new Set(branches.flatMap((b) => b.map((i) => i.expected ?? '')).filter((e) => e !== '')),
+      ];
       const names = [...new Set(expected.map((e) => TYPE_NAMES[e] ?? e))];
-      push('schema/invalid-type', `${prefix(path)}expected ${joinOr(names)}, got ${describeValue(value)}`, 'value', typeHint(expected, value));
+      push(
+        'schema/invalid-type',
+        `${prefix(path)}expected ${joinOr(names)}, got ${describeValue(value)}`,
+        'value',
+        typeHint(expected, value),
+      );
       return;
     }
     case 'invalid_type': {
       const expected = issue.expected ?? '';
-      push('schema/invalid-type', `${prefix(path)}expected ${TYPE_NAMES[expected] ?? expected}, got ${describeValue(value)}`, 'value', typeHint([expected], value));
+      push(
+        'schema/invalid-type',
+        `${prefix(path)}expected ${TYPE_NAMES[expected] ?? expected}, got ${describeValue(value)}`,
+        'value',
+        typeHint([expected], value),
+      );
       return;
     }
     case 'unrecognized_keys': {
       const present = value !== null && typeof value === 'object' ? Object.keys(value) : [];
       const allowed = (allowedKeysAt(root, path, data) ?? []).filter((k) => !present.includes(k));
       for (const key of issue.keys ?? []) {
-        const where = path.length > 0 ? `${formatPath(path)}: unknown key "${key}"` : `unknown top-level key "${key}"`;
+        if (out.length > limit) return;
+        const where =
+          path.length > 0 ? `${formatPath(path)}: unknown key "${key}"` : `unknown top-level key "${key}"`;
         const near = closest(key, allowed);
+        const hint =
+          key === '<<'
+            ? 'YAML merge keys (`<<: *anchor`) are not supported: write the keys out'
+            : near === undefined
+              ? undefined
+              : `did you mean \`${near}\`?`;
         out.push({
           path: [...path, key],
           at: 'key',
           severity: 'error',
           code: 'schema/unknown-key',
           message: where,
-          ...(near !== undefined ? { hint: `did you mean \`${near}\`?` } : {}),
+          ...(hint !== undefined ? { hint } : {}),
         });
       }
       return;
     }
     case 'too_small':
     case 'too_big':
-      push(`schema/${issue.code.replace('_', '-')}`, `${prefix(path)}${sizeText(issue, value, issue.code === 'too_big')}`);
+      push(
+        `schema/${issue.code.replace('_', '-')}`,
+        `${prefix(path)}${sizeText(issue, value, issue.code === 'too_big')}`,
+      );
       return;
     case 'invalid_format':
-      push('schema/invalid-format', `${prefix(path)}${issue.message}, got ${describeValue(value)}`, 'value', kebabHint(value, issue.pattern));
+      push(
+        'schema/invalid-format',
+        `${prefix(path)}${issue.message}, got ${describeValue(value)}`,
+        'value',
+        kebabHint(value, issue.pattern),
+      );
       return;
     case 'invalid_key': {
       const inner = issue.issues?.[0];
       const key = String(path[path.length - 1]);
-      const text = inner && inner.code === 'invalid_format' ? inner.message : (inner?.message ?? 'is not allowed');
-      push('schema/invalid-key', `${prefix(path.slice(0, -1))}key "${key}" ${text}`, 'key', kebabHint(key, inner?.pattern));
+      const text =
+        inner && inner.code === 'invalid_format' ? inner.message : (inner?.message ?? 'is not allowed');
+      push(
+        'schema/invalid-key',
+        `${prefix(path.slice(0, -1))}key "${key}" ${text}`,
+        'key',
+        kebabHint(key, inner?.pattern),
+      );
       return;
     }
     case 'invalid_value': {
@@ -185,7 +246,12 @@ function convert(issue: ZodIssueLike, base: readonly PathSegment[], data: unknow
       const list = values.map((v) => `"${v}"`).join(', ');
       const near = typeof value === 'string' ? closest(value, values) : undefined;
       const hint = near === undefined ? undefined : `did you mean \`${near}\`?`;
-      push('schema/invalid-value', `${prefix(path)}expected one of ${list}, got ${describeValue(value)}`, 'value', hint);
+      push(
+        'schema/invalid-value',
+        `${prefix(path)}expected one of ${list}, got ${describeValue(value)}`,
+        'value',
+        hint,
+      );
       return;
     }
     default:
@@ -193,9 +259,20 @@ function convert(issue: ZodIssueLike, base: readonly PathSegment[], data: unknow
   }
 }
 
-/** Every zod issue as a problem at its data path; `root` is the schema, used to name allowed keys. */
-export function zodProblems(issues: readonly ZodIssueLike[], data: unknown, root: unknown): Problem[] {
+/**
+ * Every zod issue as a problem at its data path (`root` is the schema, used to name allowed keys),
+ * stopping once there are more than `limit`: the caller only shows that many.
+ */
+export function zodProblems(
+  issues: readonly ZodIssueLike[],
+  data: unknown,
+  root: unknown,
+  limit = Number.POSITIVE_INFINITY,
+): Problem[] {
   const out: Problem[] = [];
-  for (const issue of issues) convert(issue, [], data, root, out);
+  for (const issue of issues) {
+    if (out.length > limit) break;
+    convert(issue, [], data, root, out, limit);
+  }
   return out;
 }

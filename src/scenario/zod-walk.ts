@@ -41,12 +41,16 @@ function kindOf(value: unknown): string {
 
 /** For a union, the option whose shape fits the value (a mapping picks the object or record branch). */
 function pick(def: Def | undefined, value: unknown): Def | undefined {
-  if (!def || def.type !== 'union') return def;
+  if (def?.type !== 'union') return def;
   const want = kindOf(value);
   const options = (def.options ?? []).map(unwrap);
   const fits = (d: Def | undefined): boolean =>
     d !== undefined &&
-    (want === 'object' ? d.type === 'object' || d.type === 'record' : want === 'array' ? d.type === 'array' : false);
+    (want === 'object'
+      ? d.type === 'object' || d.type === 'record'
+      : want === 'array'
+        ? d.type === 'array'
+        : false);
   return options.find(fits) ?? options[0];
 }
 
@@ -57,7 +61,11 @@ export function childOf(value: unknown, seg: PathSegment): unknown {
 }
 
 /** The keys an object schema allows at `path` of `data`, or undefined when it is not an object there. */
-export function allowedKeysAt(root: unknown, path: readonly PathSegment[], data: unknown): string[] | undefined {
+export function allowedKeysAt(
+  root: unknown,
+  path: readonly PathSegment[],
+  data: unknown,
+): string[] | undefined {
   let def = pick(unwrap(root), data);
   let value = data;
   for (const seg of path) {

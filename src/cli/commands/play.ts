@@ -92,6 +92,7 @@ export function runPlay(argv: string[], io: Io): number {
       turns: actions.length,
       hashes,
       ...(out !== undefined ? { replay: out } : {}),
+      ...(loaded.diagnostics.length ? { warnings: loaded.diagnostics } : {}),
       ...(log ? { log } : {}),
     });
     return 0;
@@ -104,10 +105,10 @@ export function runPlay(argv: string[], io: Io): number {
       io.out('');
     }
   }
-  io.out(`Scenario: ${s.title} (${s.id} v${s.version}, hash ${game.scenarioHash.slice(0, 12)})`);
+  io.out(`Scenario: ${s.title} [${s.id} v${s.version}, hash ${game.scenarioHash.slice(0, 12)}]`);
   io.out(`Strategy: ${strategy}, seed '${seed}', strategy seed '${strategySeed}'`);
   io.out(outcome ? `Outcome: ${title} (${outcome.tier})` : 'Outcome: none (the game did not finish)');
-  if (outcome) io.out(`Historical: ${outcome.historical ? 'yes, this is what really happened' : 'no'}`);
+  if (outcome) io.out(`Historical: ${outcome.historical ? 'yes (the outcome that really happened)' : 'no'}`);
   io.out(`Turns played: ${actions.length}`);
   io.out(`Final state hash: ${hashes[hashes.length - 1]}`);
   if (out !== undefined) io.out(`Replay written to ${out} (check it with: envoy replay ${out})`);

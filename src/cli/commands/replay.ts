@@ -128,7 +128,7 @@ export function runReplay(argv: string[], io: Io): number {
   const file = args.positionals[0] as string;
   const json = boolFlag(args, 'json');
   const fail = (kind: string, message: string, extra: object = {}): number => {
-    if (json) printJson(io, { ok: false, kind, message, ...extra });
+    if (json) printJson(io, { ok: false, kind, message: message.replace(/^envoy: error: /, ''), ...extra });
     else io.err(message);
     return 1;
   };
@@ -185,9 +185,13 @@ export function runReplay(argv: string[], io: Io): number {
     return 0;
   }
   if (v.kind === 'scenario-mismatch') {
-    io.out(`REFUSED: ${v.message}`);
+    const s = loaded.game.scenario;
+    const changed = s.id === id && s.version === version;
+    io.out(`REFUSED: ${v.message} from ${scenarioFile}`);
     io.err(
-      `hint: ${scenarioFile} is not the scenario file this replay was recorded with; pass --scenario with that file`,
+      changed
+        ? `hint: ${scenarioFile} has the same id and version but different content: it changed since the replay was recorded; pass --scenario with the file the replay was recorded with`
+        : `hint: pass --scenario with the file of scenario ${id} v${version}`,
     );
   } else if (v.kind === 'illegal-action') {
     io.out(`ILLEGAL ACTION at turn ${v.turn} (${describeAction(replay.actions[v.turn - 1])}): ${v.message}`);

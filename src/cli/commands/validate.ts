@@ -32,7 +32,7 @@ export function loadScenario(file: string, cwd: string): Loaded {
     };
   }
   if ('errors' in result) return { ok: false, diagnostics: result.errors };
-  const warnings = (result as { warnings?: Diagnostic[] }).warnings ?? [];
+  const { warnings } = result;
   try {
     return { ok: true, game: compileGame(result.scenario), diagnostics: warnings };
   } catch (e) {
@@ -44,9 +44,9 @@ export function loadScenario(file: string, cwd: string): Loaded {
 /** Prints diagnostics one per line on stderr and a one-line summary when the file failed. */
 export function reportDiagnostics(io: Io, file: string, loaded: Loaded): void {
   for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
-  if (!loaded.ok) {
-    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-    io.err(`${file}: not loaded (${errors} error${errors === 1 ? '' : 's'})`);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (!loaded.ok && errors[0]?.code !== 'cli/unreadable') {
+    io.err(`${file}: invalid (${errors.length} error${errors.length === 1 ? '' : 's'})`);
   }
 }
 
@@ -71,12 +71,10 @@ export function runValidate(argv: string[], io: Io): number {
   const files: FileReport[] = [];
   for (const file of args.positionals) {
     const loaded = loadScenario(file, io.cwd);
-    const report: FileReport = { file, ok: loaded.ok, diagnostics: loaded.diagnostics };
-    if (loaded.ok) {
-      const s = loaded.game.scenario;
-      Object.assign(report, { id: s.id, version: s.version, hash: loaded.game.scenarioHash });
-    }
-    files.push(report);
+    const identity = loaded.ok
+      ? { id: loaded.game.scenario.id, version: loaded.game.scenario.version, hash: loaded.game.scenarioHash }
+      : {};
+    files.push({ file, ok: loaded.ok, ...identity, diagnostics: loaded.diagnostics });
     if (json) continue;
     reportDiagnostics(io, file, loaded);
     if (loaded.ok) {

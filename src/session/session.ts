@@ -1,0 +1,219 @@
+/**
+ * The one bridge between the pure engine and whatever renders it (the DOM overlay now, Phaser scenes
+ * later): it holds the compiled game, the seed, the action log and the states that log produces, so the
+ * renderers never apply a rule themselves and a page reload with the same URL replays the same game.
+ */
+import {
+  type Action,
+  applyAction,
+  createGame,
+  type EngineError,
+  type Game,
+  type GameState,
+  type OutcomeResult,
+  outcomeOf,
+  playGame,
+  replay,
+  STRATEGIES,
+  type StrategyName,
+  stateHash,
+} from '../engine/index.ts';
+
+/** Seeds are free text in URLs and replay files; the cap keeps a hand-edited URL from bloating every state. */
+export const MAX_SEED_LENGTH = 120;
+
+/** What listeners learn about each change, so a renderer can append to the log instead of redrawing it. */
+export type SessionChange = 'new-game' | 'move' | 'error';
+
+/** Everything a renderer needs, read-only: the engine's states are frozen by immer anyway. */
+export interface SessionView {
+  game: Game;
+  seed: string;
+  actions: readonly Action[];
+  states: readonly GameState[];
+  state: GameState;
+  /** The error of the last refused action, cleared by the next accepted one. */
+  error: EngineError | null;
+  outcome: OutcomeResult | null;
+}
+
+/** A running game: the only place the UI sends actions to. */
+export interface Session {
+  view(): SessionView;
+  /** Applies an action; a refused (or crashing) action becomes `view().error`, never an exception. */
+  dispatch(action: Action): boolean;
+  /** Registers a listener called after every change; returns the unsubscribe function. */
+  subscribe(listener: (view: SessionView, change: SessionChange) => void): () => void;
+  /** Starts over with a given seed, or a fresh random one. */
+  newGame(seed?: string): void;
+  /** Per-turn state hashes (initial state first): what replays and cross-runtime checks compare. */
+  hashes(): string[];
+}
+
+/**
+ * A fresh seed for a new game. Randomness is allowed here, outside the engine: the seed is then shown and
+ * written into the URL, so the game it starts is still reproducible.
+ */
+export function randomSeed(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 6)}-${hex.slice(6)}`;
+}
+
+/** A seed read from outside (URL, debug handle) or null when it cannot start a game. */
+export function cleanSeed(seed: unknown): string | null {
+  if (typeof seed !== 'string') return null;
+  const trimmed = seed.trim();
+  return trimmed.length > 0 && trimmed.length <= MAX_SEED_LENGTH ? trimmed : null;
+}
+
+function internalError(error: unknown): EngineError {
+  const what = error instanceof Error ? error.message : String(error);
+  // The closest namespaced code: the engine refused to go on with this action.
+  return {
+    code: 'action/malformed',
+    message: `The engine could not apply this action (${what.slice(0, 200)}).`,
+  };
+}
+
+/** Creates a session over a compiled game. `onSeed` is told every seed a game starts with (URL sync). */
+export function createSession(game: Game, seed: string, onSeed?: (seed: string) => void): Session {
+  let currentSeed = seed;
+  let actions: Action[] = [];
+  let states: GameState[] = [];
+  let hashes: string[] = [];
+  let error: EngineError | null = null;
+  const listeners = new Set<(view: SessionView, change: SessionChange) => void>();
+
+  const current = (): GameState => states[states.length - 1] as GameState;
+  const view = (): SessionView => ({
+    game,
+    seed: currentSeed,
+    actions,
+    states,
+    state: current(),
+    error,
+    outcome: outcomeOf(game, current()),
+  });
+  const emit = (change: SessionChange) => {
+    const v = view();
+    for (const listener of listeners) listener(v, change);
+  };
+  const start = (nextSeed: string) => {
+    currentSeed = nextSeed;
+    const first = createGame(game, nextSeed);
+    actions = [];
+    states = [first];
+    hashes = [stateHash(first)];
+    error = null;
+    onSeed?.(nextSeed);
+  };
+  start(seed);
+
+  return {
+    view,
+    dispatch(action) {
+      let result: ReturnType<typeof applyAction>;
+      try {
+        result = applyAction(game, current(), action);
+      } catch (thrown) {
+        result = { error: internalError(thrown) };
+      }
+      if ('error' in result) {
+        error = result.error;
+        emit('error');
+        return false;
+      }
+      actions = [...actions, action];
+      states = [...states, result.state];
+      hashes = [...hashes, stateHash(result.state)];
+      error = null;
+      emit('move');
+      return true;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    newGame(nextSeed) {
+      start(cleanSeed(nextSeed) ?? randomSeed());
+      emit('new-game');
+    },
+    hashes: () => [...hashes],
+  };
+}
+
+/** The scenario and seed a page was opened with: `?scenario=tutorial&seed=…`. */
+export function readUrlParams(search: string): { scenario: string | null; seed: string | null } {
+  const params = new URLSearchParams(search);
+  return { scenario: params.get('scenario'), seed: cleanSeed(params.get('seed')) };
+}
+
+/** Puts the game's scenario and seed in the address bar without a reload, so a copied link replays it. */
+export function writeUrlParams(scenario: string, seed: string): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('scenario', scenario);
+  url.searchParams.set('seed', seed);
+  window.history.replaceState(window.history.state, '', url);
+}
+
+/**
+ * Starts the page's session: the seed comes from the URL or is drawn fresh, and every new game's seed is
+ * written back to the URL.
+ */
+export function startSession(game: Game, scenarioId: string): Session {
+  const { seed } = readUrlParams(window.location.search);
+  return createSession(game, seed ?? randomSeed(), (s) => writeUrlParams(scenarioId, s));
+}
+
+/** A small handle for tests and curious testers in the devtools console; it only reads or goes through dispatch. */
+export interface EnvoyDebug {
+  seed(): string;
+  hashes(): string[];
+  state(): GameState;
+  actions(): Action[];
+  outcome(): OutcomeResult | null;
+  scenarioHash(): string;
+  dispatch(action: Action): { ok: boolean; error: EngineError | null };
+  /** Plays whole games with the bundled engine: per-turn hashes for each seed (cross-runtime checks). */
+  simulate(seeds: string[], strategy: StrategyName): { actions: Action[]; hashes: string[] }[];
+  /** Replays seed + actions with the bundled engine: per-turn hashes, or the error and its turn. */
+  replay(seed: string, actions: Action[]): { hashes: string[] } | { error: EngineError; turn: number };
+}
+
+declare global {
+  interface Window {
+    envoy?: EnvoyDebug;
+  }
+}
+
+/** Exposes `window.envoy` for the browser tests (JSON-friendly copies only, so page.evaluate can return them). */
+export function installDebugHandle(session: Session): EnvoyDebug {
+  const { game } = session.view();
+  const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const handle: EnvoyDebug = {
+    seed: () => session.view().seed,
+    hashes: () => session.hashes(),
+    state: () => copy(session.view().state),
+    actions: () => copy([...session.view().actions]),
+    outcome: () => session.view().outcome,
+    scenarioHash: () => game.scenarioHash,
+    dispatch(action) {
+      const ok = session.dispatch(action);
+      return { ok, error: session.view().error };
+    },
+    simulate(seeds, strategy) {
+      if (!STRATEGIES.includes(strategy)) throw new Error(`unknown strategy "${String(strategy)}"`);
+      return seeds.map((seed) => {
+        const played = playGame(game, seed, strategy);
+        return { actions: copy(played.actions), hashes: played.states.map(stateHash) };
+      });
+    },
+    replay(seed, actions) {
+      const result = replay(game, seed, actions);
+      return 'error' in result ? result : { hashes: result.states.map(stateHash) };
+    },
+  };
+  window.envoy = handle;
+  return handle;
+}

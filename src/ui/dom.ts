@@ -1,0 +1,52 @@
+/**
+ * A tiny element builder. Scenario text is data written by other people, so every text goes in through
+ * text nodes (`textContent`), never HTML parsing: a `<script>` in a scenario stays visible text.
+ */
+
+/** What can go inside an element: nodes, text, or nothing (skipped, for optional parts). */
+export type Child = Node | string | null | undefined | false;
+
+/** Attribute values; `false`/`undefined` leave the attribute out, `true` sets it empty (e.g. `hidden`). */
+export type Attrs = Record<string, string | number | boolean | undefined>;
+
+/** Creates an element with attributes and children; strings become text nodes. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, ...children);
+  return node;
+}
+
+/** Appends children, turning strings into text nodes. */
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+}
+
+/** Replaces all children of an element (a re-render of one panel). */
+export function fill(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, ...children);
+}
+
+/** Text for screen readers only (a move's name before its option, when the group heading already shows it). */
+export function srOnly(text: string): HTMLSpanElement {
+  return el('span', { class: 'sr-only' }, text);
+}
+
+/** Scenario text blocks keep their paragraphs: blank lines split paragraphs, single newlines are wrapped. */
+export function paragraphs(text: string, className?: string): HTMLParagraphElement[] {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => el('p', { class: className }, p.replace(/\s*\n\s*/g, ' ')));
+}

@@ -1,0 +1,68 @@
+/**
+ * Words for ids: what a move button, a position or a tier is called. The state holds ids only; every
+ * word a player reads comes from the scenario (or, for tiers, from here), so renderers never show an id.
+ */
+import type { Action, Game, GameState, OutcomeResult } from '../engine/index.ts';
+
+/** A move's label split in two: the move's name and the chosen options, e.g. "Tone: Conciliatory". */
+export interface ActionLabel {
+  move: string;
+  detail: string;
+  /** "Make a public statement — Tone: Conciliatory": the button's accessible name. */
+  full: string;
+}
+
+/** The name of a party or bloc, for `to` parameters and log lines. */
+export function targetName(game: Game, id: string): string {
+  return game.scenario.parties[id]?.name ?? game.scenario.blocs?.[id]?.name ?? id;
+}
+
+/** Labels an available action from the scenario's move label and its parameters' option labels. */
+export function actionLabel(game: Game, action: Action): ActionLabel {
+  const move = game.scenario.moves[action.move];
+  const name = move?.label ?? action.move;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(action.params)) {
+    if (key === 'to') parts.push(targetName(game, value));
+    else if (key === 'issue') {
+      const issue = game.scenario.issues[value];
+      const option = issue?.options[action.params.option ?? ''] ?? action.params.option ?? '';
+      parts.push(`${issue?.label ?? value}: ${option}`);
+    } else if (key === 'option') {
+      // shown together with its issue
+    } else {
+      const param = move?.params?.[key];
+      parts.push(`${param?.label ?? key}: ${param?.options[value] ?? value}`);
+    }
+  }
+  const detail = parts.join(', ');
+  return { move: name, detail, full: detail ? `${name} — ${detail}` : name };
+}
+
+/** A party's position as the scenario names and explains it, or null for parties without a machine. */
+export function positionOf(
+  game: Game,
+  state: GameState,
+  party: string,
+): { label: string; describe: string; final: boolean } | null {
+  const value = state.parties[party]?.position?.value;
+  if (!value) return null;
+  const def = game.machines[party]?.def.states[value];
+  return { label: def?.label ?? value, describe: def?.describe ?? '', final: def?.final === true };
+}
+
+/** Tiers in words, so the result never rests on colour alone. */
+export const TIER_WORDS: Record<OutcomeResult['tier'], string> = {
+  success: 'Success',
+  partial: 'Partial success',
+  failure: 'Failure',
+};
+
+/** The round line of the header: where the game stands, in words. */
+export function roundStatus(game: Game, state: GameState): string {
+  const { rounds } = game.scenario;
+  if (state.over) return `The talks are over (${Math.min(state.round, rounds)} of ${rounds} rounds)`;
+  const perRound = game.movesPerRound;
+  const move = perRound > 1 ? ` · move ${state.step + 1} of ${perRound}` : '';
+  return `Round ${state.round} of ${rounds}${move}`;
+}
