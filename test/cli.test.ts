@@ -3,10 +3,10 @@
  * matters (exit codes, stdout vs stderr, no stack traces), and in-process through `main()` for the
  * rest, which is much faster.
  *
- * test/fixtures/replay-v1-tutorial.json is a version-1 replay that later versions must keep loading.
- * If the tutorial scenario or the engine changes on purpose (so its hashes change), regenerate it with:
- *   node bin/envoy.js play scenarios/tutorial.yaml --seed fixture-1 --strategy greedy \
- *     --out test/fixtures/replay-v1-tutorial.json
+ * test/fixtures/v1/replay-tutorial.json is a version-1 replay that later versions must keep loading. It
+ * is verified against a frozen copy of the tutorial (test/fixtures/v1/tutorial.yaml), so editing the
+ * real tutorial never breaks it. Never regenerate it: a failure means old replays stopped verifying,
+ * which needs a migration (or an honest version bump of the replay format), not a new fixture.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,8 @@ import type { ReplayFile } from '../src/engine/index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TUTORIAL = 'scenarios/tutorial.yaml';
-const FIXTURE = 'test/fixtures/replay-v1-tutorial.json';
+const FIXTURE = 'test/fixtures/v1/replay-tutorial.json';
+const FIXTURE_SCENARIO = 'test/fixtures/v1/tutorial.yaml';
 
 interface Run {
   status: number | null;
@@ -165,7 +166,7 @@ describe('envoy (child process)', () => {
   });
 
   it('verifies the committed version-1 fixture (old replays keep loading)', () => {
-    const r = envoy('replay', FIXTURE, '--json');
+    const r = envoy('replay', FIXTURE, '--scenario', FIXTURE_SCENARIO, '--json');
     expect(r.stderr).toBe('');
     const result = JSON.parse(r.stdout) as { ok: boolean; turns: number };
     expect(result).toMatchObject({ ok: true });

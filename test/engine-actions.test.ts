@@ -102,10 +102,13 @@ describe('the valley cooperative (tutorial)', () => {
   });
 
   it('walks out when its patience runs out, which ends its part in the talks', () => {
+    // Each proposal while the red-line option stays on the table costs 2 patience; drift costs 1 a round.
     const s = play(
       createGame(game, 'walkout'),
       propose('water-share', 'amber-priority'),
       propose('monitoring', 'independent'),
+      propose('schedule', 'year-round'),
+      propose('monitoring', 'joint'),
     );
     expect(s.parties.valley?.position?.value).toBe('walked-out');
     expect(availableActions(game, s).some((a) => a.move === 'propose')).toBe(false);

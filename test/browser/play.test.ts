@@ -185,12 +185,14 @@ describe('the page', () => {
     await page.close();
   });
 
-  it.each([
-    { seed: 's3', outcome: 'accord-ratified' },
-    { seed: 's1', outcome: 'accord-unratified' },
-  ])(
-    'shows the debrief of $outcome with its caveat and sources, played by clicking the menu',
-    async ({ seed, outcome: id }) => {
+  it.each(['accord-ratified', 'accord-unratified'])(
+    'shows the debrief of %s with its caveat and sources, played by clicking the menu',
+    async (id) => {
+      // The first seed whose greedy game reaches this outcome (found in Node, so tuning the scenario
+      // never leaves the test pointing at a seed that no longer gets there).
+      let n = 0;
+      while (n < 500 && outcomeOf(game, lastState(playGame(game, `s${n}`, 'greedy').states))?.id !== id) n++;
+      const seed = `s${n}`;
       const { page, problems } = await openPage(1280, 720);
       await page.goto(`${site.url}?scenario=tutorial&seed=${seed}`);
       const played = playGame(game, seed, 'greedy');
