@@ -10,7 +10,10 @@ import { formatDiagnostic, parseScenario } from '../src/scenario/index.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '2000' }, strategies: { type: 'string', default: STRATEGIES.join(',') } },
+  options: {
+    runs: { type: 'string', default: '2000' },
+    strategies: { type: 'string', default: STRATEGIES.join(',') },
+  },
 });
 const file = positionals[0];
 if (!file) {
@@ -39,6 +42,8 @@ for (const strategy of (values.strategies ?? '').split(',') as StrategyName[]) {
   for (const o of game.scenario.outcomes) {
     const n = counts.get(o.id) ?? 0;
     const pct = (100 * n) / runs;
-    console.log(`  ${o.id.padEnd(28)} ${o.tier.padEnd(8)} ${String(n).padStart(6)}  ${pct.toFixed(1).padStart(5)}%${o.historical ? '  (historical)' : ''}${pct > 70 ? '  <-- over 70%' : ''}`);
+    console.log(
+      `  ${o.id.padEnd(28)} ${o.tier.padEnd(8)} ${String(n).padStart(6)}  ${pct.toFixed(1).padStart(5)}%${o.historical ? '  (historical)' : ''}${pct > 70 ? '  <-- over 70%' : ''}`,
+    );
   }
 }

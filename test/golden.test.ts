@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Action, replay, stateHash } from '../src/engine/index.ts';
-import { loadGame } from './helpers/scenarios.ts';
+import { loadGame, SCENARIO_IDS } from './helpers/scenarios.ts';
 
 // Golden replays pin every per-turn hash of a seeded game. A failure here means games changed: if that
 // was intended (a scenario edit, a deliberate rule change), regenerate with `npx tsx scripts/update-golden.ts`
@@ -10,7 +10,10 @@ const dir = new URL('./fixtures/golden/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 describe('golden replays', () => {
-  it('exist for the tutorial', () => expect(files.some((f) => f.startsWith('tutorial-'))).toBe(true));
+  it.each(SCENARIO_IDS)('exist for every outcome of %s (each outcome is reachable)', (id) => {
+    const game = loadGame(id);
+    for (const o of game.scenario.outcomes) expect(files).toContain(`${id}--${o.id}.json`);
+  });
 
   it.each(files)('%s reproduces every pinned hash', (file) => {
     const g = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as {
