@@ -9,7 +9,7 @@ import { endRound, finish, holdVote, noCounterpartsLeft, startRound } from './fl
 import type { Game } from './game.ts';
 import { applyEffects, deliverAll, isActive } from './parties.ts';
 import { restoreRng, seedRng } from './rng.ts';
-import type { Action, EngineError, GameState, PartyState } from './types.ts';
+import type { Action, EndReason, EngineError, GameState, PartyState } from './types.ts';
 
 /** The opening state of a game: starting meters and positions, the default package, round-1 events. */
 export function createGame(game: Game, seed: string): GameState {
@@ -43,19 +43,27 @@ export function createGame(game: Game, seed: string): GameState {
     log: [],
   };
   const rng = restoreRng(base.rng);
-  return produce(base, (draft) => {
+  const opened = produce(base, (draft) => {
     startRound(game, draft, rng);
-    closeTurn(game, draft);
     draft.rng = rng.save();
   });
+  return closeTurn(game, opened);
 }
 
-/** Ends the game when nothing more can happen: an effect ended it, nobody is left, or no move is legal. */
-function closeTurn(game: Game, draft: GameState): void {
-  if (draft.outcome !== null) return;
-  if (draft.over) finish(game, draft, draft.vote ? 'vote' : 'effect');
-  else if (noCounterpartsLeft(game, draft)) finish(game, draft, 'no-counterparts');
-  else if (!anyActionAvailable(game, draft)) finish(game, draft, 'no-moves');
+/**
+ * Ends the game when nothing more can happen: an effect ended it, nobody is left, or no move is legal.
+ * Runs on the finished (frozen) state, where reads are plain property reads rather than draft proxies;
+ * only the rare end of a game pays for a second immer pass.
+ */
+function closeTurn(game: Game, state: GameState): GameState {
+  if (state.outcome !== null) return state;
+  let reason: EndReason | null = null;
+  if (state.over) reason = state.vote ? 'vote' : 'effect';
+  else if (noCounterpartsLeft(game, state)) reason = 'no-counterparts';
+  else if (!anyActionAvailable(game, state)) reason = 'no-moves';
+  if (reason === null) return state;
+  const why = reason;
+  return produce(state, (draft) => finish(game, draft, why));
 }
 
 /**
@@ -78,7 +86,7 @@ export function applyAction(
     draft.used[action.move] = (draft.used[action.move] ?? 0) + 1;
     draft.log = [{ kind: 'move', move: action.move, params }];
     applyEffects(game, draft, move.effects, game.playerId);
-    const targets = moveTargets(game, move, params).filter((t) => isActive(game, draft, t));
+    const targets = moveTargets(game, move, params).filter((t) => isActive(game, state, t));
     if (move.kind === 'propose') {
       draft.table[params.issue as string] = params.option as string;
       deliverAll(game, draft, targets, move.sends ?? 'offer.proposed', rng, params);
@@ -88,8 +96,7 @@ export function applyAction(
       deliverAll(game, draft, targets, move.sends, rng, params);
     }
     if (!draft.over && draft.step >= game.movesPerRound) endRound(game, draft, rng);
-    closeTurn(game, draft);
     draft.rng = rng.save();
   });
-  return { state: next };
+  return { state: closeTurn(game, next) };
 }
