@@ -1,5 +1,5 @@
 /** Loads built-in scenarios for tests through the real loader, failing loudly on any diagnostic. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileGame, type Game } from '../../src/engine/index.ts';
 import { formatDiagnostic, parseScenario } from '../../src/scenario/index.ts';
@@ -19,5 +19,8 @@ export function loadGame(id: string): Game {
   return game;
 }
 
-/** Scenario files the engine tests run over (grows as scenarios are added). */
-export const SCENARIO_IDS = ['tutorial'];
+/** Every built-in scenario (`scenarios/*.yaml`): engine, balance and golden tests run over all of them. */
+export const SCENARIO_IDS = readdirSync(`${root}scenarios`)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .sort();
