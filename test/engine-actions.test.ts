@@ -96,9 +96,10 @@ describe('the valley cooperative (tutorial)', () => {
   it('rejects a package that crosses its red line on the share of the river, and says why', () => {
     const s = play(createGame(game, 'red-line'), propose('water-share', 'amber-priority'));
     const response = s.log.find((e) => e.kind === 'response' && e.party === 'valley');
-    expect(response).toMatchObject({ code: 'offer/red-line', verdict: 'red-line', issue: 'water-share' });
-    const text = describeLog(game, s).find((l) => l.party === 'valley')?.text;
-    expect(text).toMatch(/rejects: the package crosses its red line on Share of the river/);
+    expect(response).toMatchObject({ verdict: 'red-line', issue: 'water-share' });
+    const line = describeLog(game, s).find((l) => l.party === 'valley');
+    expect(line?.code).toBe('offer/red-line');
+    expect(line?.text).toMatch(/rejects: the package crosses its red line on Share of the river/);
   });
 
   it('walks out when its patience runs out, which ends its part in the talks', () => {

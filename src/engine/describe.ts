@@ -34,12 +34,33 @@ function paramLabels(game: Game, moveId: string, params: Record<string, string>)
   return labels;
 }
 
+type Response = Extract<LogEntry, { kind: 'response' }>;
+
+function transitionOf(game: Game, e: Response) {
+  return e.via !== null
+    ? transitionAt(game, e.party, { state: e.from, event: e.event, index: e.via })
+    : undefined;
+}
+
+/** The machine-readable reason: the transition's `code`, else one derived from the verdict or the move. */
+export function responseCode(game: Game, e: Response): string {
+  const code = transitionOf(game, e)?.code;
+  if (code) return code;
+  if (e.verdict)
+    return e.verdict === 'red-line'
+      ? 'offer/red-line'
+      : e.verdict === 'accept'
+        ? 'offer/acceptable'
+        : 'offer/too-little';
+  if (e.to !== e.from) return `position/${e.to}`;
+  return e.event === 'round.ended' ? 'round/steady' : 'position/holds';
+}
+
 /** The sentence for a party's response, from the transition's reason or from the verdict. */
 function responseText(game: Game, e: Extract<LogEntry, { kind: 'response' }>): string {
   const name = partyName(game, e.party);
-  const t = e.via
-    ? transitionAt(game, e.party, { state: e.via[0], event: e.via[1], index: e.via[2] })
-    : undefined;
+  const t =
+    e.via !== null ? transitionAt(game, e.party, { state: e.from, event: e.event, index: e.via }) : undefined;
   if (t?.reason) return `${name}: ${t.reason}`;
   if (e.verdict === 'red-line') {
     const issue = game.scenario.issues[e.issue ?? '']?.label ?? e.issue;
@@ -75,7 +96,7 @@ export function describeEntry(game: Game, e: LogEntry): LogLine {
       return { kind: e.kind, party: game.playerId, code: `move/${e.move}`, text };
     }
     case 'response':
-      return { kind: e.kind, party: e.party, code: e.code, text: responseText(game, e) };
+      return { kind: e.kind, party: e.party, code: responseCode(game, e), text: responseText(game, e) };
     case 'vote': {
       const veto = e.vetoedBy.length
         ? `; vetoed by ${e.vetoedBy.map((p) => partyName(game, p)).join(', ')}`

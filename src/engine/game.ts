@@ -24,6 +24,8 @@ export interface TransitionRef {
 export interface CompiledMachine {
   machine: AnyStateMachine;
   def: PositionMachine;
+  /** Events some state of this machine handles: others never reach it (no roll, no log line). */
+  handled: ReadonlySet<string>;
   /** Advances the machine purely: (state value, event) → next value and the transition taken. */
   step(value: string, event: PartyEvent): { value: string; ref: TransitionRef | null };
 }
@@ -61,9 +63,12 @@ function compileMachine(id: string, def: PositionMachine): CompiledMachine {
     }
     return snap;
   };
+  const handled = new Set<string>();
+  for (const st of Object.values(def.states)) for (const ev of Object.keys(st.on ?? {})) handled.add(ev);
   return {
     machine,
     def,
+    handled,
     step(value, event) {
       recorded.length = 0;
       const next = machine.transition(snapshotOf(value), event, scope as never);
@@ -130,8 +135,17 @@ function compileState(stateId: string, st: PositionState): object {
   return { ...(st.final ? { type: 'final' } : {}), on };
 }
 
-/** Compiles a validated scenario once; the result is shared by every game of it. */
-export function compileGame(scenario: Scenario): Game {
+/**
+ * Compiles a validated scenario once; the result is shared by every game of it.
+ *
+ * The engine works on the scenario's canonical form (RFC 8785: map keys sorted), the same text its
+ * identity hash is taken of. So the order in which a file lists its moves, parties or weights can never
+ * change a game without changing the hash: two files with one hash play identically. Lists (events,
+ * outcomes, `to`, members) keep their order, as canonical JSON does.
+ */
+export function compileGame(input: Scenario): Game {
+  const text = canonicalJson(input);
+  const scenario = JSON.parse(text) as Scenario;
   const partyIds = Object.keys(scenario.parties);
   const playerId = scenario.player.party;
   const templates: Record<string, CompiledMachine> = {};
@@ -160,7 +174,7 @@ export function compileGame(scenario: Scenario): Game {
   }
   return {
     scenario,
-    scenarioHash: sha256Hex(canonicalJson(scenario)),
+    scenarioHash: sha256Hex(text),
     playerId,
     partyIds,
     counterpartIds: partyIds.filter((p) => p !== playerId),

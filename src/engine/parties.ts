@@ -77,16 +77,6 @@ export function isActive(game: Game, state: GameState, party: string): boolean {
   return game.machines[party]?.def.states[pos.value]?.final !== true;
 }
 
-function defaultCode(eventType: string, offer: OfferView | null, moved: boolean, to: string): string {
-  if (offer)
-    return offer.verdict === 'red-line'
-      ? 'offer/red-line'
-      : offer.verdict === 'accept'
-        ? 'offer/acceptable'
-        : 'offer/too-little';
-  return moved ? `position/${to}` : eventType === 'round.ended' ? 'round/steady' : 'position/holds';
-}
-
 /**
  * Delivers one event to one party: draws its roll, judges the offer if there is one, steps its
  * machine with transition(), applies the effects of the transition taken and logs the response.
@@ -100,8 +90,11 @@ export function deliver(
   params: Record<string, string> | null,
 ): void {
   const compiled = game.machines[party];
+  // A machine that handles this event in none of its states never hears it (offers are always judged,
+  // so the student sees every party's verdict). This check reads no state, so it costs nothing.
+  if (!compiled || (type !== 'offer.proposed' && !compiled.handled.has(type))) return;
   const ps = draft.parties[party];
-  if (!compiled || !ps?.position || !isActive(game, draft, party)) return;
+  if (!ps?.position || !isActive(game, draft, party)) return;
   const roll = rng.next();
   const offer = type === 'offer.proposed' ? judgeOffer(game, draft, party) : null;
   const ctx: CondContext = { game, state: draft, party, roll, params, offer };
@@ -120,8 +113,7 @@ export function deliver(
     event: type,
     from,
     to,
-    code: taken?.code ?? defaultCode(type, offer, to !== from, to),
-    via: ref ? [ref.state, ref.event, ref.index] : null,
+    via: ref ? ref.index : null,
   };
   if (offer) {
     entry.verdict = offer.verdict;

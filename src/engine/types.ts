@@ -46,9 +46,8 @@ export type LogEntry =
       event: string;
       from: string;
       to: string;
-      code: string;
-      /** [state, event, index] of the transition taken, when one was. */
-      via: [string, string, number] | null;
+      /** Index of the transition taken among `from`'s handlers for `event`, when one was. */
+      via: number | null;
       verdict?: 'accept' | 'reject' | 'red-line';
       issue?: string;
       agreed?: boolean;
