@@ -9,20 +9,12 @@ import {
   playGame,
   stateHash,
 } from '../src/engine/index.ts';
-import { loadGame } from './helpers/scenarios.ts';
+import { loadGame, playActions } from './helpers/scenarios.ts';
 
 const game = loadGame('tutorial');
 
 /** Applies actions that must be legal. */
-function play(state: GameState, ...actions: Action[]): GameState {
-  let s = state;
-  for (const a of actions) {
-    const r = applyAction(game, s, a);
-    if ('error' in r) throw new Error(`${a.move}: ${r.error.message}`);
-    s = r.state;
-  }
-  return s;
-}
+const play = (state: GameState, ...actions: Action[]): GameState => playActions(game, state, actions);
 
 const propose = (issue: string, option: string): Action => ({ move: 'propose', params: { issue, option } });
 

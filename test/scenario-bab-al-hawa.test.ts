@@ -8,7 +8,7 @@ import {
   type GameState,
   type LogEntry,
 } from '../src/engine/index.ts';
-import { loadGame } from './helpers/scenarios.ts';
+import { loadGame, playActions } from './helpers/scenarios.ts';
 
 const game = loadGame('bab-al-hawa');
 
@@ -17,15 +17,7 @@ const propose = (issue: string, option: string): Action => act('propose', { issu
 const consult = act('consult');
 
 /** Applies actions that must be legal. */
-function play(state: GameState, ...actions: Action[]): GameState {
-  let s = state;
-  for (const a of actions) {
-    const r = applyAction(game, s, a);
-    if ('error' in r) throw new Error(`${a.move}: ${r.error.message}`);
-    s = r.state;
-  }
-  return s;
-}
+const play = (state: GameState, ...actions: Action[]): GameState => playActions(game, state, actions);
 
 /** Plays the actions that are legal at their turn, skipping the others (a plan that adapts a little). */
 function playPlan(state: GameState, plan: Action[]): GameState {

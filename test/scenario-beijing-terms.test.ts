@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
-  applyAction,
   availableActions,
   createGame,
   describeLog,
   type GameState,
   playGame,
 } from '../src/engine/index.ts';
-import { loadGame } from './helpers/scenarios.ts';
+import { loadGame, playActions } from './helpers/scenarios.ts';
 
 // Behaviour of the Beijing scenario (Wang Yi – al-Shaibani, 17 November 2025), written as sentences a
 // teacher could check against the briefing: China's red line, the price of a handover, the AFP report,
@@ -23,15 +22,7 @@ const propose = (issue: string, option: string): Action => ({
 const move = (id: string, params: Record<string, string> = {}): Action => ({ move: id, params });
 
 /** Applies actions that must be legal. */
-function play(state: GameState, ...actions: Action[]): GameState {
-  let s = state;
-  for (const a of actions) {
-    const r = applyAction(game, s, a);
-    if ('error' in r) throw new Error(`${a.move}: ${r.error.message}`);
-    s = r.state;
-  }
-  return s;
-}
+const play = (state: GameState, ...actions: Action[]): GameState => playActions(game, state, actions);
 
 const meters = (s: GameState, party: string) => s.parties[party]?.meters ?? {};
 const position = (s: GameState, party: string) => s.parties[party]?.position?.value;

@@ -8,7 +8,7 @@ import {
   type GameState,
   playGame,
 } from '../src/engine/index.ts';
-import { loadGame } from './helpers/scenarios.ts';
+import { loadGame, playActions } from './helpers/scenarios.ts';
 
 // Behaviour of the Security Council scenario (resolution 2799, 6 November 2025), written as sentences a
 // teacher could check against the briefing: the voting rule, the blocs, China's red line and veto, the
@@ -37,15 +37,7 @@ const amend = (issue: string, option: string): Action => move('amend-text', { is
 const consult = move('consult');
 
 /** Applies actions that must be legal. */
-function play(state: GameState, ...actions: Action[]): GameState {
-  let s = state;
-  for (const a of actions) {
-    const r = applyAction(game, s, a);
-    if ('error' in r) throw new Error(`${a.move}: ${r.error.message}`);
-    s = r.state;
-  }
-  return s;
-}
+const play = (state: GameState, ...actions: Action[]): GameState => playActions(game, state, actions);
 
 /** Plays quiet moves (consulting Damascus) until the game ends. */
 function playOut(state: GameState): GameState {

@@ -132,3 +132,21 @@ export function checkRefs(
 export function entries(value: string | string[], path: readonly PathSegment[]): [string, PathSegment[]][] {
   return Array.isArray(value) ? value.map((v, i) => [v, [...path, i]]) : [[value, [...path]]];
 }
+
+/** Reports an item of a list (events, outcomes) whose `id` an earlier item already uses. */
+export function checkUniqueIds(
+  ctx: CheckContext,
+  list: readonly { id: string }[],
+  key: string,
+  noun: string,
+): void {
+  const seen = new Map<string, number>();
+  for (const [i, item] of list.entries()) {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, i);
+    else {
+      const message = `${noun} id "${item.id}" is already used by ${key}[${first}]`;
+      report(ctx, [key, i, 'id'], 'value', 'error', 'check/duplicate-id', message);
+    }
+  }
+}

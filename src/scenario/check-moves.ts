@@ -4,7 +4,14 @@
  */
 
 import { checkCondition } from './check-conditions.ts';
-import { type CheckContext, checkRef, checkRefs, machineOf, report } from './check-context.ts';
+import {
+  type CheckContext,
+  checkRef,
+  checkRefs,
+  checkUniqueIds,
+  machineOf,
+  report,
+} from './check-context.ts';
 import { checkEffects } from './check-machines.ts';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -67,20 +74,9 @@ export function checkMoves(ctx: CheckContext): void {
 /** Checks every scripted or random event. */
 export function checkEvents(ctx: CheckContext): void {
   const { s } = ctx;
-  const seen = new Map<string, number>();
+  checkUniqueIds(ctx, s.events ?? [], 'events', 'event');
   for (const [i, event] of (s.events ?? []).entries()) {
     const path = ['events', i];
-    const first = seen.get(event.id);
-    if (first !== undefined) {
-      report(
-        ctx,
-        [...path, 'id'],
-        'value',
-        'error',
-        'check/duplicate-id',
-        `event id "${event.id}" is already used by events[${first}]`,
-      );
-    } else seen.set(event.id, i);
     if (event.at > s.rounds) {
       report(
         ctx,

@@ -5,7 +5,14 @@
  */
 
 import { checkCondition } from './check-conditions.ts';
-import { type CheckContext, checkRef, checkRefs, makeContext, report } from './check-context.ts';
+import {
+  type CheckContext,
+  checkRef,
+  checkRefs,
+  checkUniqueIds,
+  makeContext,
+  report,
+} from './check-context.ts';
 import { checkMachine, sentEvents } from './check-machines.ts';
 import { checkEvents, checkMoves } from './check-moves.ts';
 import { checkParties } from './check-parties.ts';
@@ -95,21 +102,10 @@ function checkBlocsAndVote(ctx: CheckContext): void {
 
 function checkOutcomes(ctx: CheckContext): void {
   const { s } = ctx;
-  const seen = new Map<string, number>();
+  checkUniqueIds(ctx, s.outcomes, 'outcomes', 'outcome');
   const last = s.outcomes.length - 1;
   for (const [i, outcome] of s.outcomes.entries()) {
     const path = ['outcomes', i];
-    const first = seen.get(outcome.id);
-    if (first !== undefined) {
-      report(
-        ctx,
-        [...path, 'id'],
-        'value',
-        'error',
-        'check/duplicate-id',
-        `outcome id "${outcome.id}" is already used by outcomes[${first}]`,
-      );
-    } else seen.set(outcome.id, i);
     if (i === last && outcome.when !== undefined) {
       report(
         ctx,
