@@ -91,7 +91,7 @@ describe('the valley cooperative (tutorial)', () => {
     expect(response).toMatchObject({ verdict: 'red-line', issue: 'water-share' });
     const line = describeLog(game, s).find((l) => l.party === 'valley');
     expect(line?.code).toBe('offer/red-line');
-    expect(line?.text).toMatch(/rejects: the package crosses its red line on Share of the river/);
+    expect(line?.text).toMatch(/rejects: the package crosses its red line on share of the river/);
   });
 
   it('walks out when its patience runs out, which ends its part in the talks', () => {

@@ -61,7 +61,7 @@ describe('Russia at Bab al-Hawa', () => {
     const s = play(createGame(game, 'red-line'), propose('bases', 'russia-leaves'));
     const response = s.log.find((e) => e.kind === 'response' && e.party === 'russia');
     expect(response).toMatchObject({ verdict: 'red-line', issue: 'bases' });
-    expect(russiaSays(s)[0]?.text).toMatch(/red line on The bases at Hmeimim and Tartus/);
+    expect(russiaSays(s)[0]?.text).toMatch(/red line on the bases at Hmeimim and Tartus/);
     expect(russia(s)?.meters.trust).toBe(-2);
   });
 

@@ -14,6 +14,14 @@ export interface LogLine {
   text: string;
 }
 
+/** A label used inside a sentence: "The bases" → "the bases", but "UN front" stays as written. */
+export function inSentence(label: string): string {
+  const second = label.charAt(1);
+  return second !== '' && second === second.toLowerCase() && second !== second.toUpperCase()
+    ? label.charAt(0).toLowerCase() + label.slice(1)
+    : label;
+}
+
 function partyName(game: Game, id: string): string {
   return game.scenario.parties[id]?.name ?? id;
 }
@@ -63,7 +71,7 @@ function responseText(game: Game, e: Extract<LogEntry, { kind: 'response' }>): s
     e.via !== null ? transitionAt(game, e.party, { state: e.from, event: e.event, index: e.via }) : undefined;
   if (t?.reason) return `${name}: ${t.reason}`;
   if (e.verdict === 'red-line') {
-    const issue = game.scenario.issues[e.issue ?? '']?.label ?? e.issue;
+    const issue = inSentence(game.scenario.issues[e.issue ?? '']?.label ?? e.issue ?? '');
     const line = game.scenario.parties[e.party]?.prefers?.redLines?.find((r) => r.issue === e.issue);
     return `${name} rejects: the package crosses its red line on ${issue}${line?.reason ? ` (${line.reason})` : ''}.`;
   }
