@@ -1,38 +1,49 @@
-/// <reference types="vite/client" />
 /**
- * Browser entry point: loads the tutorial scenario through the same loader the CLI uses, compiles it,
+ * Browser entry point. Without `?scenario=` the page is the scenario chooser; with one, it loads that
+ * scenario's file (its own chunk, fetched only now) through the same loader the CLI uses, compiles it,
  * starts a seeded session and mounts the DOM game. Phaser stays out of this page for now.
  */
-import tutorialText from '../scenarios/tutorial.yaml?raw';
 import { compileGame } from './engine/index.ts';
 import { parseScenario } from './scenario/index.ts';
-import { installDebugHandle, readUrlParams, startSession } from './session/session.ts';
+import { CATALOG, type CatalogEntry, loadCatalogMeta, TUTORIAL_ID } from './session/catalog.ts';
+import { installDebugHandle, readUrlParams, scenarioUrl, startSession } from './session/session.ts';
 import { mountApp, showLoadErrors } from './ui/app.ts';
+import { renderChooser, showFetchError, showLoading } from './ui/chooser.ts';
 import './ui/style.css';
 
-/** Scenarios bundled with the page, by the id used in `?scenario=`. */
-const SCENARIOS: Record<string, { file: string; text: string }> = {
-  tutorial: { file: 'scenarios/tutorial.yaml', text: tutorialText },
-};
-const DEFAULT_SCENARIO = 'tutorial';
-
-function boot(main: HTMLElement): void {
-  const asked = readUrlParams(window.location.search).scenario;
-  const id = asked !== null && Object.hasOwn(SCENARIOS, asked) ? asked : DEFAULT_SCENARIO;
-  const notice =
-    asked !== null && id !== asked
-      ? `The scenario “${asked}” is not available; here is the tutorial instead.`
-      : null;
-  const source = SCENARIOS[id] as { file: string; text: string };
-  const parsed = parseScenario(source.text, source.file);
+async function playScenario(main: HTMLElement, entry: CatalogEntry, notice: string | null): Promise<void> {
+  showLoading(main, 'Loading the scenario…');
+  const text = await entry.load();
+  main.removeAttribute('aria-busy');
+  const parsed = parseScenario(text, entry.file);
   if ('errors' in parsed) {
     showLoadErrors(main, parsed.errors);
     return;
   }
-  const session = startSession(compileGame(parsed.scenario), id);
+  const session = startSession(compileGame(parsed.scenario), entry.id);
   installDebugHandle(session);
   mountApp(session, main, notice);
 }
 
+async function boot(main: HTMLElement): Promise<void> {
+  const { scenario: asked, seed } = readUrlParams(window.location.search);
+  if (asked === null) {
+    showLoading(main, 'Loading the scenarios…');
+    const scenarios = await loadCatalogMeta();
+    main.removeAttribute('aria-busy');
+    renderChooser(main, scenarios, (id) => scenarioUrl(id, seed));
+    return;
+  }
+  const entry = CATALOG.get(asked);
+  if (entry) return playScenario(main, entry, null);
+  const tutorial = CATALOG.get(TUTORIAL_ID);
+  if (!tutorial) throw new Error('the tutorial scenario is missing from the build');
+  await playScenario(
+    main,
+    tutorial,
+    `The scenario “${asked}” is not available; here is the tutorial instead.`,
+  );
+}
+
 const main = document.getElementById('app');
-if (main) boot(main);
+if (main) boot(main).catch((error: unknown) => showFetchError(main, error));

@@ -149,6 +149,18 @@ export function readUrlParams(search: string): { scenario: string | null; seed: 
   return { scenario: params.get('scenario'), seed: cleanSeed(params.get('seed')) };
 }
 
+/** The chooser's address: this page without any query, so it works from any host or sub-path. */
+export function chooserUrl(): string {
+  return window.location.pathname;
+}
+
+/** A scenario's address from the chooser; a seed given to the chooser (a class-wide seed) is passed on. */
+export function scenarioUrl(scenario: string, seed: string | null): string {
+  const params = new URLSearchParams({ scenario });
+  if (seed !== null) params.set('seed', seed);
+  return `?${params}`;
+}
+
 /** Puts the game's scenario and seed in the address bar without a reload, so a copied link replays it. */
 export function writeUrlParams(scenario: string, seed: string): void {
   const url = new URL(window.location.href);

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../scenario/index.ts';
 import { formatDiagnostic } from '../scenario/index.ts';
-import type { Session, SessionChange, SessionView } from '../session/session.ts';
+import { chooserUrl, type Session, type SessionChange, type SessionView } from '../session/session.ts';
 import { renderBriefing } from './briefing.ts';
 import { renderDebrief } from './debrief.ts';
 import { el, fill } from './dom.ts';
@@ -17,6 +17,7 @@ import { renderPackage, renderParties } from './table.ts';
 /** The live parts of the page that change from turn to turn. */
 interface Shell {
   round: HTMLElement;
+  movesStatus: HTMLElement;
   seed: HTMLElement;
   debrief: HTMLElement;
   parties: HTMLElement;
@@ -42,7 +43,16 @@ function buildShell(view: SessionView, main: HTMLElement, notice: string | null)
     el(
       'div',
       { class: 'topbar-inner' },
-      el('p', { class: 'brand' }, 'Envoy'),
+      el(
+        'div',
+        { class: 'topbar-row' },
+        el('p', { class: 'brand' }, 'Envoy'),
+        el(
+          'nav',
+          { 'aria-label': 'Scenarios' },
+          el('a', { class: 'back-link', href: chooserUrl() }, 'Choose another scenario'),
+        ),
+      ),
       title,
       el('p', { class: 'status' }, round, el('span', { class: 'seed-label' }, 'Seed ', seed)),
       notice ? el('p', { class: 'notice', role: 'status' }, notice) : null,
@@ -53,6 +63,7 @@ function buildShell(view: SessionView, main: HTMLElement, notice: string | null)
   const shell: Shell = {
     title,
     round,
+    movesStatus: el('p', { class: 'moves-status' }),
     seed,
     debrief: el('section', {
       id: 'debrief',
@@ -68,7 +79,13 @@ function buildShell(view: SessionView, main: HTMLElement, notice: string | null)
     logPanel: el('section', { class: 'panel log-panel', 'aria-labelledby': 'log-heading' }),
     log,
   };
-  fill(shell.moves, el('h2', { id: 'moves-heading' }, 'Your moves'), shell.error, shell.moveList);
+  fill(
+    shell.moves,
+    el('h2', { id: 'moves-heading' }, 'Your moves'),
+    shell.movesStatus,
+    shell.error,
+    shell.moveList,
+  );
   fill(
     shell.logPanel,
     el('h2', { id: 'log-heading' }, 'What happened'),
@@ -111,13 +128,17 @@ function focusNext(shell: Shell): void {
 function render(session: Session, shell: Shell, view: SessionView, change: SessionChange | 'boot'): void {
   const { game, state } = view;
   shell.round.textContent = roundStatus(game, state);
+  shell.movesStatus.textContent = `${roundStatus(game, state)}. Pick one move.`;
   shell.seed.textContent = view.seed;
   shell.error.textContent = view.error ? `That move was refused: ${view.error.message}` : '';
   if (change === 'error') return;
   if (change === 'new-game') shell.log.reset();
-  shell.log.update(game, view.states);
+  const firstNew = shell.log.update(game, view.states);
+  // Show the new turn from its start (the move, then the replies), not just its last lines; once the
+  // game is over, the last lines (the vote, the end) are the ones that matter.
   const scroller = shell.log.list.parentElement;
-  if (scroller) scroller.scrollTop = scroller.scrollHeight;
+  if (scroller && state.over) scroller.scrollTop = scroller.scrollHeight;
+  else if (scroller && firstNew) scroller.scrollTop = Math.max(0, firstNew.offsetTop - 8);
   fill(shell.parties, ...renderParties(game, state));
   fill(shell.pkg, ...renderPackage(game, state));
   fill(shell.moveList, ...renderMoves(game, state, (action) => session.dispatch(action)));

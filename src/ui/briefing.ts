@@ -4,6 +4,7 @@
  */
 import type { Game } from '../engine/index.ts';
 import { el, paragraphs } from './dom.ts';
+import { longDate } from './labels.ts';
 
 function list(tag: 'ul' | 'ol', items: readonly string[] | undefined): HTMLElement | null {
   if (!items || items.length === 0) return null;
@@ -13,8 +14,16 @@ function list(tag: 'ul' | 'ol', items: readonly string[] | undefined): HTMLEleme
 function definitions(entries: [string, string][], className: string): HTMLDListElement | null {
   if (entries.length === 0) return null;
   const dl = el('dl', { class: className });
-  for (const [term, text] of entries) dl.append(el('dt', {}, term), el('dd', {}, text));
+  // Each term and its text share a wrapper so a multi-column list never splits them.
+  for (const [term, text] of entries)
+    dl.append(el('div', { class: 'def' }, el('dt', {}, term), text ? el('dd', {}, text) : null));
   return dl;
+}
+
+/** A long reference list the student opens when needed, so the briefing's first screen stays short. */
+function folded(title: string, body: HTMLElement | null): HTMLDetailsElement | null {
+  if (!body) return null;
+  return el('details', { class: 'folded' }, el('summary', {}, title), body);
 }
 
 /** Builds the briefing section; it is static for a scenario, so it is built once. */
@@ -32,7 +41,7 @@ export function renderBriefing(game: Game): HTMLElement {
     el(
       'p',
       { class: 'meta' },
-      `${s.place} · ${s.date}${s.playMinutes ? ` · about ${s.playMinutes} minutes` : ''}`,
+      `${s.place} · ${longDate(s.date)}${s.playMinutes ? ` · about ${s.playMinutes} minutes` : ''}`,
     ),
     s.contentNote ? el('p', { class: 'note' }, `Content note: ${s.contentNote.trim()}`) : null,
     ...paragraphs(s.summary),
@@ -41,6 +50,17 @@ export function renderBriefing(game: Game): HTMLElement {
     el('h3', {}, `Your role: ${p.role}`),
     ...paragraphs(p.brief),
   );
+  const parties = [game.playerId, ...game.partyIds.filter((id) => id !== game.playerId)].map(
+    (id): [string, string] => {
+      const party = s.parties[id];
+      return [`${party?.name ?? id}${id === game.playerId ? ' (you)' : ''}`, party?.describe?.trim() ?? ''];
+    },
+  );
+  const issues = game.issueIds.map((id): [string, string] => {
+    const issue = s.issues[id];
+    const start = issue ? `At the start: ${issue.options[issue.default] ?? issue.default}.` : '';
+    return [issue?.label ?? id, [issue?.describe?.trim(), start].filter(Boolean).join(' ')];
+  });
   const orders = el(
     'div',
     { class: 'briefing-orders' },
@@ -52,16 +72,23 @@ export function renderBriefing(game: Game): HTMLElement {
     list('ul', p.mayGive),
     s.vote?.describe ? el('h3', {}, 'The vote') : null,
     s.vote?.describe ? el('p', {}, s.vote.describe) : null,
+    folded(`Who is at the table (${parties.length})`, definitions(parties, 'defs')),
+    folded(`What is being negotiated (${issues.length} issues)`, definitions(issues, 'defs')),
+  );
+  // Reference lists run the full width, in columns, so a long glossary does not leave half the page empty.
+  const reference = el(
+    'div',
+    { class: 'briefing-reference' },
     meters.length ? el('h3', {}, 'How to read the meters') : null,
-    definitions(meters, 'defs'),
+    definitions(meters, 'defs columns'),
     glossary.length ? el('h3', {}, 'Glossary') : null,
-    definitions(glossary, 'defs'),
+    definitions(glossary, 'defs columns'),
   );
   const details = el(
     'details',
     { class: 'briefing', open: true },
     el('summary', {}, el('span', { class: 'summary-title' }, 'Your briefing'), ` — ${p.role}`),
-    el('div', { class: 'briefing-body' }, story, orders),
+    el('div', { class: 'briefing-body' }, story, orders, reference),
   );
   return el('section', { class: 'panel briefing-panel', 'aria-label': 'Briefing' }, details);
 }

@@ -3,8 +3,9 @@
  * tier is written in words (colour only repeats it), and the history sits beside the student's result.
  */
 import type { Game, GameState, OutcomeResult } from '../engine/index.ts';
+import { chooserUrl } from '../session/session.ts';
 import { type Child, el, paragraphs } from './dom.ts';
-import { TIER_WORDS } from './labels.ts';
+import { longDate, TIER_WORDS } from './labels.ts';
 
 /** Only web links become anchors; anything else in a scenario's `url` stays plain text. */
 function safeUrl(url: string): string | null {
@@ -19,14 +20,15 @@ function safeUrl(url: string): string | null {
 function sourceItem(game: Game, id: string): HTMLLIElement {
   const src = game.scenario.sources?.[id];
   if (!src) return el('li', {}, id);
-  const by = [src.author, src.publisher, src.date].filter(Boolean).join(', ');
+  const date = src.date && /^\d{4}-\d{2}-\d{2}$/.test(src.date) ? longDate(src.date) : src.date;
+  const by = [src.author, src.publisher, date].filter(Boolean).join(', ');
   const href = src.url ? safeUrl(src.url) : null;
   return el(
     'li',
     {},
     href ? el('a', { href, rel: 'noopener noreferrer', target: '_blank' }, src.title) : src.title,
     by ? `, ${by}` : null,
-    src.note ? ` (${src.note})` : null,
+    src.note ? el('span', { class: 'source-note' }, src.note) : null,
   );
 }
 
@@ -35,33 +37,63 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
     const issue = game.scenario.issues[id];
     if (!issue?.historical) return [];
     const yours = state.table[id];
+    const same = yours === issue.historical;
     return [
       el(
         'tr',
-        {},
-        el('th', { scope: 'row' }, issue.label),
-        el('td', {}, yours !== undefined ? (issue.options[yours] ?? yours) : '—'),
-        el('td', {}, issue.options[issue.historical] ?? issue.historical),
+        { role: 'row', class: same ? 'same' : undefined },
+        el('th', { scope: 'row', role: 'rowheader' }, issue.label),
+        el(
+          'td',
+          { role: 'cell' },
+          el('span', { class: 'cell-label' }, 'Your package: '),
+          yours !== undefined ? (issue.options[yours] ?? yours) : '—',
+          same ? el('span', { class: 'muted' }, ' (as in history)') : null,
+        ),
+        el(
+          'td',
+          { role: 'cell' },
+          el('span', { class: 'cell-label' }, 'History: '),
+          issue.options[issue.historical] ?? issue.historical,
+        ),
       ),
     ];
   });
   if (rows.length === 0) return null;
+  // Explicit roles keep the table a table for screen readers when narrow screens stack its cells.
   return el(
     'table',
-    { class: 'comparison' },
+    { class: 'comparison', role: 'table' },
     el('caption', {}, 'Your final package beside the one agreed in history'),
     el(
       'thead',
-      {},
+      { role: 'rowgroup' },
       el(
         'tr',
-        {},
-        el('th', { scope: 'col' }, 'Issue'),
-        el('th', { scope: 'col' }, 'Your package'),
-        el('th', { scope: 'col' }, 'History'),
+        { role: 'row' },
+        el('th', { scope: 'col', role: 'columnheader' }, 'Issue'),
+        el('th', { scope: 'col', role: 'columnheader' }, 'Your package'),
+        el('th', { scope: 'col', role: 'columnheader' }, 'History'),
       ),
     ),
-    el('tbody', {}, ...rows),
+    el('tbody', { role: 'rowgroup' }, ...rows),
+  );
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The roll call in words, when the game ended with one (the log has it too, but may be scrolled away). */
+function voteLine(game: Game, state: GameState): HTMLParagraphElement | null {
+  const v = state.vote;
+  if (!v) return null;
+  const vetoes = v.vetoedBy.map((id) => game.scenario.parties[id]?.name ?? id);
+  return el(
+    'p',
+    { class: 'vote-result' },
+    el('strong', {}, 'The vote: '),
+    `${plural(v.yes, 'yes', 'yes')}, ${plural(v.no, 'no', 'no')}, ${plural(v.abstain, 'abstention', 'abstentions')}`,
+    vetoes.length ? `; vetoed by ${vetoes.join(', ')}` : '',
+    ` — ${v.adopted ? 'adopted' : 'not adopted'}.`,
   );
 }
 
@@ -88,6 +120,7 @@ export function renderDebrief(
       result.historical ? el('span', { class: 'tier-history' }, ' — the outcome history recorded') : null,
     ),
     ...(outcome ? paragraphs(outcome.summary, 'summary') : []),
+    voteLine(game, state),
     el('h3', {}, 'Your negotiation'),
     ...(d ? paragraphs(d.you) : []),
     partyNotes.length ? el('h3', {}, 'Why the parties moved') : null,
@@ -112,6 +145,6 @@ export function renderDebrief(
       : null,
     questions.length ? el('h3', {}, 'Questions for discussion') : null,
     questions.length ? el('ol', { class: 'questions' }, ...questions.map((q) => el('li', {}, q))) : null,
-    el('p', { class: 'actions' }, again),
+    el('p', { class: 'actions' }, again, el('a', { href: chooserUrl() }, 'Choose another scenario')),
   ];
 }

@@ -17,6 +17,22 @@ export function targetName(game: Game, id: string): string {
   return game.scenario.parties[id]?.name ?? game.scenario.blocs?.[id]?.name ?? id;
 }
 
+/** A party's short name where space is tight (tables, the log), else its full name. */
+export function displayName(game: Game, id: string): string {
+  const party = game.scenario.parties[id];
+  return party?.short ?? party?.name ?? game.scenario.blocs?.[id]?.name ?? id;
+}
+
+/**
+ * The short name on a button only when the full name contains it ("Korea" in "Republic of Korea"), so the
+ * visible label stays part of the button's accessible name (speech users say what they see).
+ */
+export function buttonName(game: Game, id: string): string {
+  const full = targetName(game, id);
+  const short = game.scenario.parties[id]?.short;
+  return short && full.toLowerCase().includes(short.toLowerCase()) ? short : full;
+}
+
 /** Labels an available action from the scenario's move label and its parameters' option labels. */
 export function actionLabel(game: Game, action: Action): ActionLabel {
   const move = game.scenario.moves[action.move];
@@ -65,4 +81,17 @@ export function roundStatus(game: Game, state: GameState): string {
   const perRound = game.movesPerRound;
   const move = perRound > 1 ? ` · move ${state.step + 1} of ${perRound}` : '';
   return `Round ${state.round} of ${rounds}${move}`;
+}
+
+const DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "2024-12-06" → "6 December 2024" (dates are written YYYY-MM-DD in scenario files). */
+export function longDate(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? date : DATE.format(parsed);
 }

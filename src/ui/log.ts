@@ -1,9 +1,32 @@
 /**
  * The dialogue log: the readable lines of every turn, appended in order inside an `aria-live` list, so
- * screen readers announce each response and its reason as it happens.
+ * screen readers announce each response and its reason as it happens. Who speaks is set in bold (with the
+ * party's short name, so fifteen Council replies stay readable) and replies are indented under the move
+ * that caused them.
  */
-import { describeLog, type Game, type GameState } from '../engine/index.ts';
-import { el } from './dom.ts';
+import { describeLog, type Game, type GameState, type LogLine } from '../engine/index.ts';
+import { type Child, el } from './dom.ts';
+import { displayName } from './labels.ts';
+
+/** Splits a line into a bold lead (the speaker, or an event's title) and the rest of the sentence. */
+function lineContent(game: Game, line: LogLine): Child[] {
+  if (line.kind === 'response' && line.party) {
+    const full = game.scenario.parties[line.party]?.name;
+    if (full && line.text.startsWith(full)) {
+      return [
+        el('strong', { class: 'speaker' }, displayName(game, line.party)),
+        line.text.slice(full.length),
+      ];
+    }
+  }
+  if (line.kind === 'event') {
+    const event = game.scenario.events?.find((e) => `event/${e.id}` === line.code);
+    if (event && line.text.startsWith(`${event.title}: `)) {
+      return [el('strong', { class: 'event-title' }, event.title), line.text.slice(event.title.length)];
+    }
+  }
+  return [line.text];
+}
 
 /** The log lines of one state (one turn), ready to append. */
 export function logItems(game: Game, state: GameState): HTMLLIElement[] {
@@ -13,7 +36,7 @@ export function logItems(game: Game, state: GameState): HTMLLIElement[] {
     const item = el(
       'li',
       { class: `log-line log-${line.kind}${isPlayer ? ' log-player' : ''}`, 'data-code': line.code },
-      line.text,
+      ...lineContent(game, line),
     );
     if (party?.emblem && !isPlayer) item.style.setProperty('--party-color', party.emblem.color);
     return item;
@@ -29,14 +52,17 @@ export class DialogueLog {
     this.list = el('ol', { class: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
   }
 
-  /** Appends the lines of every state not shown yet (all of them after a reset). */
-  update(game: Game, states: readonly GameState[]): void {
+  /** Appends the lines of every state not shown yet (all after a reset); returns the first new line. */
+  update(game: Game, states: readonly GameState[]): HTMLLIElement | null {
     if (states.length < this.shown) this.reset();
+    let first: HTMLLIElement | null = null;
     for (let i = this.shown; i < states.length; i++) {
-      const state = states[i] as GameState;
-      this.list.append(...logItems(game, state));
+      const items = logItems(game, states[i] as GameState);
+      first ??= items[0] ?? null;
+      this.list.append(...items);
     }
     this.shown = states.length;
+    return first;
   }
 
   reset(): void {

@@ -1,14 +1,64 @@
 /**
  * The move menu: one button per legal action, straight from `availableActions`, grouped by move. The
- * menu decides nothing: what is listed is exactly what the engine would accept.
+ * menu decides nothing: what is listed is exactly what the engine would accept, and the first button is
+ * always the engine's first action. A move with many variants (lobby fifteen members with two arguments)
+ * is split into small labelled sub-groups whose buttons show only what differs, so fifty buttons still scan;
+ * each button's accessible name stays the full "Move — option" label.
  */
 import { type Action, availableActions, type Game, type GameState } from '../engine/index.ts';
-import { el, srOnly } from './dom.ts';
-import { actionLabel } from './labels.ts';
+import { el } from './dom.ts';
+import { actionLabel, buttonName, targetName } from './labels.ts';
 
 /** The move buttons in menu order (the first is where focus goes after each turn). */
 export function moveButtons(root: ParentNode): HTMLButtonElement[] {
   return [...root.querySelectorAll<HTMLButtonElement>('button.move')];
+}
+
+/** One chosen parameter of an action: the sub-group it could head, and the words for its button. */
+interface Part {
+  key: string;
+  heading: string;
+  value: string;
+}
+
+function partsOf(game: Game, action: Action): Part[] {
+  const move = game.scenario.moves[action.move];
+  const parts: Part[] = [];
+  for (const [key, value] of Object.entries(action.params)) {
+    if (key === 'option') continue;
+    if (key === 'to') {
+      parts.push({ key, heading: targetName(game, value), value: buttonName(game, value) });
+    } else if (key === 'issue') {
+      const issue = game.scenario.issues[value];
+      const option = action.params.option ?? '';
+      parts.push({ key, heading: issue?.label ?? value, value: issue?.options[option] ?? option });
+    } else {
+      const param = move?.params?.[key];
+      const option = param?.options[value] ?? value;
+      parts.push({ key, heading: `${param?.label ?? key}: ${option}`, value: option });
+    }
+  }
+  return parts;
+}
+
+/**
+ * Which parameter splits a move into sub-groups: the issue for proposals, else the one with the fewest
+ * values (two arguments × fifteen members → two groups of fifteen short buttons); none for one parameter.
+ */
+function splitKey(actions: Part[][]): string | null {
+  const keys = actions[0]?.map((p) => p.key) ?? [];
+  if (keys.includes('issue')) return 'issue';
+  if (keys.length < 2) return null;
+  let best: string | null = null;
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const key of keys) {
+    const values = new Set(actions.map((parts) => parts.find((p) => p.key === key)?.heading));
+    if (values.size < fewest) {
+      fewest = values.size;
+      best = key;
+    }
+  }
+  return best;
 }
 
 function usesLeft(game: Game, state: GameState, moveId: string): string | null {
@@ -16,6 +66,72 @@ function usesLeft(game: Game, state: GameState, moveId: string): string | null {
   if (limit === undefined) return null;
   const left = limit - (state.used[moveId] ?? 0);
   return left === 1 ? '1 use left' : `${left} uses left`;
+}
+
+function moveButton(
+  game: Game,
+  action: Action,
+  visible: string,
+  onChoose: (action: Action) => void,
+): HTMLLIElement {
+  const { full } = actionLabel(game, action);
+  const button = el(
+    'button',
+    {
+      type: 'button',
+      class: 'move',
+      'data-move': action.move,
+      'aria-label': visible === full ? undefined : full,
+    },
+    visible,
+  );
+  button.addEventListener('click', () => onChoose(action));
+  return el('li', {}, button);
+}
+
+/** The buttons of one move with options: flat, or in sub-groups headed by the split parameter. */
+function variants(
+  game: Game,
+  moveId: string,
+  actions: Action[],
+  onChoose: (action: Action) => void,
+): HTMLElement[] {
+  const parts = actions.map((a) => partsOf(game, a));
+  const key = splitKey(parts);
+  const rest = (i: number) =>
+    (parts[i] ?? [])
+      // A proposal's sub-group is its issue; the option, carried by the issue part, is what the button says.
+      .filter((p) => p.key !== key || key === 'issue')
+      .map((p) => p.value)
+      .join(', ');
+  if (key === null) {
+    const only = parts[0]?.[0]?.key;
+    const param = only && only !== 'to' ? game.scenario.moves[moveId]?.params?.[only]?.label : undefined;
+    const list = el(
+      'ul',
+      { class: 'move-buttons' },
+      ...actions.map((a, i) => moveButton(game, a, rest(i), onChoose)),
+    );
+    return param ? [el('p', { class: 'move-param' }, `${param}:`), list] : [list];
+  }
+  const subgroups = new Map<string, number[]>();
+  parts.forEach((p, i) => {
+    const heading = p.find((x) => x.key === key)?.heading ?? '';
+    subgroups.set(heading, [...(subgroups.get(heading) ?? []), i]);
+  });
+  return [...subgroups].map(([heading, indexes], n) => {
+    const id = `move-sub-${moveId}-${n}`;
+    return el(
+      'div',
+      { class: 'move-subgroup', role: 'group', 'aria-labelledby': id },
+      el('h4', { id }, heading),
+      el(
+        'ul',
+        { class: 'move-buttons' },
+        ...indexes.map((i) => moveButton(game, actions[i] as Action, rest(i), onChoose)),
+      ),
+    );
+  });
 }
 
 /** Builds the grouped menu; `onChoose` receives the exact action object the engine listed. */
@@ -29,29 +145,26 @@ export function renderMoves(game: Game, state: GameState, onChoose: (action: Act
   const out: HTMLElement[] = [];
   for (const [moveId, actions] of groups) {
     const move = game.scenario.moves[moveId];
+    const label = move?.label ?? moveId;
     const headingId = `move-group-${moveId}`;
     const withDetail = actions.some((a) => Object.keys(a.params).length > 0);
     const left = usesLeft(game, state, moveId);
-    const buttons = actions.map((action) => {
-      const label = actionLabel(game, action);
-      const button = el(
-        'button',
-        { type: 'button', class: 'move', 'data-move': moveId },
-        ...(label.detail ? [srOnly(`${label.move} — `), label.detail] : [label.move]),
-      );
-      button.addEventListener('click', () => onChoose(action));
-      return el('li', {}, button);
-    });
     const describe =
       move?.describe || left
         ? el(
             'p',
             { class: 'move-describe' },
-            [move?.describe, left ? `(${left})` : null].filter(Boolean).join(' '),
+            move?.describe ?? null,
+            left ? el('span', { class: 'uses-left' }, ` (${left})`) : null,
           )
         : null;
-    const list = el('ul', { class: 'move-buttons' }, ...buttons);
     // A move without options is its own button: its name shows once, on the button, with the description after it.
+    const body = withDetail
+      ? [describe, ...variants(game, moveId, actions, onChoose)]
+      : [
+          el('ul', { class: 'move-buttons' }, ...actions.map((a) => moveButton(game, a, label, onChoose))),
+          describe,
+        ];
     out.push(
       el(
         'div',
@@ -60,8 +173,8 @@ export function renderMoves(game: Game, state: GameState, onChoose: (action: Act
           role: 'group',
           'aria-labelledby': headingId,
         },
-        el('h3', { id: headingId, class: withDetail ? undefined : 'sr-only' }, move?.label ?? moveId),
-        ...(withDetail ? [describe, list] : [list, describe]),
+        el('h3', { id: headingId, class: withDetail ? undefined : 'sr-only' }, label),
+        ...body,
       ),
     );
   }

@@ -1,49 +1,87 @@
 /**
  * The state of the talks: every party's position and meters, and the package on the table. Each meter
- * is written out as text and drawn as a `<meter>`, so the numbers never live only in a bar.
+ * is written out as a number beside its `<meter>`, so the values never live only in a bar or a colour.
+ * A few parties get a card each (position explained in words); a council of many gets one compact table
+ * plus a legend of the positions, so fifteen delegations fit on one screen.
  */
 import type { Game, GameState } from '../engine/index.ts';
-import { el } from './dom.ts';
-import { positionOf } from './labels.ts';
+import { el, srOnly } from './dom.ts';
+import { displayName, positionOf } from './labels.ts';
+import { metersFor } from './relevance.ts';
+
+/** Above this many parties, the counterparts are listed in a table instead of cards. */
+export const COMPACT_PARTIES = 6;
 
 const BALLOT_WORDS = { yes: 'Voted yes', no: 'Voted no', abstain: 'Abstained' } as const;
 
-function meterRow(game: Game, partyName: string, meterId: string, value: number): HTMLLIElement {
+function meterControl(game: Game, partyName: string, meterId: string, value: number): HTMLMeterElement {
   const def = game.scenario.meters[meterId];
-  const label = def?.label ?? meterId;
-  const meter = el('meter', {
+  return el('meter', {
     min: def?.min ?? 0,
     max: def?.max ?? 1,
     value,
-    'aria-label': `${partyName}: ${label}`,
+    'aria-label': `${partyName}: ${def?.label ?? meterId}`,
   });
+}
+
+/** A signed number with a real minus sign, the way people write scores. */
+function num(value: number): string {
+  return value < 0 ? `−${Math.abs(value)}` : String(value);
+}
+
+function meterRow(game: Game, partyName: string, meterId: string, value: number): HTMLLIElement {
+  const def = game.scenario.meters[meterId];
   return el(
     'li',
     { class: 'meter-row' },
-    el('span', { class: 'meter-label' }, label),
-    meter,
-    el('span', { class: 'meter-value' }, String(value)),
+    el('span', { class: 'meter-label' }, def?.label ?? meterId),
+    meterControl(game, partyName, meterId, value),
+    el(
+      'span',
+      { class: 'meter-value' },
+      num(value),
+      def ? el('span', { class: 'meter-scale' }, ` of ${num(def.max)}`) : null,
+    ),
   );
+}
+
+/** What a party has done that ends its part: signed a package, cast a ballot. */
+function statusLines(game: Game, state: GameState, id: string): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (state.agreements[id] !== undefined && id !== game.playerId)
+    out.push(el('span', { class: 'status status-good' }, 'Has signed a package.'));
+  const ballot = state.vote?.ballots[id];
+  if (ballot) out.push(el('span', { class: `status ballot ballot-${ballot}` }, BALLOT_WORDS[ballot]));
+  return out;
+}
+
+function nameParts(game: Game, id: string, short: boolean): (HTMLElement | null)[] {
+  const party = game.scenario.parties[id];
+  const name = short ? displayName(game, id) : (party?.name ?? id);
+  return [
+    el('span', { class: 'emblem', 'aria-hidden': 'true' }, party?.emblem?.symbol ?? name.charAt(0)),
+    el(
+      'span',
+      { class: 'party-label' },
+      name,
+      id === game.playerId ? el('span', { class: 'you' }, ' (you)') : null,
+      party?.veto ? el('span', { class: 'tag' }, 'veto') : null,
+    ),
+  ];
 }
 
 function partyCard(game: Game, state: GameState, id: string): HTMLLIElement {
   const party = game.scenario.parties[id];
   const name = party?.name ?? id;
-  const isPlayer = id === game.playerId;
   const position = positionOf(game, state, id);
-  const ballot = state.vote?.ballots[id];
-  const agreed = state.agreements[id] !== undefined && !isPlayer;
+  const meters = metersFor(game, state, id);
+  const status = statusLines(game, state, id);
   const card = el(
     'li',
-    { class: `party${isPlayer ? ' party-player' : ''}${position?.final ? ' party-final' : ''}` },
-    el(
-      'h3',
-      { class: 'party-name' },
-      el('span', { class: 'emblem', 'aria-hidden': 'true' }, party?.emblem?.symbol ?? name.charAt(0)),
-      el('span', {}, name),
-      isPlayer ? el('span', { class: 'you' }, '(you)') : null,
-      party?.veto ? el('span', { class: 'tag' }, 'veto') : null,
-    ),
+    {
+      class: `party${id === game.playerId ? ' party-player' : ''}${position?.final ? ' party-final' : ''}`,
+    },
+    el('h3', { class: 'party-name' }, ...nameParts(game, id, false)),
     position
       ? el(
           'p',
@@ -52,23 +90,121 @@ function partyCard(game: Game, state: GameState, id: string): HTMLLIElement {
           position.describe ? el('span', { class: 'position-describe' }, ` — ${position.describe}`) : null,
         )
       : null,
-    agreed ? el('p', { class: 'status status-good' }, 'Has signed a package.') : null,
-    ballot ? el('p', { class: 'status' }, BALLOT_WORDS[ballot]) : null,
-    el(
-      'ul',
-      { class: 'meters' },
-      ...game.meterIds.map((m) => meterRow(game, name, m, state.parties[id]?.meters[m] ?? 0)),
-    ),
+    status.length ? el('p', { class: 'party-status' }, ...status) : null,
+    meters.length
+      ? el(
+          'ul',
+          { class: 'meters' },
+          ...meters.map((m) => meterRow(game, name, m, state.parties[id]?.meters[m] ?? 0)),
+        )
+      : null,
   );
   if (party?.emblem) card.style.setProperty('--party-color', party.emblem.color);
   return card;
 }
 
-/** The parties panel, rebuilt after every turn (a handful of elements; cheaper than diffing). */
+function meterHeader(game: Game, meterId: string): HTMLTableCellElement {
+  const def = game.scenario.meters[meterId];
+  return el(
+    'th',
+    { scope: 'col', class: 'num' },
+    def?.label ?? meterId,
+    def ? el('span', { class: 'scale' }, `${num(def.min)} to ${num(def.max)}`) : null,
+  );
+}
+
+function partyRow(game: Game, state: GameState, id: string, columns: string[]): HTMLTableRowElement {
+  const party = game.scenario.parties[id];
+  const name = party?.name ?? id;
+  const position = positionOf(game, state, id);
+  const shown = new Set(metersFor(game, state, id));
+  const where = () => [
+    position ? el('span', { class: 'position-label' }, position.label) : null,
+    ...statusLines(game, state, id),
+  ];
+  const row = el(
+    'tr',
+    { class: position?.final ? 'party-final' : undefined },
+    // On phones the position column is hidden and the position is shown under the name instead
+    // (display: none on one of the two, so screen readers meet it once).
+    el(
+      'th',
+      { scope: 'row', class: 'party-cell' },
+      ...nameParts(game, id, true),
+      el('span', { class: 'position-inline' }, ...where()),
+    ),
+    el('td', { class: 'position-cell position-col' }, ...where()),
+    ...columns.map((m) => {
+      if (!shown.has(m))
+        return el('td', { class: 'num' }, el('span', { 'aria-hidden': 'true' }, '—'), srOnly('not used'));
+      const value = state.parties[id]?.meters[m] ?? 0;
+      return el(
+        'td',
+        { class: 'num' },
+        meterControl(game, name, m, value),
+        el('span', { class: 'meter-value' }, num(value)),
+      );
+    }),
+  );
+  if (party?.emblem) row.style.setProperty('--party-color', party.emblem.color);
+  return row;
+}
+
+/** The positions the table's parties hold now, explained once each (the table shows only their labels). */
+function legend(game: Game, state: GameState, ids: string[]): HTMLElement | null {
+  const seen = new Map<string, string>();
+  for (const id of ids) {
+    const position = positionOf(game, state, id);
+    if (position?.describe && !seen.has(position.label)) seen.set(position.label, position.describe);
+  }
+  if (seen.size === 0) return null;
+  const dl = el('dl', { class: 'defs' });
+  for (const [label, text] of seen) dl.append(el('dt', {}, label), el('dd', {}, text));
+  return el('details', { class: 'legend' }, el('summary', {}, 'What these positions mean'), dl);
+}
+
+function partyTable(game: Game, state: GameState, ids: string[]): HTMLElement[] {
+  const columns = game.meterIds.filter((m) => ids.some((id) => metersFor(game, state, id).includes(m)));
+  const table = el(
+    'table',
+    { class: 'party-table' },
+    el('caption', { class: 'sr-only' }, 'The other delegations: position and meters'),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col' }, 'Delegation', el('span', { class: 'position-inline' }, ' and position')),
+        el('th', { scope: 'col', class: 'position-col' }, 'Position'),
+        ...columns.map((m) => meterHeader(game, m)),
+      ),
+    ),
+    el('tbody', {}, ...ids.map((id) => partyRow(game, state, id, columns))),
+  );
+  const scroller = el(
+    'div',
+    { class: 'table-scroll', role: 'region', 'aria-label': 'The other delegations', tabindex: 0 },
+    table,
+  );
+  return [scroller, legend(game, state, ids)].filter((x): x is HTMLElement => x !== null);
+}
+
+/** The parties panel, rebuilt after every turn (cheaper than diffing, and the player's own side comes first). */
 export function renderParties(game: Game, state: GameState): HTMLElement[] {
+  const others = game.partyIds.filter((id) => id !== game.playerId);
+  const heading = el('h2', { id: 'parties-heading' }, 'Around the table');
+  if (game.partyIds.length <= COMPACT_PARTIES) {
+    return [
+      heading,
+      el('ul', { class: 'parties' }, ...[game.playerId, ...others].map((id) => partyCard(game, state, id))),
+    ];
+  }
+  const sorted = [...others].sort((a, b) => displayName(game, a).localeCompare(displayName(game, b), 'en'));
   return [
-    el('h2', { id: 'parties-heading' }, 'Around the table'),
-    el('ul', { class: 'parties' }, ...game.partyIds.map((id) => partyCard(game, state, id))),
+    heading,
+    el('ul', { class: 'parties' }, partyCard(game, state, game.playerId)),
+    ...partyTable(game, state, sorted),
   ];
 }
 

@@ -1,17 +1,19 @@
 /**
- * The DOM game, built and served like a release, played in Chromium with the keyboard alone: from the
- * briefing to the debrief, at desktop and phone widths, with screenshots for people to look at.
+ * The DOM game, built and served like a release, in Chromium: landmarks, seeds in the URL, refused actions,
+ * every tutorial debrief, unknown scenarios and the way back to the chooser. Whole keyboard playthroughs
+ * of every scenario are in scenarios.test.ts.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GameState, outcomeOf, playGame } from '../../src/engine/index.ts';
+import { createGame, type GameState, outcomeOf, playGame } from '../../src/engine/index.ts';
 import { actionLabel } from '../../src/ui/labels.ts';
+import { metersFor } from '../../src/ui/relevance.ts';
 import { loadGame } from '../helpers/scenarios.ts';
 import {
-  collectProblems,
   type LaunchedBrowser,
   launchBrowser,
+  openPage,
   type StaticServer,
   startServer,
 } from './helpers/browser.ts';
@@ -34,23 +36,11 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** A fresh page that records console errors, page errors and failed or 4xx/5xx requests. */
-async function openPage(width: number, height: number): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height });
-  const problems = collectProblems(page);
-  page.on('requestfailed', (req) =>
-    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
-  );
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return { page, problems };
-}
-
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const open = (width: number, height: number) => openPage(browser, width, height);
 
 /** The final state of a game played in Node. */
 function lastState(states: GameState[]): GameState {
@@ -59,60 +49,9 @@ function lastState(states: GameState[]): GameState {
   return last;
 }
 
-/** The outcome the engine reaches in Node when always picking the first listed move. */
-function expectedOutcome() {
-  const played = playGame(game, SEED, 'first');
-  const result = outcomeOf(game, lastState(played.states));
-  const outcome = game.scenario.outcomes.find((o) => o.id === result?.id);
-  if (!result || !outcome) throw new Error('the first-move game did not end with an outcome');
-  return { result, outcome, moves: played.actions.length };
-}
-
-describe.each([
-  { width: 1280, height: 720 },
-  { width: 375, height: 812 },
-])('the tutorial at $width×$height', ({ width, height }) => {
-  it('is played from the briefing to the debrief with the keyboard alone', async () => {
-    const { page, problems } = await openPage(width, height);
-    await page.goto(`${site.url}?scenario=tutorial&seed=${SEED}`);
-    await expect.poll(() => text(page, 'header h1')).toBe(game.scenario.title);
-    expect(await text(page, 'header .seed')).toBe(SEED);
-    expect(await text(page, 'header .round')).toMatch(/^Round 1 of 6/);
-    await shot(page, `start-${width}`);
-
-    const expected = expectedOutcome();
-    const mid = Math.floor(expected.moves / 2);
-    const moves = await playFirstMovesByKeyboard(page, async (turn) => {
-      if (turn === mid) await shot(page, `mid-${width}`);
-    });
-    expect(moves).toBe(expected.moves);
-
-    const debrief = page.locator('#debrief');
-    expect(await debrief.isVisible()).toBe(true);
-    expect(await text(page, '#debrief-heading')).toBe(expected.outcome.title);
-    const tierWords = { success: 'Success', partial: 'Partial success', failure: 'Failure' }[
-      expected.result.tier
-    ];
-    expect(await text(page, '#debrief .tier')).toContain(`Result: ${tierWords}`);
-    const debriefText = (await debrief.textContent()) ?? '';
-    expect(debriefText).toContain(expected.outcome.debrief.history.trim());
-    expect(debriefText).toContain(expected.outcome.debrief.you.trim());
-    for (const q of game.scenario.questions ?? []) expect(debriefText).toContain(q);
-    expect(await page.getByRole('button', { name: 'Play again with a new seed' }).isVisible()).toBe(true);
-    expect(await page.locator('#moves').isVisible()).toBe(false);
-    expect(await text(page, 'header .round')).toMatch(/^The talks are over/);
-    await shot(page, `debrief-${width}`);
-
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-});
-
 describe('the page', () => {
   it('has landmarks, labelled meters and a polite live log', async () => {
-    const { page, problems } = await openPage(1280, 720);
+    const { page, problems } = await open(1280, 720);
     await page.goto(`${site.url}?scenario=tutorial&seed=${SEED}`);
     await page.locator('button.move').first().waitFor();
     const facts = await page.evaluate(() => ({
@@ -133,7 +72,11 @@ describe('the page', () => {
       briefingOpen: true,
     });
     expect(facts.regions).toBeGreaterThanOrEqual(5);
-    expect(facts.meters).toBe(game.partyIds.length * game.meterIds.length);
+    // Each party shows only the meters the scenario uses for it (no council member has a patience meter).
+    const start = createGame(game, SEED);
+    const shown = game.partyIds.reduce((n, id) => n + metersFor(game, start, id).length, 0);
+    expect(shown).toBeLessThan(game.partyIds.length * game.meterIds.length);
+    expect(facts.meters).toBe(shown);
     expect(
       await page.getByRole('button', { name: 'Make a public statement — Tone: Conciliatory' }).count(),
     ).toBe(1);
@@ -142,8 +85,8 @@ describe('the page', () => {
   });
 
   it('draws a seed when the URL has none, shows it and writes it into the URL', async () => {
-    const { page, problems } = await openPage(1280, 720);
-    await page.goto(site.url);
+    const { page, problems } = await open(1280, 720);
+    await page.goto(`${site.url}?scenario=tutorial`);
     await page.locator('button.move').first().waitFor();
     const params = new URL(page.url()).searchParams;
     expect(params.get('scenario')).toBe('tutorial');
@@ -154,7 +97,7 @@ describe('the page', () => {
   });
 
   it('starts a new game with a fresh seed from the debrief, by keyboard', async () => {
-    const { page, problems } = await openPage(1280, 720);
+    const { page, problems } = await open(1280, 720);
     await page.goto(`${site.url}?scenario=tutorial&seed=${SEED}`);
     await playFirstMovesByKeyboard(page);
     const again = page.getByRole('button', { name: 'Play again with a new seed' });
@@ -174,7 +117,7 @@ describe('the page', () => {
   });
 
   it('shows a refused action in the page instead of throwing', async () => {
-    const { page, problems } = await openPage(1280, 720);
+    const { page, problems } = await open(1280, 720);
     await page.goto(`${site.url}?scenario=tutorial&seed=${SEED}`);
     await page.locator('button.move').first().waitFor();
     const result = await page.evaluate(() => window.envoy?.dispatch({ move: 'no-such-move', params: {} }));
@@ -193,7 +136,7 @@ describe('the page', () => {
       let n = 0;
       while (n < 500 && outcomeOf(game, lastState(playGame(game, `s${n}`, 'greedy').states))?.id !== id) n++;
       const seed = `s${n}`;
-      const { page, problems } = await openPage(1280, 720);
+      const { page, problems } = await open(1280, 720);
       await page.goto(`${site.url}?scenario=tutorial&seed=${seed}`);
       const played = playGame(game, seed, 'greedy');
       expect(outcomeOf(game, lastState(played.states))?.id).toBe(id);
@@ -216,10 +159,55 @@ describe('the page', () => {
   );
 
   it('says so when the URL asks for a scenario it does not have', async () => {
-    const { page, problems } = await openPage(1280, 720);
+    const { page, problems } = await open(1280, 720);
     await page.goto(`${site.url}?scenario=nowhere&seed=${SEED}`);
     expect(await text(page, 'header .notice')).toContain('“nowhere” is not available');
     expect(new URL(page.url()).searchParams.get('scenario')).toBe('tutorial');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('leads back to the chooser from the header, by keyboard', async () => {
+    const { page, problems } = await open(375, 812);
+    await page.goto(`${site.url}?scenario=tutorial&seed=${SEED}`);
+    await page.locator('button.move').first().waitFor();
+    const link = page.getByRole('link', { name: 'Choose another scenario' });
+    for (let i = 0; i < 5 && !(await link.evaluate((a) => a === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await Promise.all([page.waitForURL((url) => url.search === ''), page.keyboard.press('Enter')]);
+    await expect.poll(() => page.locator('a.scenario-link').count()).toBe(4);
+    expect(await text(page, 'h1')).toBe('Choose a scenario');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the fifteen Council members in one table, positions and meters written out', async () => {
+    const un = loadGame('un-sanctions-vote');
+    const { page, problems } = await open(1280, 720);
+    await page.goto(`${site.url}?scenario=un-sanctions-vote&seed=${SEED}`);
+    await page.locator('button.move').first().waitFor();
+    const rows = page.locator('table.party-table tbody tr');
+    expect(await rows.count()).toBe(15);
+    const start = createGame(un, SEED);
+    const china = squash((await rows.filter({ hasText: 'China' }).textContent()) ?? '');
+    const position = un.machines.china?.def.states[start.parties.china?.position?.value ?? '']?.label;
+    expect(china).toContain(`${position}`);
+    expect(china).toContain(`${start.parties.china?.meters.concern}`);
+    expect(await page.locator('table.party-table thead th').allTextContents()).toEqual([
+      'Delegation and position',
+      'Position',
+      'Concern about foreign fighters0 to 5',
+      'Trust−3 to 5',
+    ]);
+    const unlabelled = await page.evaluate(
+      () => [...document.querySelectorAll('meter')].filter((m) => !m.getAttribute('aria-label')).length,
+    );
+    expect(unlabelled).toBe(0);
+    // About fifty choices, in a handful of labelled groups.
+    const groups = await page.locator('#moves [role="group"] > h3').count();
+    expect(await page.locator('button.move').count()).toBeGreaterThan(40);
+    expect(groups).toBeLessThanOrEqual(12);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -73,6 +73,27 @@ export function collectProblems(page: Page): string[] {
   return problems;
 }
 
+/**
+ * A fresh page at a viewport size that records console errors, page errors and failed or 4xx/5xx
+ * requests, so a test can assert that a whole playthrough caused none.
+ */
+export async function openPage(
+  browser: LaunchedBrowser,
+  width: number,
+  height: number,
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height });
+  const problems = collectProblems(page);
+  page.on('requestfailed', (req) =>
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
+  );
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return { page, problems };
+}
+
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

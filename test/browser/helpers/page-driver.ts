@@ -46,3 +46,27 @@ export async function playFirstMovesByKeyboard(
   }
   throw new Error(`the game did not end within ${limit} moves`);
 }
+
+/** Whether the focused element is the chooser's link to a scenario. */
+function scenarioLinkFocused(page: Page, id: string): Promise<boolean> {
+  return page.evaluate((want) => {
+    const a = document.activeElement;
+    if (!(a instanceof HTMLAnchorElement) || !a.classList.contains('scenario-link')) return false;
+    return new URL(a.href).searchParams.get('scenario') === want;
+  }, id);
+}
+
+/**
+ * On the chooser: Tab to a scenario's link and press Enter, the way a keyboard user opens it; resolves
+ * once the game page shows its first move button.
+ */
+export async function chooseScenarioByKeyboard(page: Page, id: string, limit = 30): Promise<void> {
+  for (let i = 0; i < limit && !(await scenarioLinkFocused(page, id)); i++) await page.keyboard.press('Tab');
+  if (!(await scenarioLinkFocused(page, id)))
+    throw new Error(`the link to "${id}" is not reachable in ${limit} Tab presses`);
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.get('scenario') === id),
+    page.keyboard.press('Enter'),
+  ]);
+  await page.locator('button.move').first().waitFor();
+}
