@@ -76,7 +76,7 @@ function responseText(game: Game, e: Extract<LogEntry, { kind: 'response' }>): s
     return `${name} rejects: the package crosses its red line on ${issue}${line?.reason ? ` (${line.reason})` : ''}.`;
   }
   if (e.verdict === 'reject') return `${name} rejects: the package gives it too little.`;
-  if (e.verdict === 'accept') return `${name} finds the package acceptable but does not commit yet.`;
+  if (e.verdict === 'accept') return `${name} could accept the package as it stands.`;
   const to = positionState(game, e.party, e.to);
   if (e.to !== e.from) return `${name} moves: ${to?.label ?? e.to}.`;
   return `${name} holds its position${to?.label ? ` (${to.label})` : ''}.`;
