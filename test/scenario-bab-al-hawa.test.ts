@@ -71,7 +71,7 @@ describe('Russia at Bab al-Hawa', () => {
     expect(s1.flags['statement-read']).toBe(true);
     // "Shortly afterwards, a trusted intermediary told us: 'Putin read the statement and liked it.'" [A]
     const s2 = play(s1, consult);
-    expect(events(s2)).toContain('signal-2');
+    expect(events(s2)).toContain('signal');
     expect(describeLog(game, s2).some((l) => l.text.includes('Putin read the statement and liked it'))).toBe(
       true,
     );
@@ -83,7 +83,7 @@ describe('Russia at Bab al-Hawa', () => {
     const s = play(s0, act('statement', { tone: 'triumphant' }), consult);
     expect(russia(s)?.meters.trust).toBe((russia(s0)?.meters.trust ?? 0) - 1);
     expect(russia(s)?.position?.value).toBe('hostile');
-    expect(events(s)).not.toContain('signal-2');
+    expect(events(s)).not.toContain('signal');
   });
 
   it('only confirms points it has said it could accept', () => {

@@ -134,7 +134,7 @@ describe('the price of a handover', () => {
     let s = play(createGame(game, 'rights'), quiet, quiet, quiet, propose('fighters', 'hand-over'));
     const standing = meters(s, 'syria').standing ?? 0;
     s = play(s, move('back-channel'), move('brief-us')); // round 3 ends; round 4 starts
-    const line = describeLog(game, s).find((l) => l.code === 'event/rights-question-4');
+    const line = describeLog(game, s).find((l) => l.code === 'event/rights-question');
     expect(line?.text).toMatch(/UN human rights office/);
     expect(line?.text).toMatch(/31 August 2022/);
     expect(line?.text).toMatch(/China rejected the assessment/);

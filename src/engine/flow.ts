@@ -20,7 +20,11 @@ export function startRound(game: Game, draft: GameState, rng: Rng): void {
   draft.log.push({ kind: 'round', round: draft.round });
   for (const ev of game.scenario.events ?? []) {
     if (draft.over) return;
-    if (ev.at !== draft.round) continue;
+    const due =
+      typeof ev.at === 'number'
+        ? ev.at === draft.round
+        : ev.at.from <= draft.round && draft.round <= ev.at.to;
+    if (!due) continue;
     const ctx = { game, state: draft, party: null, roll: null, params: null, offer: null };
     if (ev.when && !evalCondition(ev.when, ctx)) continue;
     if (ev.chance !== undefined && !(rng.next() < ev.chance)) continue;

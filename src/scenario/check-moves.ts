@@ -77,14 +77,19 @@ export function checkEvents(ctx: CheckContext): void {
   checkUniqueIds(ctx, s.events ?? [], 'events', 'event');
   for (const [i, event] of (s.events ?? []).entries()) {
     const path = ['events', i];
-    if (event.at > s.rounds) {
+    const first = typeof event.at === 'number' ? event.at : event.at.from;
+    if (typeof event.at !== 'number' && event.at.to < event.at.from) {
+      const message = `the window ends (round ${event.at.to}) before it starts (round ${event.at.from})`;
+      report(ctx, [...path, 'at', 'to'], 'value', 'error', 'check/empty-window', message);
+    }
+    if (first > s.rounds) {
       report(
         ctx,
         [...path, 'at'],
         'value',
         'warning',
         'check/after-last-round',
-        `round ${event.at} never comes: the scenario has ${s.rounds} rounds`,
+        `round ${first} never comes: the scenario has ${s.rounds} rounds`,
       );
     }
     checkRefs(

@@ -264,7 +264,14 @@ export const GameEvent = z.strictObject({
   id: Id,
   title: ShortText,
   text: Text,
-  at: z.number().int().min(1).describe('The round at whose start the event may fire.'),
+  at: z
+    .union([
+      z.number().int().min(1),
+      z.strictObject({ from: z.number().int().min(1), to: z.number().int().min(1) }),
+    ])
+    .describe(
+      'The round at whose start the event may fire, or a window `{ from, to }`: it is then considered at the start of every round in it (use a flag in `when` to fire it only once).',
+    ),
   chance: z
     .number()
     .min(0)
