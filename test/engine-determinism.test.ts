@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inCanonicalOrder } from '../src/engine/hash.ts';
 import {
   applyAction,
   availableActions,
@@ -97,4 +98,19 @@ describe('purity', () => {
     const r = replay(game, '', []);
     expect('error' in r && r.error.code).toBe('replay/bad-seed');
   });
+});
+
+describe('state layout', () => {
+  it.each(SCENARIO_IDS)(
+    'keeps every key of every %s state in canonical order, so hashing takes its fast path',
+    (id) => {
+      const game = loadGame(id);
+      for (const strategy of STRATEGIES) {
+        for (let i = 0; i < 5; i++) {
+          for (const s of playGame(game, `layout-${i}`, strategy).states)
+            expect(inCanonicalOrder(s, 0)).toBe(true);
+        }
+      }
+    },
+  );
 });

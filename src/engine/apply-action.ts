@@ -7,7 +7,7 @@ import type { Move } from '../scenario/schema.ts';
 import { anyActionAvailable, checkAction, moveTargets } from './actions.ts';
 import { endRound, finish, holdVote, noCounterpartsLeft, startRound } from './flow.ts';
 import type { Game } from './game.ts';
-import { applyEffects, deliverAll, isActive } from './parties.ts';
+import { applyEffects, deliverAll, isActive, setKey, sortedCopy } from './parties.ts';
 import { restoreRng, seedRng } from './rng.ts';
 import type { Action, EndReason, EngineError, GameState, PartyState } from './types.ts';
 
@@ -21,26 +21,28 @@ export function createGame(game: Game, seed: string): GameState {
     const meters: Record<string, number> = {};
     for (const m of game.meterIds) meters[m] = party?.meters?.[m] ?? game.scenario.meters[m]?.initial ?? 0;
     const initial = game.initialPosition[pid];
-    parties[pid] = { position: initial ? { value: initial, context: {} } : null, meters };
+    parties[pid] = { meters, position: initial ? { context: {}, value: initial } : null };
   }
   const table: Record<string, string> = {};
   for (const i of game.issueIds) table[i] = game.scenario.issues[i]?.default as string;
+  // Every object the engine builds lists its keys in canonical (sorted) order, so hashing can use the
+  // native JSON.stringify fast path (see canonicalJson).
   const base: GameState = {
-    format: 1,
-    seed,
-    rng: seedRng(seed),
-    turn: 0,
-    round: 1,
-    step: 0,
-    over: false,
-    outcome: null,
-    parties,
-    table,
     agreements: {},
     flags: {},
+    format: 1,
+    log: [],
+    outcome: null,
+    over: false,
+    parties,
+    rng: seedRng(seed),
+    round: 1,
+    seed,
+    step: 0,
+    table,
+    turn: 0,
     used: {},
     vote: null,
-    log: [],
   };
   const rng = restoreRng(base.rng);
   const opened = produce(base, (draft) => {
@@ -83,8 +85,8 @@ export function applyAction(
   const next = produce(state, (draft) => {
     draft.turn += 1;
     draft.step += 1;
-    draft.used[action.move] = (draft.used[action.move] ?? 0) + 1;
-    draft.log = [{ kind: 'move', move: action.move, params }];
+    setKey(draft, 'used', action.move, (draft.used[action.move] ?? 0) + 1);
+    draft.log = [{ kind: 'move', move: action.move, params: sortedCopy(params) }];
     applyEffects(game, draft, move.effects, game.playerId);
     const targets = moveTargets(game, move, params).filter((t) => isActive(game, state, t));
     if (move.kind === 'propose') {

@@ -4,7 +4,7 @@
  */
 import { evalCondition } from './conditions.ts';
 import type { Game } from './game.ts';
-import { applyEffects, deliver, deliverAll, isActive } from './parties.ts';
+import { applyEffects, deliver, deliverAll, isActive, sortedCopy } from './parties.ts';
 import type { Rng } from './rng.ts';
 import type { EndReason, GameState, VoteState } from './types.ts';
 
@@ -28,7 +28,7 @@ export function startRound(game: Game, draft: GameState, rng: Rng): void {
     const ctx = { game, state: draft, party: null, roll: null, params: null, offer: null };
     if (ev.when && !evalCondition(ev.when, ctx)) continue;
     if (ev.chance !== undefined && !(rng.next() < ev.chance)) continue;
-    draft.log.push({ kind: 'event', event: ev.id });
+    draft.log.push({ event: ev.id, kind: 'event' });
     applyEffects(game, draft, ev.effects, null);
     if (ev.send) deliverAll(game, draft, expandTargets(game, ev.send.to), ev.send.event, rng, null);
   }
@@ -57,7 +57,7 @@ export function holdVote(game: Game, draft: GameState, rng: Rng): void {
   const vote = game.scenario.vote;
   if (!vote) return;
   const members = expandTargets(game, vote.members);
-  const result: VoteState = { ballots: {}, yes: 0, no: 0, abstain: 0, vetoedBy: [], adopted: false };
+  const result: VoteState = { abstain: 0, adopted: false, ballots: {}, no: 0, vetoedBy: [], yes: 0 };
   for (const m of members) {
     deliver(game, draft, m, 'vote.called', rng, null);
     const party = game.scenario.parties[m];
@@ -69,9 +69,10 @@ export function holdVote(game: Game, draft: GameState, rng: Rng): void {
     if (ballot === 'no' && party?.veto) result.vetoedBy.push(m);
   }
   result.adopted = result.yes >= vote.threshold && result.vetoedBy.length === 0;
+  result.ballots = sortedCopy(result.ballots);
   draft.vote = result;
   const { yes, no, abstain, adopted, vetoedBy } = result;
-  draft.log.push({ kind: 'vote', yes, no, abstain, adopted, vetoedBy: [...vetoedBy] });
+  draft.log.push({ abstain, adopted, kind: 'vote', no, vetoedBy: [...vetoedBy], yes });
   draft.over = true;
 }
 

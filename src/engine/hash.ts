@@ -8,23 +8,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
-/**
- * Canonical text of frozen, deeply-immutable subtrees, keyed by identity.
- * Immer returns the same frozen objects for unchanged parts of a state, so
- * re-hashing after an action only re-serialises the changed path.
- */
-const canonicalCache = new WeakMap<object, string>();
-
 /** Guards against cycles (and absurd nesting) with a clear error instead of a stack overflow. */
 const MAX_DEPTH = 256;
-
-/**
- * Set by `serialize` after each call: whether the value just serialised is
- * deeply immutable (primitives, or frozen containers whose children are all
- * deeply immutable). Only such subtrees may be cached — a frozen object can
- * still hold a mutable child (Object.freeze is shallow).
- */
-let lastImmutable = true;
 
 /** Error raised for values that cannot appear in canonical JSON; collects the path while unwinding. */
 class CanonicalJsonError extends Error {
@@ -87,25 +72,21 @@ function sortKeys(keys: string[]): string[] {
   return keys;
 }
 
-/** Serialise one value, setting `lastImmutable` as a side result. */
+/** Serialise one value (the general path, for data not already in canonical key order). */
 function serialize(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
-      lastImmutable = true;
       return quote(value);
     case 'number':
-      lastImmutable = true;
       // -0 takes this path too and yields "0", as JCS requires.
       if ((value | 0) === value && value >= 0 && value < 1024) return SMALL_INTS[value] as string;
       if (!Number.isFinite(value)) throw new CanonicalJsonError(String(value));
       // ES Number::toString, as JCS requires.
       return String(value);
     case 'boolean':
-      lastImmutable = true;
       return value ? 'true' : 'false';
     case 'object':
       if (value === null) {
-        lastImmutable = true;
         return 'null';
       }
       return serializeContainer(value, depth);
@@ -116,15 +97,9 @@ function serialize(value: unknown, depth: number): string {
 }
 
 function serializeContainer(value: object, depth: number): string {
-  const cached = canonicalCache.get(value);
-  if (cached !== undefined) {
-    lastImmutable = true;
-    return cached;
-  }
   if (depth >= MAX_DEPTH) {
     throw new CanonicalJsonError(`nesting deeper than ${MAX_DEPTH} (circular reference?)`);
   }
-  let immutable = Object.isFrozen(value);
   let out: string;
 
   if (Array.isArray(value)) {
@@ -138,7 +113,6 @@ function serializeContainer(value: object, depth: number): string {
       } catch (err) {
         throw withSegment(err, `[${i}]`);
       }
-      if (!lastImmutable) immutable = false;
     }
     out += ']';
   } else {
@@ -161,24 +135,46 @@ function serializeContainer(value: object, depth: number): string {
       } catch (err) {
         throw withSegment(err, `.${key}`);
       }
-      if (!lastImmutable) immutable = false;
     }
     out += '}';
   }
 
-  // The root is skipped: immer makes a fresh root for every change, so caching
-  // it costs a WeakMap insert (and GC work) that the next turn never hits.
-  if (immutable && depth > 0) {
-    // Read a char before caching: in V8 this flattens the rope built by `+=`
-    // in place, so later hashes do not re-walk hundreds of tiny rope nodes
-    // when encoding to UTF-8 (measured ~15% faster per stateHash). The read
-    // doubles as a cheap sanity check, so no minifier can drop it.
-    const open = out.charCodeAt(0);
-    if (open !== 0x5b && open !== 0x7b) throw new Error('canonicalJson: internal error');
-    canonicalCache.set(value, out);
-  }
-  lastImmutable = immutable;
   return out;
+}
+
+/**
+ * Whether JSON.stringify would already write the canonical text: plain objects and arrays only, keys in
+ * UTF-16 code-unit order, finite numbers, no undefined/function/symbol/bigint anywhere. It only reads,
+ * so it is much cheaper than serialising; anything unusual sends the value down the full serializer.
+ */
+export function inCanonicalOrder(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (depth >= MAX_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!inCanonicalOrder(value[i], depth + 1)) return false;
+        return true;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      const rec = value as Record<string, unknown>;
+      let prev: string | null = null;
+      for (const key in rec) {
+        if (prev !== null && !(prev < key)) return false;
+        prev = key;
+        if (!inCanonicalOrder(rec[key], depth + 1) || rec[key] === undefined) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /**
@@ -190,6 +186,9 @@ function serializeContainer(value: object, depth: number): string {
  * never put such values in state.
  */
 export function canonicalJson(value: unknown): string {
+  // Fast path: when every object already lists its keys in canonical order and holds only plain JSON
+  // data, JSON.stringify (native) writes exactly the RFC 8785 text. The engine builds its states that way.
+  if (inCanonicalOrder(value, 0)) return JSON.stringify(value);
   try {
     return serialize(value, 0);
   } catch (err) {

@@ -46,6 +46,34 @@ function clampMeter(game: Game, meter: string, value: number): number {
   return v === 0 ? 0 : v;
 }
 
+/** A copy of a flat record with its keys in canonical (sorted) order. */
+export function sortedCopy<T>(record: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(record).sort()) out[k] = record[k] as T;
+  return out;
+}
+
+/**
+ * Sets a key of one of the state's id-keyed maps, keeping keys in canonical order: a new key rebuilds
+ * the (small) map sorted, so hashing keeps its fast path.
+ */
+export function setKey<K extends 'flags' | 'used' | 'agreements'>(
+  draft: GameState,
+  map: K,
+  key: string,
+  value: GameState[K][string],
+): void {
+  const current = draft[map] as Record<string, GameState[K][string]>;
+  if (Object.hasOwn(current, key)) {
+    current[key] = value;
+    return;
+  }
+  const next: Record<string, GameState[K][string]> = {};
+  for (const k of [...Object.keys(current), key].sort())
+    next[k] = k === key ? value : (current[k] as GameState[K][string]);
+  (draft[map] as Record<string, GameState[K][string]>) = next;
+}
+
 /** Applies effects to a draft state; `self` is the party `meters` refers to. Returns whether to end. */
 export function applyEffects(
   game: Game,
@@ -56,8 +84,8 @@ export function applyEffects(
   if (!effects) return;
   if (effects.meters && self) addMeters(game, draft, self, effects.meters);
   if (effects.parties) for (const p in effects.parties) addMeters(game, draft, p, effects.parties[p] ?? {});
-  if (effects.flags) for (const f in effects.flags) draft.flags[f] = effects.flags[f] === true;
-  if (effects.agree && self) draft.agreements[self] = { ...draft.table };
+  if (effects.flags) for (const f in effects.flags) setKey(draft, 'flags', f, effects.flags[f] === true);
+  if (effects.agree && self) setKey(draft, 'agreements', self, { ...draft.table });
   if (effects.end) draft.over = true;
 }
 
@@ -104,22 +132,22 @@ export function deliver(
   const handles = compiled.def.states[from]?.on?.[type] !== undefined;
   const { value: to, ref } = handles ? compiled.step(from, event) : { value: from, ref: null };
   const taken = ref ? transitionAt(game, party, ref) : undefined;
-  if (to !== from) ps.position = { value: to, context: {} };
+  if (to !== from) ps.position = { context: {}, value: to };
   applyEffects(game, draft, taken?.effects, party);
   if (!ref && type === 'round.ended') return; // quiet rounds stay out of the log
+  // Keys in canonical order (hashing fast path); optional keys only when they apply.
+  const redLine = offer?.redLine ?? null;
   const entry: LogEntry = {
-    kind: 'response',
-    party,
+    ...(taken?.effects?.agree ? { agreed: true } : {}),
     event: type,
     from,
+    ...(redLine ? { issue: redLine } : {}),
+    kind: 'response',
+    party,
     to,
+    ...(offer ? { verdict: offer.verdict } : {}),
     via: ref ? ref.index : null,
   };
-  if (offer) {
-    entry.verdict = offer.verdict;
-    if (offer.redLine) entry.issue = offer.redLine;
-  }
-  if (taken?.effects?.agree) entry.agreed = true;
   draft.log.push(entry);
 }
 
