@@ -3,7 +3,7 @@
  *
  * The engine identifies every game state by a hash of its canonical JSON text,
  * so replays, saves and cross-runtime checks (Node vs browser) can compare
- * states byte-for-byte. Pure code: no Node modules, no platform crypto.
+ * states byte-for-byte. Pure code: no Node modules and no platform hashing API.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';

@@ -7,14 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Action, playGame, replay, stateHash } from '../../src/engine/index.ts';
 import { loadGame } from '../helpers/scenarios.ts';
-import {
-  collectProblems,
-  type LaunchedBrowser,
-  launchBrowser,
-  type StaticServer,
-  startServer,
-} from './helpers/browser.ts';
-import { buildSite } from './helpers/build-site.ts';
+import { collectProblems, type LaunchedBrowser, type StaticServer } from './helpers/browser.ts';
+import { startHarness, stopHarness } from './helpers/harness.ts';
 import { playFirstMovesByKeyboard } from './helpers/page-driver.ts';
 
 const game = loadGame('tutorial');
@@ -25,18 +19,14 @@ let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  site = await startServer(await buildSite('determinism'));
-  browser = await launchBrowser();
+  ({ site, browser } = await startHarness('determinism'));
   page = await browser.context.newPage();
   problems = collectProblems(page);
   await page.goto(`${site.url}?scenario=tutorial&seed=xrt-keyboard`);
   await page.locator('button.move').first().waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => stopHarness({ site, browser }));
 
 /** Node's side: whole games by a strategy, with the hash of every state (initial first). */
 function nodeGames(seeds: string[], strategy: 'random' | 'greedy') {

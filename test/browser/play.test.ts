@@ -1,23 +1,10 @@
-/**
- * The DOM game, built and served like a release, in Chromium: landmarks, seeds in the URL, refused actions,
- * every tutorial debrief, unknown scenarios and the way back to the chooser. Whole keyboard playthroughs
- * of every scenario are in scenarios.test.ts.
- */
-import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGame, type GameState, outcomeOf, playGame } from '../../src/engine/index.ts';
 import { actionLabel } from '../../src/ui/labels.ts';
 import { metersFor } from '../../src/ui/relevance.ts';
 import { loadGame } from '../helpers/scenarios.ts';
-import {
-  type LaunchedBrowser,
-  launchBrowser,
-  openPage,
-  type StaticServer,
-  startServer,
-} from './helpers/browser.ts';
-import { buildSite, SCREENSHOT_DIR } from './helpers/build-site.ts';
+import { type LaunchedBrowser, openPage, type StaticServer } from './helpers/browser.ts';
+import { shot, squash, startHarness, stopHarness, text } from './helpers/harness.ts';
 import { playFirstMovesByKeyboard } from './helpers/page-driver.ts';
 
 const SEED = 'browser-1';
@@ -26,20 +13,9 @@ let site: StaticServer;
 let browser: LaunchedBrowser;
 
 beforeAll(async () => {
-  const [outDir] = await Promise.all([buildSite('play'), mkdir(SCREENSHOT_DIR, { recursive: true })]);
-  site = await startServer(outDir);
-  browser = await launchBrowser();
+  ({ site, browser } = await startHarness('play'));
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
-const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+afterAll(() => stopHarness({ site, browser }));
 const open = (width: number, height: number) => openPage(browser, width, height);
 
 /** The final state of a game played in Node. */

@@ -1,10 +1,3 @@
-/**
- * Every bundled scenario, played in Chromium with the keyboard alone: from the chooser, through every
- * turn, to the debrief, at desktop and phone widths. The page's per-turn hashes must equal Node's replay of
- * the same actions, and screenshots are saved for people to look at (test-results/screenshots/).
- */
-import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Action,
@@ -15,14 +8,8 @@ import {
   stateHash,
 } from '../../src/engine/index.ts';
 import { loadGame, SCENARIO_IDS } from '../helpers/scenarios.ts';
-import {
-  type LaunchedBrowser,
-  launchBrowser,
-  openPage,
-  type StaticServer,
-  startServer,
-} from './helpers/browser.ts';
-import { buildSite, SCREENSHOT_DIR } from './helpers/build-site.ts';
+import { type LaunchedBrowser, openPage, type StaticServer } from './helpers/browser.ts';
+import { shot, squash, startHarness, stopHarness, text } from './helpers/harness.ts';
 import { chooseScenarioByKeyboard, playFirstMovesByKeyboard } from './helpers/page-driver.ts';
 
 /** A class-wide seed given to the chooser, which passes it on to the scenario it opens. */
@@ -37,20 +24,9 @@ let site: StaticServer;
 let browser: LaunchedBrowser;
 
 beforeAll(async () => {
-  const [outDir] = await Promise.all([buildSite('scenarios'), mkdir(SCREENSHOT_DIR, { recursive: true })]);
-  site = await startServer(outDir);
-  browser = await launchBrowser();
+  ({ site, browser } = await startHarness('scenarios'));
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
-const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+afterAll(() => stopHarness({ site, browser }));
 
 function lastState(states: GameState[]): GameState {
   const last = states[states.length - 1];
