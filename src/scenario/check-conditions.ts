@@ -3,7 +3,15 @@
  * on where the condition sits: a party's transition has a roll, an offer and a machine; a move's `when`
  * is about the player; events and outcomes see only the shared game state.
  */
-import { type CheckContext, checkRef, entries, machineOf, type Names, report } from './check-context.ts';
+import {
+  type CheckContext,
+  checkOptions,
+  checkRef,
+  entries,
+  machineOf,
+  type Names,
+  report,
+} from './check-context.ts';
 import type { PathSegment } from './locate.ts';
 import type { Condition } from './schema.ts';
 
@@ -72,17 +80,6 @@ function misplaced(
     }
   }
   return bad;
-}
-
-function checkOptions(
-  ctx: CheckContext,
-  issue: string,
-  value: string | string[],
-  path: readonly PathSegment[],
-): void {
-  const options = Object.keys(ctx.s.issues[issue]?.options ?? {});
-  for (const [option, at] of entries(value, path))
-    checkRef(ctx, at, 'value', option, options, `option % of issue "${issue}"`, 'ref/unknown-option');
 }
 
 function checkParam(

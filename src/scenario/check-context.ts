@@ -150,3 +150,16 @@ export function checkUniqueIds(
     }
   }
 }
+
+/** Reports each value (or key, with `anchor: 'key'`) that is not an option of the issue. */
+export function checkOptions(
+  ctx: CheckContext,
+  issue: string,
+  value: string | string[],
+  path: readonly PathSegment[],
+  anchor: Anchor = 'value',
+): void {
+  const options = Object.keys(ctx.s.issues[issue]?.options ?? {});
+  for (const [option, at] of entries(value, path))
+    checkRef(ctx, at, anchor, option, options, `option % of issue "${issue}"`, 'ref/unknown-option');
+}

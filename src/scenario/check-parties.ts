@@ -3,7 +3,7 @@
  * template). Preferences name issues and options declared elsewhere, so typos there would silently
  * change how a party judges every package.
  */
-import { type CheckContext, checkRef, report } from './check-context.ts';
+import { type CheckContext, checkOptions, checkRef, report } from './check-context.ts';
 import type { Party } from './schema.ts';
 
 function checkMeterValues(
@@ -48,34 +48,15 @@ function checkPreferences(ctx: CheckContext, party: Party, path: (string | numbe
   }
   for (const [issue, values] of Object.entries(prefers.values)) {
     if (!checkRef(ctx, [...at, 'values', issue], 'key', issue, ctx.issues, 'issue')) continue;
-    const options = Object.keys(ctx.s.issues[issue]?.options ?? {});
-    for (const option of Object.keys(values)) {
-      checkRef(
-        ctx,
-        [...at, 'values', issue, option],
-        'key',
-        option,
-        options,
-        `option % of issue "${issue}"`,
-        'ref/unknown-option',
-      );
-    }
+    for (const option of Object.keys(values))
+      checkOptions(ctx, issue, option, [...at, 'values', issue, option], 'key');
   }
   for (const meter of Object.keys(prefers.flex ?? {}))
     checkRef(ctx, [...at, 'flex', meter], 'key', meter, ctx.meters, 'meter');
   (prefers.redLines ?? []).forEach((line, i) => {
     const linePath = [...at, 'redLines', i];
     if (!checkRef(ctx, [...linePath, 'issue'], 'value', line.issue, ctx.issues, 'issue')) return;
-    const options = Object.keys(ctx.s.issues[line.issue]?.options ?? {});
-    checkRef(
-      ctx,
-      [...linePath, 'option'],
-      'value',
-      line.option,
-      options,
-      `option % of issue "${line.issue}"`,
-      'ref/unknown-option',
-    );
+    checkOptions(ctx, line.issue, line.option, [...linePath, 'option']);
   });
 }
 

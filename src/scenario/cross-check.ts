@@ -7,6 +7,7 @@
 import { checkCondition } from './check-conditions.ts';
 import {
   type CheckContext,
+  checkOptions,
   checkRef,
   checkRefs,
   checkUniqueIds,
@@ -46,27 +47,8 @@ function checkMeters(ctx: CheckContext): void {
 
 function checkIssues(ctx: CheckContext): void {
   for (const [id, issue] of Object.entries(ctx.s.issues)) {
-    const options = Object.keys(issue.options);
-    checkRef(
-      ctx,
-      ['issues', id, 'default'],
-      'value',
-      issue.default,
-      options,
-      `option % of issue "${id}"`,
-      'ref/unknown-option',
-    );
-    if (issue.historical !== undefined) {
-      checkRef(
-        ctx,
-        ['issues', id, 'historical'],
-        'value',
-        issue.historical,
-        options,
-        `option % of issue "${id}"`,
-        'ref/unknown-option',
-      );
-    }
+    checkOptions(ctx, id, issue.default, ['issues', id, 'default']);
+    if (issue.historical !== undefined) checkOptions(ctx, id, issue.historical, ['issues', id, 'historical']);
   }
 }
 
