@@ -1,49 +1,49 @@
 /**
- * Browser entry point. Without `?scenario=` the page is the scenario chooser; with one, it loads that
- * scenario's file (its own chunk, fetched only now) through the same loader the CLI uses, compiles it,
- * starts a seeded session and mounts the DOM game. Phaser stays out of this page for now.
+ * Browser entry point: paints the top bar at once, starts Phaser (Boot shows the load progress), then opens
+ * the screen the address asks for: `?scenario=…&seed=…` resumes or starts that game, anything else shows
+ * the title. Phaser is in its own chunk; scenarios load on demand; the YAML loader only for instructors.
  */
-import { compileGame } from './engine/index.ts';
-import { parseScenario } from './scenario/index.ts';
-import { CATALOG, type CatalogEntry, loadCatalogMeta, TUTORIAL_ID } from './session/catalog.ts';
-import { installDebugHandle, readUrlParams, scenarioUrl, startSession } from './session/session.ts';
-import { mountApp, showLoadErrors } from './ui/app.ts';
-import { renderChooser, showFetchError, showLoading } from './ui/chooser.ts';
+import { createStage } from './scenes/stage.ts';
+import { systemMotion } from './scenes/motion.ts';
+import { pageSaves } from './session/page-saves.ts';
+import { readUrlParams } from './session/session.ts';
+import { createApp } from './ui/app.ts';
+import { el, fill } from './ui/dom.ts';
 import './ui/style.css';
 
-async function playScenario(main: HTMLElement, entry: CatalogEntry, notice: string | null): Promise<void> {
-  showLoading(main, 'Loading the scenario…');
-  const text = await entry.load();
+async function boot(): Promise<void> {
+  const main = document.getElementById('app') as HTMLElement;
+  const bar = document.getElementById('bar') as HTMLElement;
+  const stageEl = document.getElementById('stage') as HTMLElement;
+  const progress = el('progress', { max: 100, value: 0, 'aria-label': 'Loading Envoy' });
+  fill(main, el('p', { class: 'loading' }, 'Loading Envoy… ', progress));
+  main.setAttribute('aria-busy', 'true');
+  const motion = systemMotion();
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') motion.skip();
+  });
+  const stage = await createStage(stageEl, (p) => {
+    progress.value = Math.round(p * 100);
+  });
   main.removeAttribute('aria-busy');
-  const parsed = parseScenario(text, entry.file);
-  if ('errors' in parsed) {
-    showLoadErrors(main, parsed.errors);
-    return;
-  }
-  const session = startSession(compileGame(parsed.scenario), entry.id);
-  installDebugHandle(session);
-  mountApp(session, main, notice);
+  const app = createApp({ main, bar, stage, motion, saves: pageSaves() });
+  const { scenario, seed } = readUrlParams(window.location.search);
+  if (scenario === null) app.go('title');
+  else await app.startScenario(scenario, seed);
 }
 
-async function boot(main: HTMLElement): Promise<void> {
-  const { scenario: asked, seed } = readUrlParams(window.location.search);
-  if (asked === null) {
-    showLoading(main, 'Loading the scenarios…');
-    const scenarios = await loadCatalogMeta();
-    main.removeAttribute('aria-busy');
-    renderChooser(main, scenarios, (id) => scenarioUrl(id, seed));
-    return;
-  }
-  const entry = CATALOG.get(asked);
-  if (entry) return playScenario(main, entry, null);
-  const tutorial = CATALOG.get(TUTORIAL_ID);
-  if (!tutorial) throw new Error('the tutorial scenario is missing from the build');
-  await playScenario(
+boot().catch((error: unknown) => {
+  const main = document.getElementById('app');
+  if (!main) return;
+  main.removeAttribute('aria-busy');
+  fill(
     main,
-    tutorial,
-    `The scenario “${asked}” is not available; here is the tutorial instead.`,
+    el(
+      'section',
+      { class: 'panel', role: 'alert' },
+      el('h1', {}, 'Envoy could not start'),
+      el('p', {}, error instanceof Error ? error.message : String(error)),
+      el('p', {}, el('a', { href: window.location.pathname }, 'Reload the title page')),
+    ),
   );
-}
-
-const main = document.getElementById('app');
-if (main) boot(main).catch((error: unknown) => showFetchError(main, error));
+});

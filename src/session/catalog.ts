@@ -1,21 +1,37 @@
 /// <reference types="vite/client" />
 /**
- * The scenarios bundled with the page. Each file is its own lazily loaded chunk, so a game downloads and
- * parses only the scenario it plays, and the chooser reads only the few lines about each scenario it shows.
+ * The scenarios bundled with the page, compiled to JSON at build time (scripts/vite-scenarios.ts): the page
+ * carries only each scenario's card facts, and a game downloads its scenario's chunk when it starts. The
+ * YAML parser and schema validator are never needed for these.
  */
-import { readMeta, type ScenarioMeta } from './meta.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { ScenarioMeta } from './meta.ts';
 
-/** Lazy loaders for every `scenarios/*.yaml`, keyed by path (`../../scenarios/tutorial.yaml`). */
-const FILES = import.meta.glob<string>('../../scenarios/*.yaml', { query: '?raw', import: 'default' });
+/** What a compiled scenario chunk holds: the validated scenario and its hash. */
+export interface CompiledScenario {
+  hash: string;
+  scenario: Scenario;
+}
 
-/** One bundled scenario: its id in `?scenario=`, its file for error messages, and its text on demand. */
+const FILES = import.meta.glob<CompiledScenario>('../../scenarios/*.yaml', {
+  query: '?scenario',
+  import: 'default',
+});
+const METAS = import.meta.glob<ScenarioMeta>('../../scenarios/*.yaml', {
+  query: '?scenario-meta',
+  import: 'default',
+  eager: true,
+});
+
+/** One bundled scenario: its id in `?scenario=`, its file for messages, its card, and its data on demand. */
 export interface CatalogEntry {
   id: string;
   file: string;
-  load(): Promise<string>;
+  meta: ScenarioMeta;
+  load(): Promise<CompiledScenario>;
 }
 
-/** The tutorial is the fallback for unknown ids and the first entry of the chooser. */
+/** The tutorial is the fallback for unknown ids and the first card. */
 export const TUTORIAL_ID = 'tutorial';
 
 /** Every bundled scenario by id (the file name without `.yaml`, as in the CLI and the tests). */
@@ -23,16 +39,27 @@ export const CATALOG: ReadonlyMap<string, CatalogEntry> = new Map(
   Object.entries(FILES).map(([path, load]): [string, CatalogEntry] => {
     const name = path.slice(path.lastIndexOf('/') + 1);
     const id = name.replace(/\.yaml$/, '');
-    return [id, { id, file: `scenarios/${name}`, load }];
+    const meta = METAS[path] ?? {
+      id,
+      title: id,
+      date: null,
+      place: null,
+      stakes: null,
+      playMinutes: null,
+      contentNote: null,
+      ok: false,
+    };
+    return [id, { id, file: `scenarios/${name}`, meta, load }];
   }),
 );
 
-/** The chooser's list: the tutorial first, then the scenarios in the order their events took place. */
-export async function loadCatalogMeta(): Promise<ScenarioMeta[]> {
-  const metas = await Promise.all([...CATALOG.values()].map(async (e) => readMeta(e.id, await e.load())));
+/** The cards in order: the tutorial first, then the scenarios in the order their events took place. */
+export function catalogMeta(): ScenarioMeta[] {
   const rank = (m: ScenarioMeta) => (m.id === TUTORIAL_ID ? 0 : 1);
-  return metas.sort(
-    (a, b) =>
-      rank(a) - rank(b) || (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title),
-  );
+  return [...CATALOG.values()]
+    .map((e) => e.meta)
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title),
+    );
 }

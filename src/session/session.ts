@@ -37,13 +37,17 @@ export interface SessionView {
   outcome: OutcomeResult | null;
 }
 
-/** A running game: the only place the UI sends actions to. */
-export interface Session {
+/** What renderers read: the current view and its changes. A live session and a replay viewer both are one. */
+export interface ViewSource {
   view(): SessionView;
-  /** Applies an action; a refused (or crashing) action becomes `view().error`, never an exception. */
-  dispatch(action: Action): boolean;
   /** Registers a listener called after every change; returns the unsubscribe function. */
   subscribe(listener: (view: SessionView, change: SessionChange) => void): () => void;
+}
+
+/** A running game: the only place the UI sends actions to. */
+export interface Session extends ViewSource {
+  /** Applies an action; a refused (or crashing) action becomes `view().error`, never an exception. */
+  dispatch(action: Action): boolean;
   /** Starts over with a given seed, or a fresh random one. */
   newGame(seed?: string): void;
   /** Per-turn state hashes (initial state first): what replays and cross-runtime checks compare. */
@@ -76,8 +80,17 @@ function internalError(error: unknown): EngineError {
   };
 }
 
-/** Creates a session over a compiled game. `onSeed` is told every seed a game starts with (URL sync). */
-export function createSession(game: Game, seed: string, onSeed?: (seed: string) => void): Session {
+/**
+ * Creates a session over a compiled game. `onSeed` is told every seed a game starts with (URL sync).
+ * `resume` replays a saved or replayed action log first; actions that do not replay throw, before any
+ * session exists, so a bad save never half-loads.
+ */
+export function createSession(
+  game: Game,
+  seed: string,
+  onSeed?: (seed: string) => void,
+  resume: readonly Action[] = [],
+): Session {
   let currentSeed = seed;
   let actions: Action[] = [];
   let states: GameState[] = [];
@@ -109,6 +122,13 @@ export function createSession(game: Game, seed: string, onSeed?: (seed: string) 
     onSeed?.(nextSeed);
   };
   start(seed);
+  if (resume.length > 0) {
+    const run = replay(game, seed, [...resume]);
+    if ('error' in run) throw new Error(`turn ${run.turn}: ${run.error.message}`);
+    actions = [...resume];
+    states = run.states;
+    hashes = run.states.map(stateHash);
+  }
 
   return {
     view,

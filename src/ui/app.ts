@@ -1,187 +1,183 @@
 /**
- * The DOM version of the game: builds the page once, then redraws its panels from the session after
- * every change. It holds no rule: buttons come from the engine's list, text from `describeLog` and the
- * scenario, and every action goes through `session.dispatch`.
+ * The page's navigator: one place that knows which screen is up, paints its scene on the canvas, mounts its
+ * DOM, moves focus to it and keeps the address bar and the save in step. Screens decide nothing about the
+ * game; the session applies every rule.
  */
-import type { Diagnostic } from '../scenario/index.ts';
-import { formatDiagnostic } from '../scenario/index.ts';
-import { chooserUrl, type Session, type SessionChange, type SessionView } from '../session/session.ts';
-import { renderBriefing } from './briefing.ts';
-import { renderDebrief } from './debrief.ts';
+import { compileGame } from '../engine/index.ts';
+import type { Motion } from '../scenes/motion.ts';
+import type { Stage } from '../scenes/stage.ts';
+import { CATALOG, TUTORIAL_ID } from '../session/catalog.ts';
+import type { Saves } from '../session/page-saves.ts';
+import { createSession, installDebugHandle, randomSeed, writeUrlParams } from '../session/session.ts';
+import type { App, Loaded, Mounted, Route } from './app-types.ts';
 import { el, fill } from './dom.ts';
-import { roundStatus } from './labels.ts';
-import { DialogueLog } from './log.ts';
-import { moveButtons, renderMoves } from './moves.ts';
-import { renderPackage, renderParties } from './table.ts';
+import { mountBriefing } from './screens/briefing.ts';
+import { mountDebrief } from './screens/debrief.ts';
+import { mountHelp } from './screens/help.ts';
+import { mountOpenScenario } from './screens/open-scenario.ts';
+import { mountPlay } from './screens/play.ts';
+import { mountGlossary, mountSources } from './screens/reference.ts';
+import { mountReplay } from './screens/replay.ts';
+import { mountSelect } from './screens/select.ts';
+import { button, mountTitle } from './screens/title.ts';
+import { TopBar } from './top-bar.ts';
 
-/** The live parts of the page that change from turn to turn. */
-interface Shell {
-  round: HTMLElement;
-  movesStatus: HTMLElement;
-  seed: HTMLElement;
-  debrief: HTMLElement;
-  parties: HTMLElement;
-  pkg: HTMLElement;
-  moves: HTMLElement;
-  moveList: HTMLElement;
-  error: HTMLElement;
-  logPanel: HTMLElement;
-  log: DialogueLog;
-  title: HTMLElement;
-}
+const SCREENS: Record<Route, (app: App) => Mounted> = {
+  title: mountTitle,
+  select: mountSelect,
+  help: mountHelp,
+  glossary: mountGlossary,
+  sources: mountSources,
+  briefing: mountBriefing,
+  play: mountPlay,
+  debrief: mountDebrief,
+  replay: mountReplay,
+  open: mountOpenScenario,
+};
 
-/** Puts the banner before `main`: index.html's `<main id="app">` is the main landmark itself. */
-function buildShell(view: SessionView, main: HTMLElement, notice: string | null): Shell {
-  const { game } = view;
-  const title = el('h1', { tabindex: -1 }, game.scenario.title);
-  const round = el('span', { class: 'round' });
-  const seed = el('code', { class: 'seed' });
-  const skip = el('a', { class: 'skip-link', href: '#moves' }, 'Skip to your moves');
-  const header = el(
-    'header',
-    { class: 'topbar' },
-    el(
-      'div',
-      { class: 'topbar-inner' },
-      el(
-        'div',
-        { class: 'topbar-row' },
-        el('p', { class: 'brand' }, 'Envoy'),
-        el(
-          'nav',
-          { 'aria-label': 'Scenarios' },
-          el('a', { class: 'back-link', href: chooserUrl() }, 'Choose another scenario'),
-        ),
-      ),
-      title,
-      el('p', { class: 'status' }, round, el('span', { class: 'seed-label' }, 'Seed ', seed)),
-      notice ? el('p', { class: 'notice', role: 'status' }, notice) : null,
-    ),
-  );
-  main.before(skip, header);
-  const log = new DialogueLog();
-  const shell: Shell = {
-    title,
-    round,
-    movesStatus: el('p', { class: 'moves-status' }),
-    seed,
-    debrief: el('section', {
-      id: 'debrief',
-      class: 'panel debrief',
-      'aria-labelledby': 'debrief-heading',
-      hidden: true,
-    }),
-    parties: el('section', { class: 'panel', 'aria-labelledby': 'parties-heading' }),
-    pkg: el('section', { class: 'panel', 'aria-labelledby': 'package-heading' }),
-    moves: el('section', { id: 'moves', class: 'panel moves', 'aria-labelledby': 'moves-heading' }),
-    moveList: el('div', { class: 'move-list' }),
-    error: el('p', { class: 'error', role: 'alert' }),
-    logPanel: el('section', { class: 'panel log-panel', 'aria-labelledby': 'log-heading' }),
-    log,
-  };
-  fill(
-    shell.moves,
-    el('h2', { id: 'moves-heading' }, 'Your moves'),
-    shell.movesStatus,
-    shell.error,
-    shell.moveList,
-  );
-  fill(
-    shell.logPanel,
-    el('h2', { id: 'log-heading' }, 'What happened'),
-    el('div', { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' }, log.list),
-  );
-  fill(
-    main,
-    shell.debrief,
-    renderBriefing(game),
-    el(
-      'div',
-      { class: 'board' },
-      el('div', { class: 'col col-state' }, shell.parties, shell.pkg),
-      el('div', { class: 'col col-play' }, shell.logPanel, shell.moves),
-    ),
-  );
-  skip.addEventListener('click', (event) => {
-    event.preventDefault();
-    focusNext(shell);
-  });
-  return shell;
-}
+/** Screens opened on top of another, which "Back" returns from. */
+const ASIDES = new Set<Route>(['help', 'glossary', 'sources']);
 
-/** After a turn: the first move button, or the debrief heading once the game is over. */
-function focusNext(shell: Shell): void {
-  const heading = shell.debrief.querySelector<HTMLElement>('h2');
-  if (!shell.debrief.hidden && heading) {
-    heading.focus({ preventScroll: true });
-    shell.debrief.scrollIntoView({ block: 'start' });
-    return;
-  }
-  const first = moveButtons(shell.moves)[0];
-  if (!first) return;
-  first.focus({ preventScroll: true });
-  // Show the latest lines of the log and the focused button together when they fit.
-  shell.logPanel.scrollIntoView({ block: 'nearest' });
-  first.scrollIntoView({ block: 'nearest' });
-}
+/** Screens that belong to the loaded game; the address bar then carries its scenario and seed. */
+const GAME_ROUTES = new Set<Route>(['briefing', 'play', 'debrief', 'glossary', 'sources']);
 
-function render(session: Session, shell: Shell, view: SessionView, change: SessionChange | 'boot'): void {
-  const { game, state } = view;
-  shell.round.textContent = roundStatus(game, state);
-  shell.movesStatus.textContent = `${roundStatus(game, state)}. Pick one move.`;
-  shell.seed.textContent = view.seed;
-  shell.error.textContent = view.error ? `That move was refused: ${view.error.message}` : '';
-  if (change === 'error') return;
-  if (change === 'new-game') shell.log.reset();
-  const firstNew = shell.log.update(game, view.states);
-  // Show the new turn from its start (the move, then the replies), not just its last lines; once the
-  // game is over, the last lines (the vote, the end) are the ones that matter.
-  const scroller = shell.log.list.parentElement;
-  if (scroller && state.over) scroller.scrollTop = scroller.scrollHeight;
-  else if (scroller && firstNew) scroller.scrollTop = Math.max(0, firstNew.offsetTop - 8);
-  fill(shell.parties, ...renderParties(game, state));
-  fill(shell.pkg, ...renderPackage(game, state));
-  fill(shell.moveList, ...renderMoves(game, state, (action) => session.dispatch(action)));
-  shell.moves.hidden = state.over;
-  if (view.outcome) {
-    fill(shell.debrief, ...renderDebrief(game, state, view.outcome, () => session.newGame()));
-    shell.debrief.hidden = false;
-  } else {
-    shell.debrief.replaceChildren();
-    shell.debrief.hidden = true;
-  }
-}
+/** Builds the navigator over the page's parts. */
+export function createApp(parts: { main: HTMLElement; bar: HTMLElement; stage: Stage; motion: Motion; saves: Saves }): App {
+  const { main, stage, motion, saves } = parts;
+  let route: Route = 'title';
+  let returnTo: Route = 'title';
+  let cleanup: (() => void) | undefined;
+  const bar = new TopBar(parts.bar, motion);
 
-/**
- * Mounts the game into `main` and keeps it in step with the session. `notice` is shown under the title
- * (e.g. when the URL asked for a scenario that is not available).
- */
-export function mountApp(session: Session, main: HTMLElement, notice: string | null = null): void {
-  const view = session.view();
-  document.title = `${view.game.scenario.title} — Envoy`;
-  const shell = buildShell(view, main, notice);
-  render(session, shell, view, 'boot');
-  session.subscribe((next, change) => {
-    render(session, shell, next, change);
-    if (change === 'move') focusNext(shell);
-    if (change === 'new-game') {
-      window.scrollTo(0, 0);
-      shell.title.focus({ preventScroll: true });
+  const syncUrl = () => {
+    const loaded = app.loaded;
+    const url = new URL(window.location.href);
+    if (loaded?.builtIn && GAME_ROUTES.has(route)) {
+      writeUrlParams(loaded.id, loaded.session.view().seed);
+      return;
     }
-  });
+    if (url.search !== '') window.history.replaceState(window.history.state, '', url.pathname);
+  };
+
+  const app: App = {
+    motion,
+    stage,
+    main,
+    loaded: null,
+    viewer: null,
+    go(next) {
+      if (!ASIDES.has(next) && next !== route) returnTo = next;
+      else if (ASIDES.has(next) && !ASIDES.has(route)) returnTo = route;
+      cleanup?.();
+      cleanup = undefined;
+      route = next;
+      let mounted: Mounted;
+      try {
+        mounted = SCREENS[next](app);
+      } catch (error) {
+        mounted = failure(app, error);
+      }
+      cleanup = mounted.cleanup;
+      stage.show(mounted.scene, { motion, source: mounted.source, caption: mounted.caption });
+      bar.update(app, next);
+      document.title = `${mounted.caption} — Envoy`;
+      main.dataset.screen = next;
+      syncUrl();
+      window.scrollTo(0, 0);
+      mounted.focus.focus({ preventScroll: true });
+    },
+    back() {
+      app.go(ASIDES.has(returnTo) ? 'title' : returnTo);
+    },
+    async startScenario(id, seed) {
+      const entry = CATALOG.get(id) ?? CATALOG.get(TUTORIAL_ID);
+      if (!entry) throw new Error('no scenario is bundled with this page');
+      if (entry.id !== id) app.announce(`The scenario “${id}” is not available; here is the tutorial instead.`);
+      main.setAttribute('aria-busy', 'true');
+      const compiled = await entry.load();
+      main.removeAttribute('aria-busy');
+      const game = compileGame(compiled.scenario);
+      const base = { id: entry.id, file: entry.file, builtIn: true, game };
+      const saved = saves.load(game);
+      if (saved.status === 'unavailable') app.announce(saved.message);
+      if (saved.status === 'corrupt') {
+        showCorruptSave(app, saved.message, () => {
+          saves.clear(game.scenario.id);
+          app.startLoaded(base, seed);
+          app.go('briefing');
+        });
+        return;
+      }
+      if (saved.status === 'resumed' && (seed === null || seed === saved.seed)) {
+        app.startLoaded(base, saved.seed, saved.actions, saved.answers);
+        app.go(app.loaded?.session.view().outcome ? 'debrief' : saved.actions.length > 0 ? 'play' : 'briefing');
+        if (saved.note) app.announce(saved.note);
+        return;
+      }
+      app.startLoaded(base, seed);
+      app.go('briefing');
+    },
+    startLoaded(base, seed, actions = [], answers = {}) {
+      const session = createSession(base.game, seed ?? randomSeed(), undefined, actions);
+      const loaded: Loaded = { ...base, session, answers: { ...answers } };
+      session.subscribe((_view, change) => {
+        if (change === 'new-game') loaded.answers = {};
+        if (change !== 'error') syncUrl();
+      });
+      app.loaded = loaded;
+      installDebugHandle(session);
+      app.persist();
+    },
+    persist() {
+      const loaded = app.loaded;
+      if (!loaded?.builtIn) return;
+      const view = loaded.session.view();
+      const hashes = loaded.session.hashes();
+      const status = saves.save(loaded.game, {
+        seed: view.seed,
+        actions: [...view.actions],
+        hash: hashes[hashes.length - 1] as string,
+        answers: loaded.answers,
+      });
+      bar.saveStatus(status);
+    },
+    announce(message) {
+      bar.announce(message);
+    },
+  };
+  return app;
 }
 
-/** A scenario that does not load is shown with every located problem, the way the CLI prints them. */
-export function showLoadErrors(main: HTMLElement, errors: readonly Diagnostic[]): void {
-  document.title = 'Scenario error — Envoy';
+/** A screen that failed to build: say so and offer the way back, never a blank page. */
+function failure(app: App, error: unknown): Mounted {
+  const heading = el('h1', { tabindex: -1 }, 'Something went wrong');
   fill(
-    main,
+    app.main,
     el(
       'section',
-      { class: 'panel load-errors', role: 'alert', 'aria-labelledby': 'load-errors-heading' },
-      el('h1', { id: 'load-errors-heading' }, 'This scenario could not be loaded'),
-      el('p', {}, 'Fix these problems in the scenario file and reload the page:'),
-      el('ul', {}, ...errors.map((d) => el('li', {}, el('code', {}, formatDiagnostic(d))))),
+      { class: 'panel screen', role: 'alert' },
+      heading,
+      el('p', {}, `This screen could not be shown: ${error instanceof Error ? error.message : String(error)}`),
+      el('p', { class: 'actions' }, button('Back to the title', () => app.go('title'), 'primary')),
     ),
   );
+  return { scene: 'Title', caption: 'Error', source: null, focus: heading };
+}
+
+/** A save that cannot be read: what went wrong, and the choice to start over (nothing is deleted unasked). */
+function showCorruptSave(app: App, message: string, startOver: () => void): void {
+  const heading = el('h1', { tabindex: -1 }, 'Your saved game could not be read');
+  fill(
+    app.main,
+    el(
+      'section',
+      { class: 'panel screen', role: 'alert' },
+      heading,
+      el('p', {}, message),
+      el('p', {}, 'You can start this scenario over (the unreadable save is then discarded), or go back.'),
+      el('p', { class: 'actions' }, button('Start over', startOver, 'primary'), button('Back to the title', () => app.go('title'))),
+    ),
+  );
+  app.stage.show('Title', { motion: app.motion, source: null, caption: 'Envoy' });
+  heading.focus();
 }

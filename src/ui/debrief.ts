@@ -3,7 +3,6 @@
  * tier is written in words (colour only repeats it), and the history sits beside the student's result.
  */
 import type { Game, GameState, OutcomeResult } from '../engine/index.ts';
-import { chooserUrl } from '../session/session.ts';
 import { type Child, el, paragraphs } from './dom.ts';
 import { longDate, TIER_WORDS } from './labels.ts';
 
@@ -17,7 +16,8 @@ function safeUrl(url: string): string | null {
   }
 }
 
-function sourceItem(game: Game, id: string): HTMLLIElement {
+/** One source as a list item: a link only for web addresses, then who published it and when. */
+export function sourceItem(game: Game, id: string): HTMLLIElement {
   const src = game.scenario.sources?.[id];
   if (!src) return el('li', {}, id);
   const date = src.date && /^\d{4}-\d{2}-\d{2}$/.test(src.date) ? longDate(src.date) : src.date;
@@ -97,22 +97,41 @@ function voteLine(game: Game, state: GameState): HTMLParagraphElement | null {
   );
 }
 
-/** Builds the debrief for a finished game; `onPlayAgain` starts a new game with a fresh seed. */
-export function renderDebrief(
-  game: Game,
-  state: GameState,
-  result: OutcomeResult,
-  onPlayAgain: () => void,
-): Child[] {
+/** What the debrief screen wires in: the student's answers and the buttons under the debrief. */
+export interface DebriefHooks {
+  answers: Record<string, string>;
+  /** Called on every edit of an answer (the page saves it with the game). */
+  onAnswer(index: number, text: string): void;
+  /** Buttons and links shown at the end (play again, replay, downloads). */
+  actions: Child[];
+  /** Extra sections shown before the questions (e.g. the chart's data). */
+  extra?: Child[];
+}
+
+/** The discussion questions, each with a box for the student's own answer (kept with the save). */
+function questionList(questions: readonly string[], hooks: DebriefHooks): HTMLOListElement {
+  return el(
+    'ol',
+    { class: 'questions' },
+    ...questions.map((q, i) => {
+      const id = `answer-${i}`;
+      const box = el('textarea', { id, rows: 3, maxlength: 4000 });
+      box.value = hooks.answers[String(i)] ?? '';
+      box.addEventListener('input', () => hooks.onAnswer(i, box.value));
+      return el('li', {}, el('label', { for: id }, q), box);
+    }),
+  );
+}
+
+/** Builds the debrief for a finished game. */
+export function renderDebrief(game: Game, state: GameState, result: OutcomeResult, hooks: DebriefHooks): Child[] {
   const outcome = game.scenario.outcomes.find((o) => o.id === result.id);
   const d = outcome?.debrief;
   const partyNotes = Object.entries(d?.parties ?? {});
-  const again = el('button', { type: 'button', class: 'primary' }, 'Play again with a new seed');
-  again.addEventListener('click', onPlayAgain);
   const questions = game.scenario.questions ?? [];
   return [
     el('p', { class: 'eyebrow' }, 'Debrief'),
-    el('h2', { id: 'debrief-heading', tabindex: -1 }, outcome?.title ?? result.id),
+    el('h1', { id: 'debrief-heading', tabindex: -1 }, outcome?.title ?? result.id),
     el(
       'p',
       { class: `tier tier-${result.tier}` },
@@ -121,9 +140,9 @@ export function renderDebrief(
     ),
     ...(outcome ? paragraphs(outcome.summary, 'summary') : []),
     voteLine(game, state),
-    el('h3', {}, 'Your negotiation'),
+    el('h2', {}, 'Your negotiation'),
     ...(d ? paragraphs(d.you) : []),
-    partyNotes.length ? el('h3', {}, 'Why the parties moved') : null,
+    partyNotes.length ? el('h2', {}, 'Why the parties moved') : null,
     partyNotes.length
       ? el(
           'dl',
@@ -134,17 +153,19 @@ export function renderDebrief(
           ]),
         )
       : null,
-    el('h3', {}, 'What really happened'),
+    el('h2', {}, 'What really happened'),
     ...(d ? paragraphs(d.history, 'history') : []),
     comparison(game, state),
-    d?.caveat ? el('h3', {}, 'A caveat') : null,
+    d?.caveat ? el('h2', {}, 'A caveat') : null,
     ...(d?.caveat ? paragraphs(d.caveat, 'caveat') : []),
-    d?.sources?.length ? el('h3', {}, 'Sources') : null,
+    d?.sources?.length ? el('h2', {}, 'Sources') : null,
     d?.sources?.length
       ? el('ul', { class: 'sources' }, ...d.sources.map((id) => sourceItem(game, id)))
       : null,
-    questions.length ? el('h3', {}, 'Questions for discussion') : null,
-    questions.length ? el('ol', { class: 'questions' }, ...questions.map((q) => el('li', {}, q))) : null,
-    el('p', { class: 'actions' }, again, el('a', { href: chooserUrl() }, 'Choose another scenario')),
+    ...(hooks.extra ?? []),
+    questions.length ? el('h2', {}, 'Questions for discussion') : null,
+    questions.length ? el('p', { class: 'muted' }, 'Your answers are saved with this game and included in the result you download.') : null,
+    questions.length ? questionList(questions, hooks) : null,
+    el('p', { class: 'actions' }, ...hooks.actions),
   ];
 }

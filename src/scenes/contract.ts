@@ -1,0 +1,31 @@
+/**
+ * What a scene is given when it starts: the motion switch and, for game scenes, a read-only source of the
+ * session's views. Scenes render from it and subscribe to it; they never dispatch, and hold no rule.
+ */
+import type { ScenarioMeta } from '../session/meta.ts';
+import type { ViewSource } from '../session/session.ts';
+import type { Motion } from './motion.ts';
+
+/** Every scene key; a scene's class has the same name. */
+export type SceneKey =
+  | 'Boot'
+  | 'Title'
+  | 'ScenarioSelect'
+  | 'HowToPlay'
+  | 'Glossary'
+  | 'Sources'
+  | 'Briefing'
+  | 'Table'
+  | 'Council'
+  | 'Debrief';
+
+/** The data passed to `scene.start`. */
+export interface SceneInput {
+  motion: Motion;
+  /** The game the scene shows (briefing, table, council, debrief, glossary, sources). */
+  source: ViewSource | null;
+  /** The scenario cards, for the select scene. */
+  catalog?: readonly ScenarioMeta[];
+  /** A heading the scene paints (its words are also in the DOM). */
+  caption?: string;
+}

@@ -1,0 +1,61 @@
+/**
+ * The Phaser side of the page: one game with every scene, started once, whose canvas sits beside the DOM.
+ * The page shows a scene with `show(key, input)`; the canvas takes no input (every control is in the DOM,
+ * where the keyboard and screen readers reach it), so it is hidden from assistive technology.
+ */
+import Phaser from 'phaser';
+import { Boot, type BootHooks } from './Boot.ts';
+import { Briefing } from './Briefing.ts';
+import type { SceneInput, SceneKey } from './contract.ts';
+import { Council } from './Council.ts';
+import { Debrief } from './Debrief.ts';
+import { Glossary } from './Glossary.ts';
+import { HowToPlay } from './HowToPlay.ts';
+import { ScenarioSelect } from './ScenarioSelect.ts';
+import { Sources } from './Sources.ts';
+import { Table } from './Table.ts';
+import { Title } from './Title.ts';
+import { COLOURS, HEIGHT, WIDTH } from './theme.ts';
+
+/** The canvas as the page sees it. */
+export interface Stage {
+  /** Stops whatever scene runs and starts this one. */
+  show(key: SceneKey, input: SceneInput): void;
+  /** The scene on screen (tests and the bench read it). */
+  current(): SceneKey | null;
+  /** Frees the canvas and every scene. */
+  destroy(): void;
+}
+
+/** Starts Phaser in `parent`; resolves once Boot has loaded the art. */
+export function createStage(parent: HTMLElement, onProgress: (fraction: number) => void): Promise<Stage> {
+  return new Promise((resolve) => {
+    let currentKey: SceneKey | null = null;
+    const game = new Phaser.Game({
+      // Canvas only: the WebGL renderer would add ~55 kB gzip for flat vector shapes and text.
+      type: Phaser.CANVAS,
+      parent,
+      width: WIDTH,
+      height: HEIGHT,
+      backgroundColor: COLOURS.paper,
+      banner: false,
+      audio: { noAudio: true },
+      input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+      scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
+      scene: [Boot, Title, ScenarioSelect, HowToPlay, Glossary, Sources, Briefing, Table, Council, Debrief],
+    });
+    const stage: Stage = {
+      show(key, input) {
+        for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
+        game.scene.start(key, input);
+        currentKey = key;
+      },
+      current: () => currentKey,
+      destroy: () => game.destroy(true),
+    };
+    const hooks: BootHooks = { progress: onProgress, ready: () => resolve(stage) };
+    game.registry.set('boot', hooks);
+    game.canvas?.setAttribute('aria-hidden', 'true');
+    game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));
+  });
+}

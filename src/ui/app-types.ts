@@ -1,0 +1,75 @@
+/**
+ * The shapes the page's screens share: the app they navigate within and what a mounted screen tells it
+ * (which scene to paint, which view to paint from, where focus goes). Kept apart so screens import types
+ * only, never each other.
+ */
+import type { Action, Game } from '../engine/index.ts';
+import type { SceneKey } from '../scenes/contract.ts';
+import type { Motion } from '../scenes/motion.ts';
+import type { Stage } from '../scenes/stage.ts';
+import type { Session, ViewSource } from '../session/session.ts';
+import type { Viewer } from './screens/viewer-source.ts';
+
+/** Every screen of the page. */
+export type Route =
+  | 'title'
+  | 'select'
+  | 'help'
+  | 'glossary'
+  | 'sources'
+  | 'briefing'
+  | 'play'
+  | 'debrief'
+  | 'replay'
+  | 'open';
+
+/** The game the page is playing: a bundled scenario or an instructor's file. */
+export interface Loaded {
+  id: string;
+  /** Where the scenario came from, for messages: `scenarios/x.yaml` or the instructor's file name. */
+  file: string;
+  /** True for a bundled scenario (its id goes in the URL); false for a file opened in the page. */
+  builtIn: boolean;
+  game: Game;
+  session: Session;
+  /** The student's answers to the discussion questions, by question index; saved with the game. */
+  answers: Record<string, string>;
+}
+
+/** What screens can ask of the page. */
+export interface App {
+  readonly motion: Motion;
+  readonly stage: Stage;
+  readonly main: HTMLElement;
+  loaded: Loaded | null;
+  /** Shows a screen. Help, glossary and sources remember where to come back to. */
+  go(route: Route): void;
+  /** Back from help, glossary or sources to the screen they were opened from. */
+  back(): void;
+  /** Loads a bundled scenario and starts (or resumes) its game; `seed` null draws a fresh one. */
+  startScenario(id: string, seed: string | null): Promise<void>;
+  /** Starts a game of an already compiled scenario (an instructor's file, a replay's takeover). */
+  startLoaded(
+    loaded: Omit<Loaded, 'session' | 'answers'>,
+    seed: string | null,
+    actions?: readonly Action[],
+    answers?: Record<string, string>,
+  ): void;
+  /** Saves the current game now (after a move, an answer); never throws, reports quietly. */
+  persist(): void;
+  /** A short, polite message in the page's status line (saved, storage unavailable…). */
+  announce(message: string): void;
+  /** Replay viewer input, set before going to 'replay'. */
+  viewer: Viewer | null;
+}
+
+/** What a screen hands back when mounted. */
+export interface Mounted {
+  scene: SceneKey;
+  caption: string;
+  source: ViewSource | null;
+  /** The heading focus moves to, so keyboard and screen-reader users land on the new screen. */
+  focus: HTMLElement;
+  /** Unsubscribes what the screen listened to. */
+  cleanup?: () => void;
+}

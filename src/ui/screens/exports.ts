@@ -1,0 +1,53 @@
+/**
+ * What leaves the page: the replay file (the same JSON `envoy replay` verifies) and its compact code for
+ * copy and paste. Both are built by the engine from the seed and the action log.
+ */
+import { buildReplay, encodeReplayCode } from '../../engine/index.ts';
+import type { App, Loaded } from '../app-types.ts';
+import { button } from './title.ts';
+
+/** Offers a text file for download without a server round trip. */
+export function downloadText(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The replay file of the game as played so far. */
+export function replayJson(loaded: Loaded): string {
+  const view = loaded.session.view();
+  const file = buildReplay(loaded.game, view.seed, [...view.actions], [...view.states]);
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Downloads the replay file, named after the scenario, seed and turn. */
+export function downloadReplay(loaded: Loaded): void {
+  const view = loaded.session.view();
+  const seed = view.seed.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40);
+  downloadText(`envoy-${loaded.id}-${seed}-turn${view.actions.length}.json`, 'application/json', replayJson(loaded));
+}
+
+/** A button that copies the compact replay code, or shows it to copy by hand when the clipboard is closed. */
+export function replayCodeButton(app: App, loaded: Loaded): HTMLButtonElement {
+  return button('Copy replay code', () => {
+    const view = loaded.session.view();
+    const encoded = encodeReplayCode(loaded.game, view.seed, [...view.actions]);
+    if (!encoded.ok) {
+      app.announce(`No replay code: ${encoded.message}`);
+      return;
+    }
+    const { code } = encoded;
+    const show = () => window.prompt('Your replay code (copy it):', code);
+    if (navigator.clipboard?.writeText) {
+      navigator.clipboard.writeText(code).then(
+        () => app.announce('Replay code copied to the clipboard.'),
+        () => show(),
+      );
+    } else show();
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * For instructors: pick or drop a scenario YAML file to play-test it at once. The YAML parser and the
+ * schema validator load only now (their own chunk); every problem is listed, located, as the CLI prints it.
+ */
+import { compileGame } from '../../engine/index.ts';
+import type { App, Mounted } from '../app-types.ts';
+import { el, fill } from '../dom.ts';
+import { button } from './title.ts';
+
+/** Scenario files larger than the loader's own limit are refused before reading. */
+const MAX_FILE = 1024 * 1024;
+
+/** Reads, validates and starts a scenario file; returns the problems to show, or null when it started. */
+export async function openScenarioFile(app: App, name: string, bytes: Uint8Array): Promise<string[] | null> {
+  const { parseScenarioBytes, formatDiagnostic } = await import('../../scenario/index.ts');
+  const parsed = parseScenarioBytes(bytes, name);
+  if ('errors' in parsed) return parsed.errors.map(formatDiagnostic);
+  const game = compileGame(parsed.scenario);
+  app.startLoaded({ id: game.scenario.id, file: name, builtIn: false, game }, null);
+  for (const w of parsed.warnings) console.info(formatDiagnostic(w));
+  app.go('briefing');
+  return null;
+}
+
+/** Mounts the file picker and drop zone. */
+export function mountOpenScenario(app: App): Mounted {
+  const heading = el('h1', { id: 'open-heading', tabindex: -1 }, 'Open a scenario file');
+  const problems = el('div', { class: 'load-errors', role: 'alert' });
+  const input = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,text/yaml' });
+  const zone = el(
+    'div',
+    { class: 'drop-zone' },
+    el('p', {}, el('label', { for: 'scenario-file' }, 'Choose a .yaml scenario file: '), input),
+    el('p', { class: 'muted' }, '…or drop the file anywhere on this box.'),
+  );
+  const open = async (file: File) => {
+    problems.replaceChildren();
+    if (file.size > MAX_FILE) {
+      problems.append(el('p', {}, `${file.name}: the file is ${file.size} bytes; scenario files are limited to 1 MiB.`));
+      return;
+    }
+    const errors = await openScenarioFile(app, file.name, new Uint8Array(await file.arrayBuffer()));
+    if (errors) {
+      fill(
+        problems,
+        el('h2', {}, `${file.name} could not be loaded`),
+        el('p', {}, 'Fix these problems in the file and open it again:'),
+        el('ul', {}, ...errors.map((line) => el('li', {}, el('code', {}, line)))),
+      );
+      problems.focus();
+    }
+  };
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) void open(file);
+  });
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('dragging');
+    const file = event.dataTransfer?.files[0];
+    if (file) void open(file);
+  });
+  problems.tabIndex = -1;
+  fill(
+    app.main,
+    el(
+      'section',
+      { class: 'panel screen', 'aria-labelledby': 'open-heading' },
+      heading,
+      el('p', {}, 'Play-test a scenario you are writing: it is checked exactly as `envoy validate` checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The format is described in docs/scenario-format.md.'),
+      zone,
+      problems,
+      el('p', { class: 'actions' }, button('Back to the title', () => app.go('title'))),
+    ),
+  );
+  return { scene: 'HowToPlay', caption: 'Open a scenario file', source: null, focus: heading };
+}

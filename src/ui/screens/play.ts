@@ -1,0 +1,110 @@
+/**
+ * The negotiation screen: the painted table (or the Council chamber) beside DOM panels that hold every word
+ * and control: round and seed, the moves (buttons from the engine's list), the dialogue log (aria-live),
+ * the parties and the package. It holds no rule; every action goes through `session.dispatch`.
+ */
+import type { Game } from '../../engine/index.ts';
+import type { SessionChange, SessionView } from '../../session/session.ts';
+import type { App, Mounted } from '../app-types.ts';
+import { el, fill } from '../dom.ts';
+import { roundStatus } from '../labels.ts';
+import { DialogueLog } from '../log.ts';
+import { moveButtons, renderMoves } from '../moves.ts';
+import { renderPackage, renderParties } from '../table.ts';
+import { downloadReplay, replayCodeButton } from './exports.ts';
+import { button } from './title.ts';
+
+/** A vote of seven or more members is played in the Council chamber rather than round a table. */
+export const COUNCIL_MEMBERS = 7;
+
+/** The scene that paints a game: the chamber for a large vote, else the table. */
+export function playScene(game: Game): 'Council' | 'Table' {
+  return (game.scenario.vote?.members.length ?? 0) >= COUNCIL_MEMBERS ? 'Council' : 'Table';
+}
+
+/** Mounts the negotiation. */
+export function mountPlay(app: App): Mounted {
+  const loaded = app.loaded;
+  if (!loaded) throw new Error('the table needs a loaded game');
+  const { game, session } = loaded;
+  const heading = el('h1', { id: 'play-heading', tabindex: -1 }, game.scenario.title);
+  const status = el('p', { class: 'status' });
+  const error = el('p', { class: 'error', role: 'alert' });
+  const moveList = el('div', { class: 'move-list' });
+  const over = el('div', { class: 'game-over', hidden: true });
+  const log = new DialogueLog();
+  const parties = el('section', { class: 'panel', 'aria-labelledby': 'parties-heading' });
+  const pkg = el('section', { class: 'panel', 'aria-labelledby': 'package-heading' });
+  const moves = el(
+    'section',
+    { id: 'moves', class: 'panel moves', 'aria-labelledby': 'moves-heading' },
+    el('h2', { id: 'moves-heading' }, 'Your moves'),
+    error,
+    moveList,
+  );
+  const logScroll = el('div', { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' }, log.list);
+  const tools = el(
+    'div',
+    { class: 'tools', role: 'group', 'aria-label': 'Game tools' },
+    button('Briefing', () => app.go('briefing')),
+    button('Download replay', () => downloadReplay(loaded)),
+    replayCodeButton(app, loaded),
+    button('New game (new seed)', () => {
+      if (window.confirm('Start a new game with a new seed? This game stays in the replay you can download first.'))
+        session.newGame();
+    }),
+  );
+  fill(
+    app.main,
+    el(
+      'div',
+      { class: 'screen play-screen', 'aria-labelledby': 'play-heading' },
+      el('header', { class: 'play-head' }, heading, status, tools),
+      over,
+      moves,
+      el('section', { class: 'panel log-panel', 'aria-labelledby': 'log-heading' }, el('h2', { id: 'log-heading' }, 'What happened'), logScroll),
+      el('div', { class: 'board' }, parties, pkg),
+    ),
+  );
+
+  const render = (view: SessionView, change: SessionChange) => {
+    const { state } = view;
+    status.textContent = `${roundStatus(game, state)} · Seed ${view.seed}`;
+    error.textContent = view.error ? `That move was refused: ${view.error.message}` : '';
+    if (change === 'error') return;
+    if (change === 'new-game') log.reset();
+    const firstNew = log.update(game, view.states);
+    if (state.over) logScroll.scrollTop = logScroll.scrollHeight;
+    else if (firstNew) logScroll.scrollTop = Math.max(0, firstNew.offsetTop - 8);
+    fill(parties, ...renderParties(game, state));
+    fill(pkg, ...renderPackage(game, state));
+    fill(moveList, ...renderMoves(game, state, (action) => session.dispatch(action)));
+    moves.hidden = state.over;
+    if (view.outcome) {
+      const see = button('See the debrief', () => app.go('debrief'), 'primary');
+      fill(over, el('p', { role: 'status' }, 'The negotiation is over.'), see);
+      over.hidden = false;
+    } else {
+      over.replaceChildren();
+      over.hidden = true;
+    }
+  };
+  const focusNext = () => {
+    const target = over.hidden ? moveButtons(moves)[0] : over.querySelector('button');
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: 'nearest' });
+  };
+  render(session.view(), 'new-game');
+  const unsubscribe = session.subscribe((view, change) => {
+    render(view, change);
+    if (change === 'move') {
+      app.persist();
+      focusNext();
+    }
+    if (change === 'new-game') {
+      app.persist();
+      heading.focus();
+    }
+  });
+  return { scene: playScene(game), caption: game.scenario.title, source: session, focus: heading, cleanup: unsubscribe };
+}

@@ -1,0 +1,61 @@
+/**
+ * Opens a replay from outside the page (a file or a pasted code): finds its scenario among the bundled
+ * ones, checks it is the very same scenario (id, version, hash), verifies every recorded hash, and only
+ * then shows it. Every refusal is a sentence for the person who opened it; nothing is shown half-loaded.
+ */
+import {
+  compileGame,
+  decodeReplayCode,
+  type Game,
+  readReplay,
+  verifyReplay,
+} from '../../engine/index.ts';
+import { CATALOG } from '../../session/catalog.ts';
+import { openViewer, type Viewer } from './viewer-source.ts';
+
+/** Replay files larger than this are refused before parsing (real ones are a few hundred KiB). */
+export const MAX_REPLAY_TEXT = 5 * 1024 * 1024;
+
+async function gameFor(id: string, version: number, hash: string | null): Promise<Game | string> {
+  const entry = CATALOG.get(id);
+  if (!entry) return `This replay is of the scenario “${id}”, which this page does not include.`;
+  const compiled = await entry.load();
+  const game = compileGame(compiled.scenario);
+  if (game.scenario.version !== version) {
+    return `This replay was recorded with version ${version} of “${id}”; this page has version ${game.scenario.version}.`;
+  }
+  if (hash !== null && !game.scenarioHash.startsWith(hash)) {
+    return `This replay was recorded with a different edition of “${id}” (scenario hash ${hash.slice(0, 12)}…, this page has ${game.scenarioHash.slice(0, 12)}…).`;
+  }
+  return game;
+}
+
+/** Reads a replay file's text or a replay code into a viewer, or a message saying why not. */
+export async function loadReplayText(text: string, name: string): Promise<{ viewer: Viewer } | { error: string }> {
+  if (text.length > MAX_REPLAY_TEXT) return { error: `${name} is too large to be a replay (over 5 MB).` };
+  const trimmed = text.trim();
+  if (trimmed === '') return { error: `${name} is empty.` };
+  if (!trimmed.startsWith('{')) {
+    const parsed = decodeReplayCode(null, trimmed);
+    if (!parsed.ok) return { error: `That replay code cannot be read: ${parsed.message}` };
+    const game = await gameFor(parsed.scenario.id, parsed.scenario.version, parsed.scenario.hashPrefix);
+    if (typeof game === 'string') return { error: game };
+    const decoded = decodeReplayCode(game, trimmed);
+    if (!decoded.ok) return { error: `That replay code does not replay: ${decoded.message}` };
+    return { viewer: openViewer(game, decoded.seed, decoded.actions) };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(trimmed);
+  } catch (error) {
+    return { error: `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  const read = readReplay(data);
+  if ('error' in read) return { error: `${name} is not a replay Envoy can read: ${read.error}` };
+  const { replay } = read;
+  const game = await gameFor(replay.scenario.id, replay.scenario.version, replay.scenario.hash);
+  if (typeof game === 'string') return { error: game };
+  const verdict = verifyReplay(game, replay);
+  if (!verdict.ok) return { error: `${name} does not replay exactly: ${verdict.message}` };
+  return { viewer: openViewer(game, replay.seed, replay.actions) };
+}

@@ -1,0 +1,62 @@
+/**
+ * The replay viewer's source: a finished or partial game replayed once with the engine, then shown one turn
+ * at a time. Scenes and panels read it like a live session; stepping only moves the cursor.
+ */
+import { type Action, type Game, type GameState, outcomeOf, replay } from '../../engine/index.ts';
+import type { SessionChange, SessionView, ViewSource } from '../../session/session.ts';
+
+/** A replayed game with a cursor. */
+export interface Viewer extends ViewSource {
+  readonly game: Game;
+  readonly seed: string;
+  readonly actions: readonly Action[];
+  /** The turn shown (0 = before the first move). */
+  turn(): number;
+  /** The last turn. */
+  last(): number;
+  /** Moves the cursor, clamped to the game. */
+  goTo(turn: number): void;
+}
+
+/** Replays `actions` from `seed`; throws with the engine's message when they do not replay. */
+export function openViewer(game: Game, seed: string, actions: Action[]): Viewer {
+  const result = replay(game, seed, actions);
+  if ('error' in result) throw new Error(`turn ${result.turn}: ${result.error.message}`);
+  const states = result.states;
+  let cursor = 0;
+  const listeners = new Set<(view: SessionView, change: SessionChange) => void>();
+  const view = (): SessionView => {
+    const shown = states.slice(0, cursor + 1);
+    const state = shown[shown.length - 1] as GameState;
+    return {
+      game,
+      seed,
+      actions: actions.slice(0, cursor),
+      states: shown,
+      state,
+      error: null,
+      outcome: outcomeOf(game, state),
+    };
+  };
+  return {
+    game,
+    seed,
+    actions,
+    view,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    turn: () => cursor,
+    last: () => states.length - 1,
+    goTo(turn) {
+      const next = Math.max(0, Math.min(states.length - 1, Math.trunc(turn)));
+      if (next === cursor) return;
+      // Stepping back is a fresh picture (the log restarts); stepping forward animates like a move.
+      const change: SessionChange = next === cursor + 1 ? 'move' : 'new-game';
+      cursor = next;
+      const v = view();
+      for (const listener of listeners) listener(v, change);
+    },
+  };
+}
