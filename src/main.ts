@@ -7,7 +7,7 @@ import { createStage } from './scenes/stage.ts';
 import { systemMotion } from './scenes/motion.ts';
 import { pageSaves } from './session/page-saves.ts';
 import { readUrlParams } from './session/session.ts';
-import { createApp } from './ui/app.ts';
+import { createApp, installPageHandle } from './ui/app.ts';
 import { el, fill } from './ui/dom.ts';
 import './ui/style.css';
 
@@ -27,6 +27,7 @@ async function boot(): Promise<void> {
   });
   main.removeAttribute('aria-busy');
   const app = createApp({ main, bar, stage, motion, saves: pageSaves() });
+  installPageHandle(app);
   const { scenario, seed } = readUrlParams(window.location.search);
   if (scenario === null) app.go('title');
   else await app.startScenario(scenario, seed);

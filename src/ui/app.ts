@@ -181,3 +181,28 @@ function showCorruptSave(app: App, message: string, startOver: () => void): void
   app.stage.show('Title', { motion: app.motion, source: null, caption: 'Envoy' });
   heading.focus();
 }
+
+/** What tests and the bench read from the page: the screen and scene up, and a way to navigate. */
+export interface EnvoyPage {
+  screen(): string | undefined;
+  scene(): string | null;
+  go(route: Route): void;
+  /** Finishes running animations (as the Skip button does). */
+  skip(): void;
+}
+
+declare global {
+  interface Window {
+    envoyPage?: EnvoyPage;
+  }
+}
+
+/** Exposes `window.envoyPage` beside the session's `window.envoy`. */
+export function installPageHandle(app: App): void {
+  window.envoyPage = {
+    screen: () => app.main.dataset.screen,
+    scene: () => app.stage.current(),
+    go: (route) => app.go(route),
+    skip: () => app.motion.skip(),
+  };
+}
