@@ -15,6 +15,7 @@ async function boot(): Promise<void> {
   const main = document.getElementById('app') as HTMLElement;
   const bar = document.getElementById('bar') as HTMLElement;
   const stageEl = document.getElementById('stage') as HTMLElement;
+  const side = document.getElementById('side') as HTMLElement;
   const progress = el('progress', { max: 100, value: 0, 'aria-label': 'Loading Envoy' });
   fill(main, el('p', { class: 'loading' }, 'Loading Envoy… ', progress));
   main.setAttribute('aria-busy', 'true');
@@ -26,7 +27,7 @@ async function boot(): Promise<void> {
     progress.value = Math.round(p * 100);
   });
   main.removeAttribute('aria-busy');
-  const app = createApp({ main, bar, stage, motion, saves: pageSaves() });
+  const app = createApp({ main, side, bar, stage, motion, saves: pageSaves() });
   installPageHandle(app);
   const { scenario, seed } = readUrlParams(window.location.search);
   if (scenario === null) app.go('title');

@@ -41,6 +41,8 @@ export interface App {
   readonly motion: Motion;
   readonly stage: Stage;
   readonly main: HTMLElement;
+  /** Beside the canvas (under it on phones): the play screens put the dialogue log here. */
+  readonly side: HTMLElement;
   loaded: Loaded | null;
   /** Shows a screen. Help, glossary and sources remember where to come back to. */
   go(route: Route): void;

@@ -42,8 +42,15 @@ const ASIDES = new Set<Route>(['help', 'glossary', 'sources']);
 const GAME_ROUTES = new Set<Route>(['briefing', 'play', 'debrief', 'glossary', 'sources']);
 
 /** Builds the navigator over the page's parts. */
-export function createApp(parts: { main: HTMLElement; bar: HTMLElement; stage: Stage; motion: Motion; saves: Saves }): App {
-  const { main, stage, motion, saves } = parts;
+export function createApp(parts: {
+  main: HTMLElement;
+  side: HTMLElement;
+  bar: HTMLElement;
+  stage: Stage;
+  motion: Motion;
+  saves: Saves;
+}): App {
+  const { main, side, stage, motion, saves } = parts;
   let route: Route = 'title';
   let returnTo: Route = 'title';
   let cleanup: (() => void) | undefined;
@@ -63,6 +70,7 @@ export function createApp(parts: { main: HTMLElement; bar: HTMLElement; stage: S
     motion,
     stage,
     main,
+    side,
     loaded: null,
     viewer: null,
     go(next) {
@@ -71,6 +79,8 @@ export function createApp(parts: { main: HTMLElement; bar: HTMLElement; stage: S
       cleanup?.();
       cleanup = undefined;
       route = next;
+      side.replaceChildren();
+      side.hidden = true;
       let mounted: Mounted;
       try {
         mounted = SCREENS[next](app);
@@ -92,7 +102,8 @@ export function createApp(parts: { main: HTMLElement; bar: HTMLElement; stage: S
     async startScenario(id, seed) {
       const entry = CATALOG.get(id) ?? CATALOG.get(TUTORIAL_ID);
       if (!entry) throw new Error('no scenario is bundled with this page');
-      if (entry.id !== id) app.announce(`The scenario “${id}” is not available; here is the tutorial instead.`);
+      if (entry.id !== id)
+        app.announce(`The scenario “${id}” is not available; here is the tutorial instead.`);
       main.setAttribute('aria-busy', 'true');
       const compiled = await entry.load();
       main.removeAttribute('aria-busy');
@@ -110,7 +121,9 @@ export function createApp(parts: { main: HTMLElement; bar: HTMLElement; stage: S
       }
       if (saved.status === 'resumed' && (seed === null || seed === saved.seed)) {
         app.startLoaded(base, saved.seed, saved.actions, saved.answers);
-        app.go(app.loaded?.session.view().outcome ? 'debrief' : saved.actions.length > 0 ? 'play' : 'briefing');
+        app.go(
+          app.loaded?.session.view().outcome ? 'debrief' : saved.actions.length > 0 ? 'play' : 'briefing',
+        );
         if (saved.note) app.announce(saved.note);
         return;
       }
@@ -157,8 +170,16 @@ function failure(app: App, error: unknown): Mounted {
       'section',
       { class: 'panel screen', role: 'alert' },
       heading,
-      el('p', {}, `This screen could not be shown: ${error instanceof Error ? error.message : String(error)}`),
-      el('p', { class: 'actions' }, button('Back to the title', () => app.go('title'), 'primary')),
+      el(
+        'p',
+        {},
+        `This screen could not be shown: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+      el(
+        'p',
+        { class: 'actions' },
+        button('Back to the title', () => app.go('title'), 'primary'),
+      ),
     ),
   );
   return { scene: 'Title', caption: 'Error', source: null, focus: heading };
@@ -175,7 +196,12 @@ function showCorruptSave(app: App, message: string, startOver: () => void): void
       heading,
       el('p', {}, message),
       el('p', {}, 'You can start this scenario over (the unreadable save is then discarded), or go back.'),
-      el('p', { class: 'actions' }, button('Start over', startOver, 'primary'), button('Back to the title', () => app.go('title'))),
+      el(
+        'p',
+        { class: 'actions' },
+        button('Start over', startOver, 'primary'),
+        button('Back to the title', () => app.go('title')),
+      ),
     ),
   );
   app.stage.show('Title', { motion: app.motion, source: null, caption: 'Envoy' });

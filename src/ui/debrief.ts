@@ -124,7 +124,12 @@ function questionList(questions: readonly string[], hooks: DebriefHooks): HTMLOL
 }
 
 /** Builds the debrief for a finished game. */
-export function renderDebrief(game: Game, state: GameState, result: OutcomeResult, hooks: DebriefHooks): Child[] {
+export function renderDebrief(
+  game: Game,
+  state: GameState,
+  result: OutcomeResult,
+  hooks: DebriefHooks,
+): Child[] {
   const outcome = game.scenario.outcomes.find((o) => o.id === result.id);
   const d = outcome?.debrief;
   const partyNotes = Object.entries(d?.parties ?? {});
@@ -164,7 +169,13 @@ export function renderDebrief(game: Game, state: GameState, result: OutcomeResul
       : null,
     ...(hooks.extra ?? []),
     questions.length ? el('h2', {}, 'Questions for discussion') : null,
-    questions.length ? el('p', { class: 'muted' }, 'Your answers are saved with this game and included in the result you download.') : null,
+    questions.length
+      ? el(
+          'p',
+          { class: 'muted' },
+          'Your answers are saved with this game and included in the result you download.',
+        )
+      : null,
     questions.length ? questionList(questions, hooks) : null,
     el('p', { class: 'actions' }, ...hooks.actions),
   ];

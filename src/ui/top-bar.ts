@@ -11,7 +11,8 @@ export type SaveStatus = 'saved' | 'unavailable' | 'quota' | 'failed';
 
 const SAVE_WORDS: Record<SaveStatus, string> = {
   saved: '',
-  unavailable: 'This browser does not allow saving here (private mode?); the game goes on, but a reload starts over.',
+  unavailable:
+    'This browser does not allow saving here (private mode?); the game goes on, but a reload starts over.',
   quota: 'The browser’s storage is full, so this move was not saved; the game goes on.',
   failed: 'This move could not be saved; the game goes on.',
 };

@@ -11,7 +11,11 @@ export function mountBriefing(app: App): Mounted {
   const { game, session } = loaded;
   const started = session.view().actions.length > 0;
   const heading = el('h1', { id: 'briefing-heading', tabindex: -1 }, game.scenario.title);
-  const go = button(started ? 'Back to the negotiation' : 'Begin negotiating', () => app.go('play'), 'primary');
+  const go = button(
+    started ? 'Back to the negotiation' : 'Begin negotiating',
+    () => app.go('play'),
+    'primary',
+  );
   fill(
     app.main,
     el(

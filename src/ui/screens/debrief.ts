@@ -20,14 +20,26 @@ export function mountDebrief(app: App): Mounted {
   const section = el('section', { class: 'panel screen debrief', 'aria-labelledby': 'debrief-heading' });
   if (!view.outcome) {
     const heading = el('h1', { id: 'debrief-heading', tabindex: -1 }, 'The negotiation is not over yet');
-    fill(app.main, el(section.tagName.toLowerCase() as 'section', {}, heading, button('Back to the table', () => app.go('play'), 'primary')));
+    fill(
+      app.main,
+      el(
+        section.tagName.toLowerCase() as 'section',
+        {},
+        heading,
+        button('Back to the table', () => app.go('play'), 'primary'),
+      ),
+    );
     return { scene: 'Debrief', caption: 'Debrief', source: session, focus: heading };
   }
   const actions = [
-    button('Play again with a new seed', () => {
-      session.newGame();
-      app.go('briefing');
-    }, 'primary'),
+    button(
+      'Play again with a new seed',
+      () => {
+        session.newGame();
+        app.go('briefing');
+      },
+      'primary',
+    ),
     button('Replay this game', () => {
       app.viewer = openViewer(game, view.seed, [...view.actions]);
       app.go('replay');

@@ -29,7 +29,11 @@ export function replayJson(loaded: Loaded): string {
 export function downloadReplay(loaded: Loaded): void {
   const view = loaded.session.view();
   const seed = view.seed.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40);
-  downloadText(`envoy-${loaded.id}-${seed}-turn${view.actions.length}.json`, 'application/json', replayJson(loaded));
+  downloadText(
+    `envoy-${loaded.id}-${seed}-turn${view.actions.length}.json`,
+    'application/json',
+    replayJson(loaded),
+  );
 }
 
 /** A button that copies the compact replay code, or shows it to copy by hand when the clipboard is closed. */

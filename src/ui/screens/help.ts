@@ -4,7 +4,10 @@ import { el, fill } from '../dom.ts';
 import { button } from './title.ts';
 
 const STEPS: [string, string][] = [
-  ['Read your briefing', 'It tells you who you speak for, what your side wants, your red lines and what you may give.'],
+  [
+    'Read your briefing',
+    'It tells you who you speak for, what your side wants, your red lines and what you may give.',
+  ],
   [
     'Make one move at a time',
     'Each round allows a few moves: change the package on the table one issue at a time, make statements, lobby, or call for a decision. Moves you cannot make now are not listed.',
@@ -35,7 +38,11 @@ export function mountHelp(app: App): Mounted {
         {},
         el('li', {}, 'Tab and Shift+Tab move between controls; Enter or Space chooses.'),
         el('li', {}, 'Escape skips the animation in progress.'),
-        el('li', {}, 'After each move, focus returns to your first available move; the log announces the answers.'),
+        el(
+          'li',
+          {},
+          'After each move, focus returns to your first available move; the log announces the answers.',
+        ),
       ),
       el('h2', {}, 'Seeds and saves'),
       el(
@@ -43,7 +50,11 @@ export function mountHelp(app: App): Mounted {
         {},
         'Every game has a seed, shown at the top and in the address bar. The same seed and the same moves always give the same game, so a class can play the same starting point and compare. Your game is saved in this browser after every move; reloading the page resumes it.',
       ),
-      el('p', { class: 'actions' }, button('Back', () => app.back(), 'primary')),
+      el(
+        'p',
+        { class: 'actions' },
+        button('Back', () => app.back(), 'primary'),
+      ),
     ),
   );
   return { scene: 'HowToPlay', caption: 'How to play', source: null, focus: heading };

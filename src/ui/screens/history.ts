@@ -34,7 +34,8 @@ export function offerHistory(game: Game, states: readonly GameState[]): Offer[] 
 /** The offer history as debrief sections (nothing when no offer was made). */
 export function historySections(game: Game, states: readonly GameState[]): Child[] {
   const offers = offerHistory(game, states);
-  if (offers.length === 0) return [el('h2', {}, 'Your offers'), el('p', {}, 'You put no offer on the table.')];
+  if (offers.length === 0)
+    return [el('h2', {}, 'Your offers'), el('p', {}, 'You put no offer on the table.')];
   return [
     el('h2', {}, 'Your offers'),
     el(

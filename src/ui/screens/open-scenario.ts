@@ -36,7 +36,9 @@ export function mountOpenScenario(app: App): Mounted {
   const open = async (file: File) => {
     problems.replaceChildren();
     if (file.size > MAX_FILE) {
-      problems.append(el('p', {}, `${file.name}: the file is ${file.size} bytes; scenario files are limited to 1 MiB.`));
+      problems.append(
+        el('p', {}, `${file.name}: the file is ${file.size} bytes; scenario files are limited to 1 MiB.`),
+      );
       return;
     }
     const errors = await openScenarioFile(app, file.name, new Uint8Array(await file.arrayBuffer()));
@@ -72,10 +74,18 @@ export function mountOpenScenario(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'open-heading' },
       heading,
-      el('p', {}, 'Play-test a scenario you are writing: it is checked exactly as `envoy validate` checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The format is described in docs/scenario-format.md.'),
+      el(
+        'p',
+        {},
+        'Play-test a scenario you are writing: it is checked exactly as `envoy validate` checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The format is described in docs/scenario-format.md.',
+      ),
       zone,
       problems,
-      el('p', { class: 'actions' }, button('Back to the title', () => app.go('title'))),
+      el(
+        'p',
+        { class: 'actions' },
+        button('Back to the title', () => app.go('title')),
+      ),
     ),
   );
   return { scene: 'HowToPlay', caption: 'Open a scenario file', source: null, focus: heading };

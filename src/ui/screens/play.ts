@@ -42,7 +42,11 @@ export function mountPlay(app: App): Mounted {
     error,
     moveList,
   );
-  const logScroll = el('div', { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' }, log.list);
+  const logScroll = el(
+    'div',
+    { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' },
+    log.list,
+  );
   const tools = el(
     'div',
     { class: 'tools', role: 'group', 'aria-label': 'Game tools' },
@@ -50,7 +54,11 @@ export function mountPlay(app: App): Mounted {
     button('Download replay', () => downloadReplay(loaded)),
     replayCodeButton(app, loaded),
     button('New game (new seed)', () => {
-      if (window.confirm('Start a new game with a new seed? This game stays in the replay you can download first.'))
+      if (
+        window.confirm(
+          'Start a new game with a new seed? This game stays in the replay you can download first.',
+        )
+      )
         session.newGame();
     }),
   );
@@ -62,11 +70,19 @@ export function mountPlay(app: App): Mounted {
       el('header', { class: 'play-head' }, heading, status, tools),
       over,
       moves,
-      el('section', { class: 'panel log-panel', 'aria-labelledby': 'log-heading' }, el('h2', { id: 'log-heading' }, 'What happened'), logScroll),
       el('div', { class: 'board' }, parties, pkg),
     ),
   );
 
+  app.side.append(
+    el(
+      'section',
+      { class: 'panel log-panel', 'aria-labelledby': 'log-heading' },
+      el('h2', { id: 'log-heading' }, 'What happened'),
+      logScroll,
+    ),
+  );
+  app.side.hidden = false;
   const render = (view: SessionView, change: SessionChange) => {
     const { state } = view;
     status.textContent = `${roundStatus(game, state)} · Seed ${view.seed}`;
@@ -106,5 +122,11 @@ export function mountPlay(app: App): Mounted {
       heading.focus();
     }
   });
-  return { scene: playScene(game), caption: game.scenario.title, source: session, focus: heading, cleanup: unsubscribe };
+  return {
+    scene: playScene(game),
+    caption: game.scenario.title,
+    source: session,
+    focus: heading,
+    cleanup: unsubscribe,
+  };
 }

@@ -25,7 +25,9 @@ export function mountGlossary(app: App): Mounted {
         ? el(
             'dl',
             { class: 'defs columns' },
-            ...entries.map(([term, text]) => el('div', { class: 'def' }, el('dt', {}, term), el('dd', {}, text))),
+            ...entries.map(([term, text]) =>
+              el('div', { class: 'def' }, el('dt', {}, term), el('dd', {}, text)),
+            ),
           )
         : null,
       meters.length ? el('h2', {}, 'The meters') : null,
@@ -33,10 +35,16 @@ export function mountGlossary(app: App): Mounted {
         ? el(
             'dl',
             { class: 'defs' },
-            ...meters.map((m) => el('div', { class: 'def' }, el('dt', {}, m.label), el('dd', {}, m.describe ?? ''))),
+            ...meters.map((m) =>
+              el('div', { class: 'def' }, el('dt', {}, m.label), el('dd', {}, m.describe ?? '')),
+            ),
           )
         : null,
-      el('p', { class: 'actions' }, button('Back', () => app.back(), 'primary')),
+      el(
+        'p',
+        { class: 'actions' },
+        button('Back', () => app.back(), 'primary'),
+      ),
     ),
   );
   return { scene: 'Glossary', caption: 'Glossary', source: app.loaded?.session ?? null, focus: heading };
@@ -63,7 +71,11 @@ export function mountSources(app: App): Mounted {
         : game
           ? el('p', {}, 'This scenario lists no sources.')
           : null,
-      el('p', { class: 'actions' }, button('Back', () => app.back(), 'primary')),
+      el(
+        'p',
+        { class: 'actions' },
+        button('Back', () => app.back(), 'primary'),
+      ),
     ),
   );
   return { scene: 'Sources', caption: 'Sources', source: app.loaded?.session ?? null, focus: heading };

@@ -3,13 +3,7 @@
  * ones, checks it is the very same scenario (id, version, hash), verifies every recorded hash, and only
  * then shows it. Every refusal is a sentence for the person who opened it; nothing is shown half-loaded.
  */
-import {
-  compileGame,
-  decodeReplayCode,
-  type Game,
-  readReplay,
-  verifyReplay,
-} from '../../engine/index.ts';
+import { compileGame, decodeReplayCode, type Game, readReplay, verifyReplay } from '../../engine/index.ts';
 import { CATALOG } from '../../session/catalog.ts';
 import { openViewer, type Viewer } from './viewer-source.ts';
 
@@ -31,7 +25,10 @@ async function gameFor(id: string, version: number, hash: string | null): Promis
 }
 
 /** Reads a replay file's text or a replay code into a viewer, or a message saying why not. */
-export async function loadReplayText(text: string, name: string): Promise<{ viewer: Viewer } | { error: string }> {
+export async function loadReplayText(
+  text: string,
+  name: string,
+): Promise<{ viewer: Viewer } | { error: string }> {
   if (text.length > MAX_REPLAY_TEXT) return { error: `${name} is too large to be a replay (over 5 MB).` };
   const trimmed = text.trim();
   if (trimmed === '') return { error: `${name} is empty.` };
@@ -48,7 +45,9 @@ export async function loadReplayText(text: string, name: string): Promise<{ view
   try {
     data = JSON.parse(trimmed);
   } catch (error) {
-    return { error: `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return {
+      error: `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    };
   }
   const read = readReplay(data);
   if ('error' in read) return { error: `${name} is not a replay Envoy can read: ${read.error}` };

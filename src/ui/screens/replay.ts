@@ -35,7 +35,15 @@ export function mountReplay(app: App): Mounted {
     );
     app.go('play');
   });
-  const controls = el('div', { class: 'tools viewer-controls', role: 'group', 'aria-label': 'Replay controls' }, first, prev, next, end, takeOver);
+  const controls = el(
+    'div',
+    { class: 'tools viewer-controls', role: 'group', 'aria-label': 'Replay controls' },
+    first,
+    prev,
+    next,
+    end,
+    takeOver,
+  );
   controls.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowRight') viewer.goTo(viewer.turn() + 1);
     else if (event.key === 'ArrowLeft') viewer.goTo(viewer.turn() - 1);
@@ -48,11 +56,27 @@ export function mountReplay(app: App): Mounted {
       'div',
       { class: 'screen play-screen', 'aria-labelledby': 'replay-heading' },
       el('header', { class: 'play-head' }, heading, status, controls),
-      el('section', { class: 'panel log-panel', 'aria-labelledby': 'log-heading' }, el('h2', { id: 'log-heading' }, 'What happened'), el('div', { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' }, log.list)),
       el('div', { class: 'board' }, parties, pkg),
-      el('p', { class: 'actions' }, button('Open another replay', () => { app.viewer = null; app.go('replay'); }), button('Back to the title', () => app.go('title'))),
+      el(
+        'p',
+        { class: 'actions' },
+        button('Open another replay', () => {
+          app.viewer = null;
+          app.go('replay');
+        }),
+        button('Back to the title', () => app.go('title')),
+      ),
     ),
   );
+  app.side.append(
+    el(
+      'section',
+      { class: 'panel log-panel', 'aria-labelledby': 'log-heading' },
+      el('h2', { id: 'log-heading' }, 'What happened'),
+      el('div', { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' }, log.list),
+    ),
+  );
+  app.side.hidden = false;
   const render = () => {
     const v = viewer.view();
     status.textContent = `Turn ${viewer.turn()} of ${viewer.last()} · ${roundStatus(game, v.state)} · Seed ${viewer.seed}${v.outcome ? ' · game over' : ''}`;
@@ -64,7 +88,13 @@ export function mountReplay(app: App): Mounted {
   };
   render();
   const unsubscribe = viewer.subscribe(() => render());
-  return { scene: playScene(game), caption: heading.textContent ?? '', source: viewer, focus: heading, cleanup: unsubscribe };
+  return {
+    scene: playScene(game),
+    caption: heading.textContent ?? '',
+    source: viewer,
+    focus: heading,
+    cleanup: unsubscribe,
+  };
 }
 
 /** The form: a replay file, or a pasted code; errors are shown in the page, the form stays. */
@@ -93,11 +123,20 @@ function mountOpenReplay(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'open-replay-heading' },
       heading,
-      el('p', {}, 'A replay is the seed and the moves of a game; the engine plays them again, so you see exactly what happened. Open the file a game saved with “Download replay”, or paste its replay code.'),
+      el(
+        'p',
+        {},
+        'A replay is the seed and the moves of a game; the engine plays them again, so you see exactly what happened. Open the file a game saved with “Download replay”, or paste its replay code.',
+      ),
       errorBox,
       el('p', {}, el('label', { for: 'replay-file' }, 'Replay file (.json): '), fileInput),
       el('p', {}, el('label', { for: 'replay-code' }, 'Or paste a replay code:'), codeInput),
-      el('p', { class: 'actions' }, button('Open the code', () => open(codeInput.value, 'the pasted code'), 'primary'), button('Back to the title', () => app.go('title'))),
+      el(
+        'p',
+        { class: 'actions' },
+        button('Open the code', () => open(codeInput.value, 'the pasted code'), 'primary'),
+        button('Back to the title', () => app.go('title')),
+      ),
     ),
   );
   return { scene: 'HowToPlay', caption: 'Open a replay', source: null, focus: heading };

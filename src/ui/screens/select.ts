@@ -18,7 +18,8 @@ function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
     ['Play time', meta.playMinutes ? `about ${meta.playMinutes} minutes` : null],
   ];
   const dl = el('dl', { class: 'facts' });
-  for (const [term, value] of facts) if (value) dl.append(el('div', {}, el('dt', {}, term), el('dd', {}, value)));
+  for (const [term, value] of facts)
+    if (value) dl.append(el('div', {}, el('dt', {}, term), el('dd', {}, value)));
   // A real link (new tab, copy address) that the page follows itself, keeping the canvas running.
   const link = el('a', { href: scenarioUrl(meta.id, null), class: 'scenario-link' }, meta.title);
   link.addEventListener('click', (event) => {
@@ -34,7 +35,9 @@ function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
       { 'aria-labelledby': headingId },
       el('h2', { id: headingId }, link),
       dl,
-      meta.stakes ? el('p', { class: 'stakes' }, el('span', { class: 'label' }, 'At stake: '), meta.stakes) : null,
+      meta.stakes
+        ? el('p', { class: 'stakes' }, el('span', { class: 'label' }, 'At stake: '), meta.stakes)
+        : null,
       meta.contentNote
         ? el('p', { class: 'note' }, el('span', { class: 'label' }, 'Content note: '), meta.contentNote)
         : null,
@@ -59,7 +62,11 @@ export function mountSelect(app: App): Mounted {
         'New to Envoy? Start with the tutorial: it is short, fictional, and uses every control. The other scenarios are real negotiations; each ends with a debrief that compares your result with what actually happened.',
       ),
       el('ul', { class: 'scenario-list' }, ...metas.map((m, i) => card(app, m, i))),
-      el('p', { class: 'actions' }, button('Back to the title', () => app.go('title'))),
+      el(
+        'p',
+        { class: 'actions' },
+        button('Back to the title', () => app.go('title')),
+      ),
     ),
   );
   return { scene: 'ScenarioSelect', caption: 'Choose a scenario', source: null, focus: heading };

@@ -32,7 +32,11 @@ export function mountTitle(app: App): Mounted {
         button('Open a scenario file…', () => app.go('open')),
         button('Open a replay…', () => app.go('replay')),
       ),
-      el('p', { class: 'muted' }, 'Everything works with the keyboard: Tab moves between controls, Enter chooses.'),
+      el(
+        'p',
+        { class: 'muted' },
+        'Everything works with the keyboard: Tab moves between controls, Enter chooses.',
+      ),
     ),
   );
   return { scene: 'Title', caption: 'Envoy', source: null, focus: heading };
