@@ -12,6 +12,8 @@ export interface Io {
   err(line: string): void;
   /** Directory that relative paths are resolved against. */
   cwd: string;
+  /** A transient status line (progress bars); only set when stderr is a terminal. Empty text clears it. */
+  progress?(line: string): void;
 }
 
 /**
@@ -32,6 +34,9 @@ export function processIo(): Io {
     out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
     err: (line) => process.stderr.write(`${terminalSafe(line)}\n`),
     cwd: process.cwd(),
+    progress: process.stderr.isTTY
+      ? (line) => process.stderr.write(line === '' ? '\r\u001b[2K' : `\r${terminalSafe(line)}`)
+      : undefined,
   };
 }
 

@@ -12,7 +12,7 @@ interface Command {
   summary: string;
   usage: string;
   details: string;
-  run: () => Promise<(argv: string[], io: Io) => number>;
+  run: () => Promise<(argv: string[], io: Io) => number | Promise<number>>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -32,12 +32,15 @@ Exit: 0 all files valid, 1 a file has errors or cannot be read, 2 wrong usage.`,
   play: {
     summary: 'play a whole game headlessly with a built-in strategy',
     usage:
-      'envoy play FILE --seed S [--strategy random|greedy|first] [--strategy-seed T] [--out FILE] [--log] [--json]',
+      'envoy play FILE (--seed S | --from REPLAY --turn N) [--strategy random|greedy|first] [--strategy-seed T] [--out FILE] [--log] [--json]',
     details: `Plays the scenario from seed S until the game ends, choosing each move with a strategy, and prints
 the outcome, the number of turns and the final state hash. The same seeds always give the same game.
 
 Options:
-  --seed S            seed of the game's world (required; any text)
+  --seed S            seed of the game's world (required unless --from; any text)
+  --from REPLAY       fork a recorded game (a replay file or a file holding a replay code): keep its
+                      seed and its first N actions (so its first N+1 hashes are identical), then play on
+  --turn N            with --from: how many of the replay's actions to keep (default: all)
   --strategy NAME     random (default): uniform among the legal actions
                       greedy: one step of lookahead on the engine's evaluation, ties to the first
                       first: always the first legal action
@@ -51,19 +54,59 @@ Exit: 0 played, 1 the scenario has errors or the replay cannot be written, 2 wro
     run: async () => (await import('./commands/play.ts')).runPlay,
   },
   replay: {
-    summary: 'verify a replay file: re-run it and compare every state hash',
-    usage: 'envoy replay FILE.json [--scenario SCENARIO.yaml] [--json]',
+    summary: 'verify a replay file or replay code: re-run it and compare every state hash',
+    usage: 'envoy replay (FILE | --code CODE) [--scenario SCENARIO.yaml] [--out FILE] [--json]',
     details: `Re-runs the recorded actions from the recorded seed and checks that every state hash matches.
 Prints "OK: N turns, all N+1 hashes match; outcome ID (TIER)", or the first turn where the game
 diverged and what differs (e.g. "valley trust meter: recorded 2, recomputed 1").
+FILE is a replay file (JSON) or a text file holding a replay code (envoy1-…); a code rebuilds the
+whole replay from its seed and moves and checks the final state hash it records.
 
 Options:
+  --code CODE       verify a replay code given on the command line instead of a FILE
   --scenario FILE   the scenario the replay was recorded with (default: scenarios/ID.yaml in the
                     current directory, then in the envoy package)
-  --json            print one JSON document: { ok, kind?, turn?, differences?, message?, outcome? }
+  --out FILE, -o    once verified, write the (rebuilt) replay file there
+  --json            print one JSON document: { ok, kind?, turn?, differences?, message?, outcome?,
+                    code? }
 
 Exit: 0 verified, 1 diverged, illegal action, other scenario, or unreadable file, 2 wrong usage.`,
     run: async () => (await import('./commands/replay.ts')).runReplay,
+  },
+  diff: {
+    summary: 'compare two replays of the same scenario: the first turn where they differ, and what differs',
+    usage: 'envoy diff A.json B.json [--scenario SCENARIO.yaml] [--json]',
+    details: `Verifies both replays (files or files holding replay codes), then compares their per-turn hashes.
+Prints "SAME" when they are the same game, else the first turn whose states differ, the move each game
+made on that turn, and every difference between the two states' checkpoints ("valley trust meter: A 2, B 1").
+
+Options:
+  --scenario FILE   the scenario both were recorded with (default: scenarios/ID.yaml here, then in the package)
+  --json            print one JSON document: { ok, same, turn?, seeds?, moves?, differences?, outcomes? }
+
+Exit: 0 compared (same or different), 1 a replay is unreadable or does not verify, or the scenarios differ,
+2 wrong usage.`,
+    run: async () => (await import('./commands/diff.ts')).runDiff,
+  },
+  simulate: {
+    summary: 'play many seeded games on all cores and report the outcome distribution',
+    usage:
+      'envoy simulate FILE --runs N [--seed BASE] [--strategy random|greedy|first] [--workers K] [--report FILE.html] [--json]',
+    details: `Plays N games seeded BASE/0 … BASE/N-1 (each strategy drawing from its own seed, as in envoy play)
+on worker threads and prints how often each outcome was reached. Games are handed out in fixed chunks
+and merged in order, so the numbers are the same whatever the number of workers.
+
+Options:
+  --runs N, -n N     number of games (default 1000)
+  --seed BASE        seed prefix (default "sim")
+  --strategy NAME    random (default), greedy or first
+  --workers K        worker threads (default: the number of cores; 1 plays in-process)
+  --report FILE      write an HTML report: outcome chart, average meter trajectories per party,
+                     and which moves lead to which outcomes
+  --json             print one JSON document: { ok, scenario, runs, seed, strategy, outcomes, summary }
+
+Exit: 0 done, 1 the scenario has errors or a game failed, 2 wrong usage.`,
+    run: async () => (await import('./commands/simulate.ts')).runSimulate,
   },
   schema: {
     summary: 'print the JSON Schema of the scenario format',

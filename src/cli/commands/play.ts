@@ -3,11 +3,14 @@
  * (and with --log the turn-by-turn dialogue) and can write the replay file.
  */
 import {
+  type Action,
   buildReplay,
+  continueGame,
+  decodeReplayCode,
   describeLog,
+  type Game,
   type GameState,
   outcomeOf,
-  playGame,
   REPLAY_LIMITS,
   STRATEGIES,
   type StrategyName,
@@ -15,6 +18,7 @@ import {
 } from '../../engine/index.ts';
 import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
 import { type Io, prettyJson, printJson, writeText } from '../io.ts';
+import { readReplayInput } from './replay-input.ts';
 import { loadScenario, reportDiagnostics } from './validate.ts';
 
 const FLAGS = {
@@ -24,7 +28,42 @@ const FLAGS = {
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
   log: { type: 'boolean' },
+  from: { type: 'string' },
+  turn: { type: 'string' },
 } as const;
+
+/** The recorded game a fork starts from: its seed and the first N actions, checked against this scenario. */
+function forkPrefix(
+  game: Game,
+  from: string,
+  turnArg: string | undefined,
+  cwd: string,
+): { seed: string; prefix: Action[]; recorded: string[] } | { error: string } {
+  const input = readReplayInput(from, undefined, cwd);
+  if ('kind' in input) return { error: input.message.replace(/^.*?: error: /, `${from}: `) };
+  let r: { seed: string; actions: Action[]; hashes: string[]; scenario: { id: string; version: number } };
+  if (input.type === 'code') {
+    const d = decodeReplayCode(game, input.code);
+    if (!d.ok) return { error: `${from}: ${d.message}` };
+    r = { seed: d.seed, actions: d.actions, hashes: d.states.map(stateHash), scenario: d.scenario };
+  } else {
+    const f = input.replay;
+    const s = game.scenario;
+    if (f.scenario.id !== s.id || f.scenario.version !== s.version || f.scenario.hash !== game.scenarioHash) {
+      return {
+        error: `${from} was recorded with scenario ${f.scenario.id} v${f.scenario.version} (${f.scenario.hash.slice(0, 12)}…), not ${s.id} v${s.version} (${game.scenarioHash.slice(0, 12)}…)`,
+      };
+    }
+    r = f;
+  }
+  const n = turnArg === undefined ? r.actions.length : Number(turnArg);
+  if (!/^\d+$/.test(turnArg ?? '0') || !Number.isSafeInteger(n) || n > r.actions.length) {
+    return {
+      error: `--turn must be a whole number from 0 to ${r.actions.length} (the replay's last turn); got '${turnArg}'`,
+    };
+  }
+  return { seed: r.seed, prefix: r.actions.slice(0, n), recorded: r.hashes.slice(0, n + 1) };
+}
 
 function checkSeed(flag: string, value: string | undefined): string {
   if (value === undefined) throw new UsageError(`missing --${flag} (any text, e.g. --${flag} 42)`, 'play');
@@ -38,13 +77,20 @@ function checkSeed(flag: string, value: string | undefined): string {
 export function runPlay(argv: string[], io: Io): number {
   const args = parseCommand('play', argv, FLAGS, { name: 'scenario FILE', min: 1, max: 1 });
   const file = args.positionals[0] as string;
-  const seed = checkSeed('seed', stringFlag(args, 'seed'));
+  const from = stringFlag(args, 'from');
+  const turnArg = stringFlag(args, 'turn');
+  if (from === undefined && turnArg !== undefined)
+    throw new UsageError('--turn needs --from REPLAY.json', 'play');
+  if (from !== undefined && stringFlag(args, 'seed') !== undefined) {
+    throw new UsageError("give --seed or --from, not both (a fork keeps the replay's seed)", 'play');
+  }
+  if (from === '') throw new UsageError('--from needs a replay file', 'play');
+  let seed = from === undefined ? checkSeed('seed', stringFlag(args, 'seed')) : '';
   const strategyArg = stringFlag(args, 'strategy') ?? 'random';
   if (!(STRATEGIES as readonly string[]).includes(strategyArg)) {
     throw new UsageError(`--strategy must be one of ${STRATEGIES.join(', ')} (got '${strategyArg}')`, 'play');
   }
   const strategy = strategyArg as StrategyName;
-  const strategySeed = checkSeed('strategy-seed', stringFlag(args, 'strategy-seed') ?? `${seed}/strategy`);
   const out = stringFlag(args, 'out');
   if (out === '') throw new UsageError('--out needs a file name', 'play');
   const json = boolFlag(args, 'json');
@@ -59,8 +105,34 @@ export function runPlay(argv: string[], io: Io): number {
   if (!json) reportDiagnostics(io, file, loaded); // warnings only
   const { game } = loaded;
   const s = game.scenario;
+  let prefix: Action[] = [];
+  let recorded: string[] = [];
+  if (from !== undefined) {
+    const fork = forkPrefix(game, from, turnArg, io.cwd);
+    if ('error' in fork) {
+      if (json) printJson(io, { ok: false, kind: 'bad-fork', message: fork.error });
+      else io.err(`envoy: error: ${fork.error}`);
+      return 1;
+    }
+    ({ seed, prefix, recorded } = fork);
+  }
+  const strategySeed = checkSeed('strategy-seed', stringFlag(args, 'strategy-seed') ?? `${seed}/strategy`);
 
-  const { actions, states } = playGame(game, seed, strategy, strategySeed);
+  const played = continueGame(game, seed, prefix, strategy, strategySeed);
+  if ('error' in played) {
+    const message = `${from}: turn ${played.turn} of the replay is not legal in this scenario: ${played.error.message}`;
+    if (json) printJson(io, { ok: false, kind: 'bad-fork', message });
+    else io.err(`envoy: error: ${message}`);
+    return 1;
+  }
+  const { actions, states } = played;
+  const mismatch = recorded.findIndex((h, i) => states[i] && stateHash(states[i] as GameState) !== h);
+  if (mismatch >= 0) {
+    const message = `${from}: turn ${mismatch} does not replay to its recorded hash (run envoy replay ${from} to see what differs)`;
+    if (json) printJson(io, { ok: false, kind: 'bad-fork', message });
+    else io.err(`envoy: error: ${message}`);
+    return 1;
+  }
   const last = states[states.length - 1] as GameState;
   const outcome = outcomeOf(game, last);
   const title = outcome ? (s.outcomes.find((o) => o.id === outcome.id)?.title ?? outcome.id) : null;
@@ -88,6 +160,7 @@ export function runPlay(argv: string[], io: Io): number {
       seed,
       strategy,
       strategySeed,
+      ...(from !== undefined ? { from, forkTurn: prefix.length } : {}),
       outcome: outcome ? { ...outcome, title } : null,
       turns: actions.length,
       hashes,
@@ -106,6 +179,8 @@ export function runPlay(argv: string[], io: Io): number {
     }
   }
   io.out(`Scenario: ${s.title} [${s.id} v${s.version}, hash ${game.scenarioHash.slice(0, 12)}]`);
+  if (from !== undefined)
+    io.out(`Forked from ${from} at turn ${prefix.length} (its first ${prefix.length + 1} hashes kept)`);
   io.out(`Strategy: ${strategy}, seed '${seed}', strategy seed '${strategySeed}'`);
   io.out(outcome ? `Outcome: ${title} (${outcome.tier})` : 'Outcome: none (the game did not finish)');
   if (outcome) io.out(`Historical: ${outcome.historical ? 'yes (the outcome that really happened)' : 'no'}`);

@@ -1,0 +1,131 @@
+/**
+ * `envoy diff A.json B.json`: two replays of the same scenario, compared turn by turn. Prints the first turn
+ * where their states differ, the moves that led there, and what differs (which party, which meter or
+ * position, A's value and B's), from the replays' own checkpoints after both have been verified.
+ */
+import { relative } from 'node:path';
+import {
+  type Action,
+  buildReplay,
+  type Difference,
+  decodeReplayCode,
+  diffValues,
+  type Game,
+  type ReplayFile,
+  verifyReplay,
+} from '../../engine/index.ts';
+import { boolFlag, parseCommand, stringFlag } from '../args.ts';
+import { type Io, isFile, printJson } from '../io.ts';
+import { defaultScenarioPaths, describePath } from './replay.ts';
+import { type ReplayInput, readReplayInput } from './replay-input.ts';
+import { loadScenario, reportDiagnostics } from './validate.ts';
+
+function show(v: unknown): string {
+  if (v === undefined) return '(absent)';
+  if (v === null) return 'none';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** `valley trust meter: A 2, B 1`. */
+export function describeAB(d: Difference): string {
+  return `${describePath(d.path)}: A ${show(d.recorded)}, B ${show(d.recomputed)}`;
+}
+
+function actionText(a: Action | undefined): string {
+  if (!a) return '(no move: the game had ended)';
+  return [a.move, ...Object.entries(a.params).map(([k, v]) => `${k}=${v}`)].join(' ');
+}
+
+/** The full replay of an input, verified against the game, or why not. */
+function verified(game: Game, input: ReplayInput): ReplayFile | string {
+  if (input.type === 'code') {
+    const d = decodeReplayCode(game, input.code);
+    return d.ok ? buildReplay(game, d.seed, d.actions, d.states) : `${input.label}: ${d.message}`;
+  }
+  const v = verifyReplay(game, input.replay);
+  return v.ok
+    ? input.replay
+    : `${input.label} does not verify: ${v.message} (run envoy replay ${input.label})`;
+}
+
+/** Where the two games part, or null when they are the same game. */
+export function firstDifference(a: ReplayFile, b: ReplayFile): number | null {
+  const n = Math.max(a.hashes.length, b.hashes.length);
+  for (let i = 0; i < n; i++) if (a.hashes[i] !== b.hashes[i]) return i;
+  return null;
+}
+
+export function runDiff(argv: string[], io: Io): number {
+  const flags = { scenario: { type: 'string' }, json: { type: 'boolean' } } as const;
+  const args = parseCommand('diff', argv, flags, { name: 'A.json B.json', min: 2, max: 2 });
+  const json = boolFlag(args, 'json');
+  const fail = (kind: string, message: string) => {
+    if (json) printJson(io, { ok: false, kind, message });
+    else io.err(`envoy: error: ${message}`);
+    return 1;
+  };
+  const inputs: ReplayInput[] = [];
+  for (const file of args.positionals) {
+    const input = readReplayInput(file, undefined, io.cwd);
+    if ('kind' in input) return fail(input.kind, input.message);
+    inputs.push(input);
+  }
+  const [ia, ib] = inputs as [ReplayInput, ReplayInput];
+  const scen = (i: ReplayInput) => (i.type === 'file' ? i.replay.scenario : i.parsed.scenario);
+  if (scen(ia).id !== scen(ib).id) {
+    return fail(
+      'different-scenarios',
+      `A is a game of '${scen(ia).id}' and B of '${scen(ib).id}': only games of the same scenario can be compared`,
+    );
+  }
+  let scenarioFile = stringFlag(args, 'scenario');
+  if (scenarioFile === undefined) {
+    const found = defaultScenarioPaths(scen(ia).id, io.cwd).find((p) => isFile(p, io.cwd));
+    if (found === undefined)
+      return fail('scenario-not-found', `cannot find scenario '${scen(ia).id}' (hint: pass --scenario FILE)`);
+    scenarioFile = relative(io.cwd, found).startsWith('..') ? found : relative(io.cwd, found);
+  }
+  const loaded = loadScenario(scenarioFile, io.cwd);
+  if (!loaded.ok) {
+    if (json) printJson(io, { ok: false, kind: 'invalid-scenario', diagnostics: loaded.diagnostics });
+    else reportDiagnostics(io, scenarioFile, loaded);
+    return 1;
+  }
+  const a = verified(loaded.game, ia);
+  if (typeof a === 'string') return fail('unverified', `A: ${a}`);
+  const b = verified(loaded.game, ib);
+  if (typeof b === 'string') return fail('unverified', `B: ${b}`);
+  const turn = firstDifference(a, b);
+  if (turn === null) {
+    if (json) printJson(io, { ok: true, same: true, turns: a.actions.length });
+    else io.out(`SAME: both replays are the same game (${a.actions.length} turns, seed '${a.seed}')`);
+    return 0;
+  }
+  const differences = diffValues(a.checkpoints[turn], b.checkpoints[turn]);
+  const seeds = a.seed === b.seed ? null : { a: a.seed, b: b.seed };
+  const moves = turn > 0 ? { a: a.actions[turn - 1] ?? null, b: b.actions[turn - 1] ?? null } : null;
+  if (json) {
+    printJson(io, {
+      ok: true,
+      same: false,
+      turn,
+      seeds,
+      moves,
+      differences,
+      outcomes: { a: a.outcome, b: b.outcome },
+    });
+    return 0;
+  }
+  io.out(`DIFFER from turn ${turn}${turn > 0 ? ` (turns 0–${turn - 1} are identical)` : ''}`);
+  if (seeds) io.out(`  the seeds differ: A '${seeds.a}', B '${seeds.b}'`);
+  if (moves) {
+    io.out(`  A's move ${turn}: ${actionText(moves.a ?? undefined)}`);
+    io.out(`  B's move ${turn}: ${actionText(moves.b ?? undefined)}`);
+  }
+  if (differences.length === 0)
+    io.out('  the checkpoints match; the states differ in the random generator or the turn log');
+  for (const d of differences) io.out(`  ${describeAB(d)}`);
+  const oc = (r: ReplayFile) => (r.outcome ? `${r.outcome.id} (${r.outcome.tier})` : 'unfinished');
+  io.out(`  outcomes: A ${oc(a)}, B ${oc(b)}`);
+  return 0;
+}

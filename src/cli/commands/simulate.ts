@@ -1,0 +1,195 @@
+/**
+ * `envoy simulate FILE --runs N`: plays N seeded games (`BASE/0` … `BASE/N-1`) on all cores and prints the
+ * outcome distribution; `--report` writes an HTML page with charts. Games go to worker threads in fixed
+ * chunks and summaries merge by chunk index, so the numbers never depend on how many workers ran.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type Game, STRATEGIES, type StrategyName } from '../../engine/index.ts';
+import { chunksOf, mergeSummaries, type SimSummary, simulateRange } from '../../sim/aggregate.ts';
+import { simulationReport } from '../../sim/report-html.ts';
+import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
+import { type Io, printJson, writeText } from '../io.ts';
+import { loadScenario, reportDiagnostics } from './validate.ts';
+
+const FLAGS = {
+  runs: { type: 'string', short: 'n' },
+  seed: { type: 'string' },
+  strategy: { type: 'string' },
+  workers: { type: 'string' },
+  report: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** More games than this is a typo, not a study (and would take hours). */
+export const MAX_RUNS = 1_000_000;
+
+function intFlag(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(
+      `--${name} must be a whole number from ${min} to ${max} (got '${value}')`,
+      'simulate',
+    );
+  }
+  return n;
+}
+
+/** Plays every chunk on `workers` threads (in-process when 1), returning summaries in chunk order. */
+async function playChunks(
+  game: Game,
+  base: string,
+  strategy: StrategyName,
+  runs: number,
+  workers: number,
+  onProgress: (done: number) => void,
+): Promise<SimSummary[]> {
+  const chunks = chunksOf(runs);
+  const results: SimSummary[] = new Array(chunks.length);
+  if (workers <= 1) {
+    let done = 0;
+    chunks.forEach(([from, to], index) => {
+      results[index] = simulateRange(game, base, strategy, from, to);
+      done += to - from;
+      onProgress(done);
+    });
+    return results;
+  }
+  let next = 0;
+  let done = 0;
+  const url = new URL('../simulate-worker.mjs', import.meta.url);
+  const pool = Array.from(
+    { length: Math.min(workers, chunks.length) },
+    () =>
+      new Worker(url, {
+        workerData: { scenario: game.scenario, base, strategy },
+      }),
+  );
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const give = () => {
+              const index = next++;
+              const chunk = chunks[index];
+              if (!chunk) {
+                resolve();
+                return;
+              }
+              worker.postMessage({ index, from: chunk[0], to: chunk[1] });
+            };
+            worker.on(
+              'message',
+              (msg: { ready?: true; index?: number; summary?: SimSummary; error?: string }) => {
+                if (msg.error !== undefined) {
+                  reject(new Error(`a game failed in chunk ${msg.index}: ${msg.error}`));
+                  return;
+                }
+                if (msg.summary && msg.index !== undefined) {
+                  results[msg.index] = msg.summary;
+                  done += msg.summary.games;
+                  onProgress(done);
+                }
+                give();
+              },
+            );
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`a simulation worker stopped (exit code ${code})`));
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+/** A one-line progress bar for terminals. */
+function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  return `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done.toLocaleString('en')}/${total.toLocaleString('en')} games`;
+}
+
+export async function runSimulate(argv: string[], io: Io): Promise<number> {
+  const args = parseCommand('simulate', argv, FLAGS, { name: 'scenario FILE', min: 1, max: 1 });
+  const file = args.positionals[0] as string;
+  const runs = intFlag('runs', stringFlag(args, 'runs'), 1, MAX_RUNS, 1000);
+  const base = stringFlag(args, 'seed') ?? 'sim';
+  if (base === '' || base.length > 150)
+    throw new UsageError('--seed must be 1 to 150 characters', 'simulate');
+  const strategyArg = stringFlag(args, 'strategy') ?? 'random';
+  if (!(STRATEGIES as readonly string[]).includes(strategyArg)) {
+    throw new UsageError(
+      `--strategy must be one of ${STRATEGIES.join(', ')} (got '${strategyArg}')`,
+      'simulate',
+    );
+  }
+  const strategy = strategyArg as StrategyName;
+  const workers = intFlag('workers', stringFlag(args, 'workers'), 1, 64, availableParallelism());
+  const report = stringFlag(args, 'report');
+  if (report === '') throw new UsageError('--report needs a file name', 'simulate');
+  const json = boolFlag(args, 'json');
+
+  const loaded = loadScenario(file, io.cwd);
+  if (!loaded.ok) {
+    if (json) printJson(io, { ok: false, kind: 'invalid-scenario', diagnostics: loaded.diagnostics });
+    else reportDiagnostics(io, file, loaded);
+    return 1;
+  }
+  if (!json) reportDiagnostics(io, file, loaded);
+  const { game } = loaded;
+  const started = Date.now();
+  const parts = await playChunks(game, base, strategy, runs, workers, (done) =>
+    io.progress?.(progressBar(done, runs)),
+  );
+  io.progress?.('');
+  const total = mergeSummaries(game, parts);
+  const seconds = (Date.now() - started) / 1000;
+  const rows = game.scenario.outcomes.map((o) => ({
+    id: o.id,
+    tier: o.tier,
+    historical: o.historical === true,
+    games: total.outcomes[o.id] ?? 0,
+    share: (total.outcomes[o.id] ?? 0) / total.games,
+  }));
+  if (report !== undefined)
+    writeText(report, io.cwd, simulationReport(game, total, { base, strategy, runs }));
+  if (json) {
+    printJson(io, {
+      ok: true,
+      scenario: game.scenario.id,
+      runs,
+      seed: base,
+      strategy,
+      outcomes: rows,
+      summary: total,
+    });
+    return 0;
+  }
+  io.out(
+    `${game.scenario.id}: ${runs.toLocaleString('en')} games, seeds ${base}/0 … ${base}/${runs - 1}, strategy ${strategy}`,
+  );
+  const width = Math.max(...rows.map((r) => r.id.length));
+  for (const r of rows) {
+    const bar = '█'.repeat(Math.round(r.share * 40));
+    io.out(
+      `  ${r.id.padEnd(width)}  ${(r.share * 100).toFixed(1).padStart(5)}%  ${String(r.games).padStart(7)}  ${r.tier}${r.historical ? ', historical' : ''}  ${bar}`,
+    );
+  }
+  io.out(
+    `  average ${(total.turns / total.games).toFixed(1)} moves per game; ${seconds.toFixed(1)} s on ${Math.min(workers, chunksOf(runs).length)} worker(s)`,
+  );
+  if (report !== undefined) io.out(`report written to ${report}`);
+  return 0;
+}
