@@ -21,7 +21,8 @@ export type Route =
   | 'play'
   | 'debrief'
   | 'replay'
-  | 'open';
+  | 'open'
+  | 'class';
 
 /** The game the page is playing: a bundled scenario or an instructor's file. */
 export interface Loaded {

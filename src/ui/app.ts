@@ -12,6 +12,7 @@ import { createSession, installDebugHandle, randomSeed, writeUrlParams } from '.
 import type { App, Loaded, Mounted, Route } from './app-types.ts';
 import { el, fill } from './dom.ts';
 import { mountBriefing } from './screens/briefing.ts';
+import { mountClassResults } from './screens/class-results.ts';
 import { mountDebrief } from './screens/debrief.ts';
 import { mountHelp } from './screens/help.ts';
 import { mountOpenScenario } from './screens/open-scenario.ts';
@@ -33,6 +34,7 @@ const SCREENS: Record<Route, (app: App) => Mounted> = {
   debrief: mountDebrief,
   replay: mountReplay,
   open: mountOpenScenario,
+  class: mountClassResults,
 };
 
 /** Screens opened on top of another, which "Back" returns from. */

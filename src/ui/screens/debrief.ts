@@ -6,7 +6,7 @@
 import type { App, Mounted } from '../app-types.ts';
 import { renderDebrief } from '../debrief.ts';
 import { el, fill } from '../dom.ts';
-import { downloadReplay } from './exports.ts';
+import { downloadReplay, handIn } from './exports.ts';
 import { historySections } from './history.ts';
 import { button } from './title.ts';
 import { openViewer } from './viewer-source.ts';
@@ -47,6 +47,7 @@ export function mountDebrief(app: App): Mounted {
     button('Download replay', () => downloadReplay(loaded)),
     button('Choose another scenario', () => app.go('select')),
   ];
+  const hand = handIn(app, loaded);
   fill(
     section,
     ...renderDebrief(game, view.state, view.outcome, {
@@ -58,6 +59,7 @@ export function mountDebrief(app: App): Mounted {
       actions,
       extra: historySections(game, view.states),
     }),
+    hand,
   );
   fill(app.main, section);
   const heading = section.querySelector<HTMLElement>('#debrief-heading') ?? section;

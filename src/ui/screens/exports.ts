@@ -3,7 +3,9 @@
  * copy and paste. Both are built by the engine from the seed and the action log.
  */
 import { buildReplay, encodeReplayCode } from '../../engine/index.ts';
+import { buildResult, resultMarkdown } from '../../session/result.ts';
 import type { App, Loaded } from '../app-types.ts';
+import { el } from '../dom.ts';
 import { button } from './title.ts';
 
 /** Offers a text file for download without a server round trip. */
@@ -54,4 +56,53 @@ export function replayCodeButton(app: App, loaded: Loaded): HTMLButtonElement {
       );
     } else show();
   });
+}
+
+/** A file name part from free text: letters, digits and dashes only. */
+function slug(text: string): string {
+  return (
+    text
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'student'
+  );
+}
+
+/**
+ * "Hand in your result": an optional name, then the result as JSON (for the class page) or as a readable
+ * Markdown page. Both carry the choices, the reasons, the outcome and the answers to the questions.
+ */
+export function handIn(app: App, loaded: Loaded): HTMLElement {
+  const nameInput = el('input', { id: 'student-name', type: 'text', maxlength: 120, autocomplete: 'name' });
+  nameInput.value = loaded.answers.name ?? '';
+  nameInput.addEventListener('input', () => {
+    loaded.answers = { ...loaded.answers, name: nameInput.value };
+    app.persist();
+  });
+  const result = () => {
+    const v = loaded.session.view();
+    return buildResult(loaded.game, v.seed, v.actions, v.states, loaded.answers, nameInput.value);
+  };
+  const base = () => `envoy-result-${loaded.id}-${slug(nameInput.value)}`;
+  return el(
+    'section',
+    { class: 'hand-in', 'aria-labelledby': 'hand-in-heading' },
+    el('h2', { id: 'hand-in-heading' }, 'Hand in your result'),
+    el(
+      'p',
+      { class: 'muted' },
+      'The result holds your moves, the answers they drew, the outcome and your answers above. Your instructor can check it is a real game.',
+    ),
+    el('p', {}, el('label', { for: 'student-name' }, 'Your name (optional): '), nameInput),
+    el(
+      'p',
+      { class: 'actions' },
+      button('Download result (JSON)', () =>
+        downloadText(`${base()}.json`, 'application/json', `${JSON.stringify(result(), null, 2)}\n`),
+      ),
+      button('Download result (Markdown)', () =>
+        downloadText(`${base()}.md`, 'text/markdown', resultMarkdown(result())),
+      ),
+    ),
+  );
 }

@@ -9,8 +9,8 @@ import { el, fill } from '../dom.ts';
 import { roundStatus } from '../labels.ts';
 import { DialogueLog } from '../log.ts';
 import { renderPackage, renderParties } from '../table.ts';
-import { loadReplayText } from './replay-open.ts';
 import { playScene } from './play.ts';
+import { loadReplayText } from './replay-open.ts';
 import { button } from './title.ts';
 
 /** Mounts the viewer, or the form that opens a replay when none is loaded. */

@@ -31,6 +31,7 @@ export function mountTitle(app: App): Mounted {
         button('How to play', () => app.go('help')),
         button('Open a scenario file…', () => app.go('open')),
         button('Open a replay…', () => app.go('replay')),
+        button('Class results (instructors)…', () => app.go('class')),
       ),
       el(
         'p',

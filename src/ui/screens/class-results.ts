@@ -1,0 +1,233 @@
+/**
+ * For instructors: drop the result files students handed in and see the class at a glance. Each file is
+ * read as untrusted data and its game replayed against the bundled scenario, so an edited result shows as
+ * "does not verify"; then the spread of outcomes, how often each move was chosen, and every student's
+ * outcome and answers.
+ */
+import { compileGame, type Game, verifyReplay } from '../../engine/index.ts';
+import { CATALOG } from '../../session/catalog.ts';
+import { readResult, type StudentResult } from '../../session/result.ts';
+import type { App, Mounted } from '../app-types.ts';
+import { el, fill } from '../dom.ts';
+import { TIER_WORDS } from '../labels.ts';
+import { button } from './title.ts';
+
+/** Result files above this size are refused unread. */
+const MAX_RESULT = 5 * 1024 * 1024;
+
+interface Row {
+  file: string;
+  result: StudentResult | null;
+  verified: boolean;
+  problem: string | null;
+}
+
+const games = new Map<string, Promise<Game | null>>();
+function gameOf(id: string): Promise<Game | null> {
+  let g = games.get(id);
+  if (!g) {
+    const entry = CATALOG.get(id);
+    g = entry ? entry.load().then((c) => compileGame(c.scenario)) : Promise.resolve(null);
+    games.set(id, g);
+  }
+  return g;
+}
+
+async function readRow(file: File): Promise<Row> {
+  const row: Row = { file: file.name, result: null, verified: false, problem: null };
+  if (file.size > MAX_RESULT) return { ...row, problem: 'larger than 5 MB: not a result file' };
+  let data: unknown;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    return { ...row, problem: 'not JSON' };
+  }
+  const read = readResult(data);
+  if ('error' in read) return { ...row, problem: read.error };
+  const game = await gameOf(read.result.scenario.id);
+  if (!game)
+    return {
+      ...row,
+      result: read.result,
+      problem: `scenario “${read.result.scenario.id}” is not in this page`,
+    };
+  const v = verifyReplay(game, read.result.replay);
+  const outcome = v.ok ? v.outcome : null;
+  const title = outcome ? (game.scenario.outcomes.find((o) => o.id === outcome.id)?.title ?? outcome.id) : '';
+  // Only what the replay proves is shown: the outcome comes from replaying, not from the file's own claim.
+  const result: StudentResult = {
+    ...read.result,
+    outcome: outcome ? { id: outcome.id, title, tier: outcome.tier, historical: outcome.historical } : null,
+  };
+  return { ...row, result, verified: v.ok, problem: v.ok ? null : `does not verify: ${v.message}` };
+}
+
+function percent(n: number, of: number): string {
+  return of === 0 ? '0%' : `${Math.round((n / of) * 100)}%`;
+}
+
+/** A small bar; the width goes through the CSSOM, which a strict Content-Security-Policy allows. */
+function shareBar(share: number): HTMLElement {
+  const bar = el('span', { class: 'share-bar', 'aria-hidden': 'true' });
+  bar.style.setProperty('--share', `${Math.round(share * 100)}%`);
+  return bar;
+}
+
+function summary(rows: Row[]): HTMLElement[] {
+  const good = rows.filter((r) => r.verified && r.result);
+  const byScenario = new Map<string, Row[]>();
+  for (const r of good) {
+    const id = r.result?.scenario.id as string;
+    byScenario.set(id, [...(byScenario.get(id) ?? []), r]);
+  }
+  const out: HTMLElement[] = [];
+  for (const [id, list] of byScenario) {
+    const title = list[0]?.result?.scenario.title ?? id;
+    const outcomes = new Map<string, { title: string; tier: string; n: number }>();
+    const moves = new Map<string, number>();
+    for (const r of list) {
+      const o = r.result?.outcome;
+      const key = o?.id ?? 'unfinished';
+      const entry = outcomes.get(key) ?? { title: o?.title ?? 'Not finished', tier: o?.tier ?? '', n: 0 };
+      entry.n += 1;
+      outcomes.set(key, entry);
+      for (const m of new Set(r.result?.replay.actions.map((a) => a.move)))
+        moves.set(m, (moves.get(m) ?? 0) + 1);
+    }
+    out.push(
+      el('h2', {}, `${title} — ${list.length} result${list.length === 1 ? '' : 's'}`),
+      el(
+        'table',
+        { class: 'party-table' },
+        el('caption', {}, 'Outcomes'),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', {}, 'Outcome'),
+            el('th', {}, 'Tier'),
+            el('th', {}, 'Students'),
+            el('th', {}, 'Share'),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...[...outcomes.values()]
+            .sort((a, b) => b.n - a.n)
+            .map((o) =>
+              el(
+                'tr',
+                {},
+                el('th', {}, o.title),
+                el('td', {}, TIER_WORDS[o.tier as keyof typeof TIER_WORDS] ?? o.tier),
+                el('td', { class: 'num' }, String(o.n)),
+                el('td', {}, shareBar(o.n / list.length), ` ${percent(o.n, list.length)}`),
+              ),
+            ),
+        ),
+      ),
+      el(
+        'table',
+        { class: 'party-table' },
+        el('caption', {}, 'Moves: how many students used each at least once'),
+        el('thead', {}, el('tr', {}, el('th', {}, 'Move'), el('th', {}, 'Students'), el('th', {}, 'Share'))),
+        el(
+          'tbody',
+          {},
+          ...[...moves.entries()]
+            .sort((a, b) => b[1] - a[1])
+            .map(([m, n]) =>
+              el(
+                'tr',
+                {},
+                el('th', {}, m),
+                el('td', { class: 'num' }, String(n)),
+                el('td', {}, percent(n, list.length)),
+              ),
+            ),
+        ),
+      ),
+    );
+  }
+  return out;
+}
+
+function studentList(rows: Row[]): HTMLElement {
+  return el(
+    'ul',
+    { class: 'class-list' },
+    ...rows.map((r) =>
+      el(
+        'li',
+        {},
+        el('strong', {}, r.result?.name || r.file),
+        r.result?.name ? ` (${r.file})` : '',
+        ': ',
+        r.problem
+          ? el('span', { class: 'error-text' }, `✗ ${r.problem}`)
+          : `✓ verified — ${r.result?.outcome ? `${r.result.outcome.title} (${TIER_WORDS[r.result.outcome.tier as keyof typeof TIER_WORDS] ?? r.result.outcome.tier})` : 'not finished'}, seed ${r.result?.seed}`,
+        r.result?.answers.some((a) => a.answer.trim())
+          ? el(
+              'details',
+              {},
+              el('summary', {}, 'Answers to the discussion questions'),
+              el(
+                'ol',
+                {},
+                ...(r.result?.answers ?? []).map((a) =>
+                  el(
+                    'li',
+                    {},
+                    el('p', { class: 'muted' }, a.question),
+                    el('p', {}, a.answer || '(no answer)'),
+                  ),
+                ),
+              ),
+            )
+          : null,
+      ),
+    ),
+  );
+}
+
+/** Mounts the class page. */
+export function mountClassResults(app: App): Mounted {
+  const heading = el('h1', { id: 'class-heading', tabindex: -1 }, 'Class results');
+  const input = el('input', {
+    type: 'file',
+    id: 'result-files',
+    multiple: true,
+    accept: '.json,application/json',
+  });
+  const results = el('div', { class: 'class-results', 'aria-live': 'polite' });
+  input.addEventListener('change', async () => {
+    const files = [...(input.files ?? [])].slice(0, 500);
+    fill(results, el('p', {}, `Reading ${files.length} file(s)…`));
+    const rows = await Promise.all(files.map(readRow));
+    fill(results, ...summary(rows), el('h2', {}, 'Every file'), studentList(rows));
+  });
+  fill(
+    app.main,
+    el(
+      'section',
+      { class: 'panel screen', 'aria-labelledby': 'class-heading' },
+      heading,
+      el(
+        'p',
+        {},
+        'Choose the result files (.json) your students downloaded from their debriefs. Each game is replayed here to check it; nothing is uploaded.',
+      ),
+      el('p', {}, el('label', { for: 'result-files' }, 'Result files: '), input),
+      results,
+      el(
+        'p',
+        { class: 'actions' },
+        button('Back to the title', () => app.go('title')),
+      ),
+    ),
+  );
+  return { scene: 'HowToPlay', caption: 'Class results', source: null, focus: heading };
+}
