@@ -1,23 +1,28 @@
 /**
- * `envoy replay FILE.json`: re-runs a replay file against its scenario and checks every recorded hash.
- * On a mismatch it names the turn and, from the checkpoints, what differs in words.
+ * `envoy replay FILE.json` (or a code: `--code CODE`, or a file holding one): re-runs a game against its
+ * scenario and checks every recorded hash (a code records the final one). On a mismatch it names the turn
+ * and, from a replay file's checkpoints, what differs in words.
  */
 import { relative, resolve } from 'node:path';
 import {
   type Action,
+  buildReplay,
   type Difference,
+  decodeReplayCode,
   ENGINE_VERSION,
+  encodeReplayCode,
+  type Game,
   type ReplayFile,
-  readReplay,
+  replay as replayGame,
   type Verification,
   verifyReplay,
 } from '../../engine/index.ts';
-import { boolFlag, parseCommand, stringFlag } from '../args.ts';
-import { type Io, isFile, PACKAGE_ROOT, printJson, readBytes } from '../io.ts';
+import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
+import { type Io, isFile, PACKAGE_ROOT, prettyJson, printJson, writeText } from '../io.ts';
+import { type ReplayInput, readReplayInput } from './replay-input.ts';
 import { loadScenario, reportDiagnostics } from './validate.ts';
 
-/** Replay files larger than this are refused before reading (real ones are a few hundred KiB at most). */
-export const MAX_REPLAY_BYTES = 5 * 1024 * 1024;
+export { MAX_REPLAY_BYTES } from './replay-input.ts';
 
 const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -81,62 +86,91 @@ function describeAction(a: Action | undefined): string {
   return [a.move, ...params].join(' ');
 }
 
-/** Reads and shape-checks a replay file; returns the file or a one-line problem. */
-function readReplayFile(
-  file: string,
-  cwd: string,
-): { replay: ReplayFile } | { kind: string; message: string } {
-  const read = readBytes(file, cwd, MAX_REPLAY_BYTES);
-  if ('problem' in read)
-    return {
-      kind: 'unreadable',
-      message: `${file}: error: ${read.problem}${read.hint ? ` (hint: ${read.hint})` : ''}`,
-    };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return { kind: 'invalid-json', message: `${file}: error: not a replay file: the file is not UTF-8 text` };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const raw = e instanceof Error ? e.message : String(e);
-    const at = /(?: in JSON)? at position (\d+)/.exec(raw);
-    let where = '';
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      const line = before.split('\n').length;
-      where = `:${line}:${before.length - before.lastIndexOf('\n')}`;
-    }
-    const why = (at ? raw.replace(at[0], '') : raw).slice(0, 200);
-    return { kind: 'invalid-json', message: `${file}${where}: error: not valid JSON: ${why}` };
-  }
-  const r = readReplay(data);
-  if ('error' in r) return { kind: 'invalid-replay', message: `${file}: error: ${r.error}` };
-  return r;
+type Fail = (kind: string, message: string, extra?: object) => number;
+
+/** Prints a refusal to replay against another scenario (stdout) and what to do about it (stderr). */
+function refuse(
+  io: Io,
+  game: Game,
+  message: string,
+  scenarioFile: string,
+  want: { id: string; version: number },
+) {
+  const s = game.scenario;
+  const changed = s.id === want.id && s.version === want.version;
+  io.out(`REFUSED: ${message} from ${scenarioFile}`);
+  io.err(
+    changed
+      ? `hint: ${scenarioFile} has the same id and version but different content: it changed since the replay was recorded; pass --scenario with the file the replay was recorded with`
+      : `hint: pass --scenario with the file of scenario ${want.id} v${want.version}`,
+  );
 }
 
+/** Decodes a code against its game into a full replay file, or reports why it does not replay. */
+function replayOfCode(
+  io: Io,
+  json: boolean,
+  fail: Fail,
+  game: Game,
+  input: Extract<ReplayInput, { type: 'code' }>,
+  scenarioFile: string,
+): ReplayFile | number {
+  const d = decodeReplayCode(game, input.code);
+  if (d.ok) return buildReplay(game, d.seed, d.actions, d.states);
+  const turn = d.turn ?? 0;
+  const why = d.message.replace(/^turn \d+: /, '');
+  if (json) {
+    if (d.kind === 'scenario-mismatch') return fail(d.kind, d.message);
+    if (d.kind === 'bad-index') return fail('illegal-action', d.message, { turn });
+    if (d.kind === 'hash-mismatch') return fail('divergence', d.message, { turn, differences: [] });
+    return fail('invalid-code', `${input.label}: error: ${d.message}`);
+  }
+  if (d.kind === 'scenario-mismatch') refuse(io, game, d.message, scenarioFile, input.parsed.scenario);
+  else if (d.kind === 'bad-index') io.out(`ILLEGAL ACTION at turn ${turn}: ${why}`);
+  else if (d.kind === 'hash-mismatch') io.out(`DIVERGED at turn ${turn} (the end of the code): ${why}`);
+  else return fail('invalid-code', `${input.label}: error: ${d.message}`);
+  return 1;
+}
+
+/** The replay rebuilt from its seed and actions (what `--out` writes), once it has verified. */
+function rebuilt(game: Game, replay: ReplayFile): ReplayFile {
+  const run = replayGame(game, replay.seed, replay.actions);
+  return 'states' in run ? buildReplay(game, replay.seed, replay.actions, run.states) : replay;
+}
+
+/** Runs `envoy replay`: exit 0 when the game verifies, 1 when it does not or cannot be read. */
 export function runReplay(argv: string[], io: Io): number {
-  const flags = { scenario: { type: 'string' }, json: { type: 'boolean' } } as const;
-  const args = parseCommand('replay', argv, flags, {
-    name: 'replay FILE (a .json file written by envoy play --out)',
-    min: 1,
-    max: 1,
-  });
-  const file = args.positionals[0] as string;
+  const flags = {
+    scenario: { type: 'string' },
+    code: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+  } as const;
+  const args = parseCommand('replay', argv, flags, { name: 'FILE', min: 0, max: 1 });
+  const file = args.positionals[0];
+  const code = stringFlag(args, 'code');
+  const out = stringFlag(args, 'out');
+  if (file === undefined && code === undefined) {
+    throw new UsageError(
+      'missing FILE (a replay file, or a file holding a replay code) or --code CODE',
+      'replay',
+    );
+  }
+  if (file !== undefined && code !== undefined)
+    throw new UsageError('give FILE or --code, not both', 'replay');
+  if (code === '') throw new UsageError('--code needs a replay code (envoy1-…)', 'replay');
+  if (out === '') throw new UsageError('--out needs a file name', 'replay');
   const json = boolFlag(args, 'json');
-  const fail = (kind: string, message: string, extra: object = {}): number => {
+  const fail: Fail = (kind, message, extra = {}) => {
     if (json) printJson(io, { ok: false, kind, message: message.replace(/^envoy: error: /, ''), ...extra });
     else io.err(message);
     return 1;
   };
 
-  const read = readReplayFile(file, io.cwd);
-  if ('kind' in read) return fail(read.kind, read.message);
-  const { replay } = read;
-  const { id, version } = replay.scenario;
+  const input = readReplayInput(file, code, io.cwd);
+  if ('kind' in input) return fail(input.kind, input.message);
+  const { id, version } = input.type === 'file' ? input.replay.scenario : input.parsed.scenario;
+  const source = input.label === '--code' ? 'the code' : input.label;
 
   let scenarioFile = stringFlag(args, 'scenario');
   if (scenarioFile === undefined) {
@@ -147,7 +181,7 @@ export function runReplay(argv: string[], io: Io): number {
       const looked = candidates.length ? `; looked for ${[...new Set(candidates)].join(' and ')}` : '';
       return fail(
         'scenario-not-found',
-        `envoy: error: cannot find scenario '${id}' v${version} that ${file} was recorded with${looked} (hint: pass --scenario FILE)`,
+        `envoy: error: cannot find scenario '${id}' v${version} that ${source} was recorded with${looked} (hint: pass --scenario FILE)`,
       );
     }
   }
@@ -160,18 +194,41 @@ export function runReplay(argv: string[], io: Io): number {
     reportDiagnostics(io, scenarioFile, loaded);
     return 1;
   }
-  if (!json && replay.engine !== ENGINE_VERSION) {
-    io.err(`note: ${file} was recorded by engine ${replay.engine}; this is engine ${ENGINE_VERSION}`);
+  const { game } = loaded;
+  let replay: ReplayFile;
+  if (input.type === 'code') {
+    const built = replayOfCode(io, json, fail, game, input, scenarioFile);
+    if (typeof built === 'number') return built;
+    replay = built;
+  } else {
+    replay = input.replay;
+    if (!json && replay.engine !== ENGINE_VERSION) {
+      io.err(`note: ${file} was recorded by engine ${replay.engine}; this is engine ${ENGINE_VERSION}`);
+    }
   }
 
-  const v: Verification = verifyReplay(loaded.game, replay);
+  const v: Verification = verifyReplay(game, replay);
   if (v.ok && !sameOutcome(replay.outcome, v.outcome)) {
     const show = (o: unknown) => (isOutcome(o) ? `${o.id} (${o.tier})` : JSON.stringify(o ?? null));
     const message = `${file}: error: all hashes match, but the file's "outcome" says ${show(replay.outcome)} while the game ends in ${show(v.outcome)}`;
     return fail('outcome-mismatch', message, { outcome: v.outcome });
   }
+  if (v.ok && out !== undefined) {
+    try {
+      writeText(out, io.cwd, prettyJson(input.type === 'code' ? replay : rebuilt(game, replay)));
+    } catch (e) {
+      return fail('write-failed', `envoy: error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   if (json) {
-    if (v.ok || v.kind !== 'divergence') printJson(io, v);
+    if (v.ok) {
+      const encoded = encodeReplayCode(game, replay.seed, replay.actions);
+      const extra = {
+        ...(encoded.ok ? { code: encoded.code } : {}),
+        ...(out !== undefined ? { replay: out } : {}),
+      };
+      printJson(io, { ...v, ...extra });
+    } else if (v.kind !== 'divergence') printJson(io, v);
     else {
       const differences = v.differences.map((d) => ({ ...d, text: describeDifference(d) }));
       const message = differences.length ? v.message : `${v.message}: ${HIDDEN_DIFFERENCE}`;
@@ -181,19 +238,17 @@ export function runReplay(argv: string[], io: Io): number {
   }
   if (v.ok) {
     const outcome = v.outcome ? `outcome ${v.outcome.id} (${v.outcome.tier})` : 'the game did not finish';
-    io.out(`OK: ${v.turns} turns, all ${v.turns + 1} hashes match; ${outcome}`);
+    const final = replay.hashes[replay.hashes.length - 1]?.slice(0, 16);
+    io.out(
+      input.type === 'code'
+        ? `OK: ${v.turns} turns replayed from the code, final state hash ${final}… matches; ${outcome}`
+        : `OK: ${v.turns} turns, all ${v.turns + 1} hashes match; ${outcome}`,
+    );
+    if (out !== undefined) io.out(`Replay written to ${out}`);
     return 0;
   }
-  if (v.kind === 'scenario-mismatch') {
-    const s = loaded.game.scenario;
-    const changed = s.id === id && s.version === version;
-    io.out(`REFUSED: ${v.message} from ${scenarioFile}`);
-    io.err(
-      changed
-        ? `hint: ${scenarioFile} has the same id and version but different content: it changed since the replay was recorded; pass --scenario with the file the replay was recorded with`
-        : `hint: pass --scenario with the file of scenario ${id} v${version}`,
-    );
-  } else if (v.kind === 'illegal-action') {
+  if (v.kind === 'scenario-mismatch') refuse(io, game, v.message, scenarioFile, { id, version });
+  else if (v.kind === 'illegal-action') {
     io.out(`ILLEGAL ACTION at turn ${v.turn} (${describeAction(replay.actions[v.turn - 1])}): ${v.message}`);
   } else {
     const after =
