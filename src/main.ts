@@ -3,8 +3,9 @@
  * the screen the address asks for: `?scenario=…&seed=…` resumes or starts that game, anything else shows
  * the title. Phaser is in its own chunk; scenarios load on demand; the YAML loader only for instructors.
  */
-import { createStage } from './scenes/stage.ts';
+
 import { systemMotion } from './scenes/motion.ts';
+import { createStage } from './scenes/stage.ts';
 import { pageSaves } from './session/page-saves.ts';
 import { readUrlParams } from './session/session.ts';
 import { createApp, installPageHandle } from './ui/app.ts';

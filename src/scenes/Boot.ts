@@ -31,7 +31,10 @@ export class Boot extends Phaser.Scene {
     frame.lineStyle(2, COLOURS.navy).strokeRoundedRect(x, y, w, 22, 6);
     const bar = this.add.graphics();
     this.load.on('progress', (p: number) => {
-      bar.clear().fillStyle(COLOURS.navy).fillRoundedRect(x + 3, y + 3, Math.max(0, (w - 6) * p), 16, 4);
+      bar
+        .clear()
+        .fillStyle(COLOURS.navy)
+        .fillRoundedRect(x + 3, y + 3, Math.max(0, (w - 6) * p), 16, 4);
       hooks?.progress(p);
     });
     this.load.image('olive', oliveUrl);

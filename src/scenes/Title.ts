@@ -16,7 +16,10 @@ export class Title extends EnvoyScene {
     this.add
       .text(x, y + 82, 'Negotiate the diplomacy of Syria, 2024–2025', textStyle(24, COLOURS.muted))
       .setOrigin(0.5);
-    const olive = this.add.image(x, y + 170, 'olive').setScale(0.9).setAlpha(0);
+    const olive = this.add
+      .image(x, y + 170, 'olive')
+      .setScale(0.9)
+      .setAlpha(0);
     this.animate({ targets: compass, alpha: 1, angle: 0, duration: 700 });
     this.animate({ targets: olive, alpha: 1, duration: 900, delay: 200 });
   }

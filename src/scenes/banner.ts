@@ -26,7 +26,10 @@ export abstract class BannerScene extends EnvoyScene {
     const scenario = view?.game.scenario;
     if (scenario) {
       const line = [scenario.title, scenario.place, scenario.date].filter(Boolean).join(' · ');
-      this.add.text(300, HEIGHT / 2 + 40, line, { ...textStyle(22, COLOURS.muted), wordWrap: { width: WIDTH - 360 } });
+      this.add.text(300, HEIGHT / 2 + 40, line, {
+        ...textStyle(22, COLOURS.muted),
+        wordWrap: { width: WIDTH - 360 },
+      });
     }
     this.decorate(view);
   }

@@ -8,10 +8,32 @@ import type { SessionChange, SessionView } from '../session/session.ts';
 import type { SceneInput } from './contract.ts';
 import { COLOURS, HEIGHT, WIDTH } from './theme.ts';
 
+/** Tween config keys that are not animated properties. */
+const NOT_PROPS = new Set([
+  'targets',
+  'duration',
+  'ease',
+  'delay',
+  'hold',
+  'repeat',
+  'repeatDelay',
+  'yoyo',
+  'loop',
+  'paused',
+]);
+
+/** A tween in flight: its targets, their end values, and its callback (run once). */
+interface Pending {
+  targets: object[];
+  finals: Record<string, number>[];
+  done(): void;
+}
+
 /** A scene with an input, a session subscription and motion-aware tweens. */
 export abstract class EnvoyScene extends Phaser.Scene {
   protected input$!: SceneInput;
   private cleanups: (() => void)[] = [];
+  private pending = new Set<Pending>();
 
   init(data: SceneInput): void {
     this.input$ = data;
@@ -34,26 +56,62 @@ export abstract class EnvoyScene extends Phaser.Scene {
   /** Paints the scene for a view (null for scenes without a game); called again after every change. */
   protected abstract draw(view: SessionView | null, change: SessionChange): void;
 
-  /** A tween that respects reduced motion: with it, the target jumps to its end values at once. */
+  /**
+   * A tween that respects reduced motion (with it, the target jumps to its end values at once) and that a
+   * skip settles exactly: Phaser's `tween.complete()` runs the callback but leaves the target wherever the
+   * tween had got to, so the end values are remembered here and put in place on a skip.
+   */
   protected animate(config: Phaser.Types.Tweens.TweenBuilderConfig): void {
+    const targets = (Array.isArray(config.targets) ? config.targets : [config.targets]) as object[];
+    const finals = targets.map((target) => {
+      const end: Record<string, number> = {};
+      for (const [key, value] of Object.entries(config)) {
+        if (NOT_PROPS.has(key) || typeof value !== 'number') continue;
+        const start = (target as Record<string, unknown>)[key];
+        end[key] = config.yoyo && typeof start === 'number' ? start : value;
+      }
+      return end;
+    });
+    const onComplete = config.onComplete as (() => void) | undefined;
     const duration = this.input$.motion.ms(Number(config.duration ?? 400));
     if (duration === 0) {
-      const targets = Array.isArray(config.targets) ? config.targets : [config.targets];
-      const skip = new Set(['targets', 'duration', 'ease', 'delay', 'onComplete', 'yoyo', 'repeat', 'hold']);
-      for (const target of targets) {
-        for (const [key, value] of Object.entries(config)) {
-          if (!skip.has(key) && typeof value === 'number') (target as Record<string, number>)[key] = value;
-        }
-      }
-      if (typeof config.onComplete === 'function') (config.onComplete as () => void)();
+      targets.forEach((target, i) => {
+        Object.assign(target, finals[i]);
+      });
+      onComplete?.();
       return;
     }
-    this.tweens.add({ ...config, duration });
+    const entry: Pending = {
+      targets,
+      finals,
+      done: () => {
+        if (!this.pending.delete(entry)) return;
+        onComplete?.();
+      },
+    };
+    this.pending.add(entry);
+    this.tweens.add({ ...config, duration, onComplete: () => entry.done() });
   }
 
-  /** Ends every running tween at its final values. */
+  /** Puts every animated value at its end, then completes the tweens (which runs their callbacks once). */
   protected finishAnimations(): void {
-    for (const tween of this.tweens.getTweens()) tween.complete();
+    // Callbacks may chain further tweens (a fade-out then a fade-in): settle those too, a bounded number of times.
+    for (let pass = 0; pass < 8 && this.pending.size > 0; pass++) {
+      const entries = [...this.pending];
+      for (const entry of entries) {
+        entry.targets.forEach((target, i) => {
+          if ((target as { active?: boolean }).active === false) return;
+          Object.assign(target, entry.finals[i]);
+        });
+      }
+      for (const tween of this.tweens.getTweens()) tween.complete();
+      for (const entry of entries) entry.done();
+    }
+  }
+
+  /** Forgets tweens in flight (their targets are being destroyed). */
+  protected clearPending(): void {
+    this.pending.clear();
   }
 
   /** Centre of the canvas, for layouts. */
@@ -64,6 +122,7 @@ export abstract class EnvoyScene extends Phaser.Scene {
   private release(): void {
     for (const cleanup of this.cleanups) cleanup();
     this.cleanups = [];
+    this.pending.clear();
     this.tweens.killAll();
     this.time.removeAllEvents();
   }

@@ -6,8 +6,8 @@
 import Phaser from 'phaser';
 import { Boot, type BootHooks } from './Boot.ts';
 import { Briefing } from './Briefing.ts';
-import type { SceneInput, SceneKey } from './contract.ts';
 import { Council } from './Council.ts';
+import type { SceneInput, SceneKey } from './contract.ts';
 import { Debrief } from './Debrief.ts';
 import { Glossary } from './Glossary.ts';
 import { HowToPlay } from './HowToPlay.ts';

@@ -7,7 +7,7 @@ import type { App, Mounted } from '../app-types.ts';
 import { renderDebrief } from '../debrief.ts';
 import { el, fill } from '../dom.ts';
 import { downloadReplay, handIn } from './exports.ts';
-import { historySections } from './history.ts';
+import { chartTable, historySections } from './history.ts';
 import { button } from './title.ts';
 import { openViewer } from './viewer-source.ts';
 
@@ -57,7 +57,7 @@ export function mountDebrief(app: App): Mounted {
         app.persist();
       },
       actions,
-      extra: historySections(game, view.states),
+      extra: [...chartTable(game, view.states), ...historySections(game, view.states)],
     }),
     hand,
   );

@@ -3,8 +3,9 @@
  * in order. It reads the states' logs (what the engine recorded), so it shows what happened, not a guess.
  */
 import { describeLog, type Game, type GameState } from '../../engine/index.ts';
+import { meterSeries } from '../../scenes/draw/chart-data.ts';
 import { type Child, el } from '../dom.ts';
-import { actionLabel } from '../labels.ts';
+import { actionLabel, displayName } from '../labels.ts';
 
 /** One offer: when, what, and the verdicts it drew. */
 interface Offer {
@@ -49,6 +50,46 @@ export function historySections(game: Game, states: readonly GameState[]): Child
           o.what,
           o.verdicts.length ? el('ul', {}, ...o.verdicts.map((v) => el('li', {}, v))) : null,
         ),
+      ),
+    ),
+  ];
+}
+
+/**
+ * The debrief chart's numbers as a table, for screen readers and anyone who prefers numbers: each
+ * counterpart's meters at the start and at the end of every round (every counterpart, not only those the
+ * painted chart has room for). Folded, since it is long for a large cast.
+ */
+export function chartTable(game: Game, states: readonly GameState[]): Child[] {
+  const data = meterSeries(game, states, { maxParties: Number.POSITIVE_INFINITY });
+  if (data.lines.length === 0) return [];
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col' }, 'Party'),
+    el('th', { scope: 'col' }, 'Meter'),
+    ...data.rounds.map((r) => el('th', { scope: 'col' }, r === 0 ? 'Start' : `Round ${r}`)),
+  );
+  const rows = data.lines.map((line) =>
+    el(
+      'tr',
+      {},
+      el('th', { scope: 'row' }, displayName(game, line.party)),
+      el('td', {}, data.meters.find((m) => m.id === line.meter)?.label ?? line.meter),
+      ...data.rounds.map((r) =>
+        el('td', { class: 'num' }, String(line.points.find((p) => p.round === r)?.value ?? '')),
+      ),
+    ),
+  );
+  return [
+    el(
+      'details',
+      { class: 'folded chart-table' },
+      el('summary', {}, 'The chart’s numbers: meters round by round'),
+      el(
+        'div',
+        { class: 'table-scroll' },
+        el('table', { class: 'party-table' }, el('thead', {}, head), el('tbody', {}, ...rows)),
       ),
     ),
   ];

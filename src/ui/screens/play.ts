@@ -4,6 +4,7 @@
  * the parties and the package. It holds no rule; every action goes through `session.dispatch`.
  */
 import type { Game } from '../../engine/index.ts';
+import { usesCouncil } from '../../scenes/draw/leaning.ts';
 import type { SessionChange, SessionView } from '../../session/session.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
@@ -14,12 +15,9 @@ import { renderPackage, renderParties } from '../table.ts';
 import { downloadReplay, replayCodeButton } from './exports.ts';
 import { button } from './title.ts';
 
-/** A vote of seven or more members is played in the Council chamber rather than round a table. */
-export const COUNCIL_MEMBERS = 7;
-
 /** The scene that paints a game: the chamber for a large vote, else the table. */
 export function playScene(game: Game): 'Council' | 'Table' {
-  return (game.scenario.vote?.members.length ?? 0) >= COUNCIL_MEMBERS ? 'Council' : 'Table';
+  return usesCouncil(game) ? 'Council' : 'Table';
 }
 
 /** Mounts the negotiation. */

@@ -1,0 +1,242 @@
+/**
+ * The negotiating table seen from above: each party's emblem, name, position and meters round an oval
+ * table with the package in the middle. The canvas shows at a glance what moved after a move (bars slide,
+ * emblems pulse, bubbles say how parties answered); the DOM beside it says the same in words.
+ */
+import type Phaser from 'phaser';
+import type { Game, GameState } from '../engine/index.ts';
+import type { SessionView } from '../session/session.ts';
+import { displayName, positionOf } from '../ui/labels.ts';
+import { metersFor } from '../ui/relevance.ts';
+import { type BubbleKind, drawBubble } from './draw/bubble.ts';
+import { drawEmblem, type Emblem, emblemParts } from './draw/emblem.ts';
+import { fitText, tableSeats } from './draw/layout.ts';
+import { BAR, drawMeterBar, type MeterBar, meterCodes, meterFraction } from './draw/meter.ts';
+import { drawTally, roundLine } from './draw/tally.ts';
+import { SettledScene } from './settled-scene.ts';
+import { COLOURS, css, HEIGHT, textStyle, WIDTH } from './theme.ts';
+
+const MAX_BARS = 3;
+const EMBLEM_R = 22;
+
+interface SeatView {
+  id: string;
+  emblem: Emblem;
+  position: Phaser.GameObjects.Text;
+  positionValue: string | null;
+  bars: MeterBar[];
+  /** Emblem centre, and the left edge and first bar row of the text column. */
+  ex: number;
+  ey: number;
+  col: number;
+  barTop: number;
+  bubble: Phaser.GameObjects.Graphics | null;
+}
+
+/** The verdict each party gave in the latest turn (its last one, when it answered more than once). */
+function verdicts(state: GameState): Map<string, BubbleKind> {
+  const out = new Map<string, BubbleKind>();
+  for (const entry of state.log) {
+    if (entry.kind !== 'response' || !entry.verdict) continue;
+    out.set(entry.party, entry.verdict);
+  }
+  return out;
+}
+
+/** The Table scene. */
+export class Table extends SettledScene {
+  private seats = new Map<string, SeatView>();
+  private codes: Record<string, string> = {};
+  private round: Phaser.GameObjects.Text | null = null;
+  private lines = new Map<string, Phaser.GameObjects.Text>();
+  private tally: Phaser.GameObjects.GameObject[] = [];
+  private lineWidth = 400;
+
+  constructor() {
+    super('Table');
+  }
+
+  protected override forget(): void {
+    super.forget();
+    this.seats = new Map();
+    this.lines = new Map();
+    this.round = null;
+    this.tally = [];
+  }
+
+  protected build(view: SessionView): void {
+    const { game, state } = view;
+    this.codes = meterCodes(game);
+    const order = [game.playerId, ...game.partyIds.filter((p) => p !== game.playerId)];
+    const cx = WIDTH / 2;
+    const cy = 285;
+    const g = this.add.graphics();
+    g.fillStyle(COLOURS.tableEdge).fillEllipse(cx, cy + 6, 480, 236);
+    g.fillStyle(COLOURS.table).fillEllipse(cx, cy, 470, 224);
+    g.lineStyle(2, COLOURS.tableEdge).strokeEllipse(cx, cy, 430, 190);
+    this.round = this.add.text(20, 14, roundLine(game, state), textStyle(20, COLOURS.ink, true));
+    this.lineWidth = order.length > 6 ? 340 : 400;
+    this.add.text(cx, cy - 88, 'On the table', textStyle(16, COLOURS.muted, true)).setOrigin(0.5, 0);
+    const issues = game.issueIds;
+    const step = issues.length > 4 ? 21 : 26;
+    const top = cy - 62 + Math.max(0, 5 - issues.length) * 8;
+    issues.forEach((issue, i) => {
+      const text = this.add.text(cx, top + i * step, '', textStyle(16, COLOURS.ink)).setOrigin(0.5, 0);
+      fitText(text, this.packageLine(game, state, issue), this.lineWidth);
+      this.lines.set(issue, text);
+    });
+    tableSeats(order.length, cx, cy, 350, 185).forEach((seat, i) => {
+      const id = order[i] as string;
+      this.seats.set(id, this.buildSeat(game, state, id, seat.x, seat.y, i === 0));
+    });
+    if (state.vote) this.showVote(game, state, false);
+  }
+
+  private packageLine(game: Game, state: GameState, issue: string): string {
+    const def = game.scenario.issues[issue];
+    const option = state.table[issue] ?? def?.default ?? '';
+    return `${def?.label ?? issue}: ${def?.options[option] ?? option}`;
+  }
+
+  private buildSeat(
+    game: Game,
+    state: GameState,
+    id: string,
+    x: number,
+    y: number,
+    player: boolean,
+  ): SeatView {
+    const ex = x - 70;
+    const col = x - 38;
+    const emblem = drawEmblem(this, game, id, ex, y, EMBLEM_R, player);
+    const name = this.add.text(col, y - 42, '', textStyle(18, COLOURS.ink, true));
+    fitText(name, displayName(game, id), 150);
+    if (player)
+      this.add.text(ex, y + EMBLEM_R + 10, 'you', textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
+    const pos = positionOf(game, state, id);
+    const position = this.add.text(col, y - 20, '', textStyle(16, COLOURS.muted));
+    fitText(position, pos?.label ?? '', 150);
+    const seat: SeatView = {
+      id,
+      emblem,
+      position,
+      positionValue: state.parties[id]?.position?.value ?? null,
+      bars: [],
+      ex,
+      ey: y,
+      col,
+      barTop: y + 10,
+      bubble: null,
+    };
+    this.addBars(game, state, seat);
+    return seat;
+  }
+
+  /** Adds bars for meters that have become relevant (up to three a seat). */
+  private addBars(game: Game, state: GameState, seat: SeatView): MeterBar[] {
+    const added: MeterBar[] = [];
+    for (const meter of metersFor(game, state, seat.id)) {
+      if (seat.bars.length >= MAX_BARS) break;
+      if (seat.bars.some((b) => b.meter === meter)) continue;
+      const value = state.parties[seat.id]?.meters[meter] ?? 0;
+      const y = seat.barTop + seat.bars.length * BAR.row;
+      const bar = drawMeterBar(this, game, meter, this.codes[meter] ?? meter, value, seat.col, y);
+      seat.bars.push(bar);
+      added.push(bar);
+    }
+    return added;
+  }
+
+  protected update$(view: SessionView): void {
+    const { game, state } = view;
+    const previous = view.states[view.states.length - 2] ?? null;
+    if (this.round) {
+      const text = roundLine(game, state);
+      if (this.round.text !== text) {
+        this.round.setText(text).setScale(1.15);
+        this.animate({ targets: this.round, scale: 1, duration: 300 });
+      }
+    }
+    for (const [issue, text] of this.lines) {
+      const content = this.packageLine(game, state, issue);
+      text.setColor(css(COLOURS.ink)).setFontStyle('normal');
+      if (previous && this.packageLine(game, previous, issue) === content) continue;
+      // The line that changed stays bold until the next move, so the change is not colour alone.
+      fitText(text.setColor(css(COLOURS.navy)).setFontStyle('bold'), content, this.lineWidth).setAlpha(0);
+      this.animate({ targets: text, alpha: 1, duration: 500 });
+    }
+    const said = verdicts(state);
+    for (const seat of this.seats.values()) this.updateSeat(game, state, seat, said.get(seat.id) ?? null);
+    if (state.vote && !this.tally.length) this.showVote(game, state, true);
+  }
+
+  private updateSeat(game: Game, state: GameState, seat: SeatView, verdict: BubbleKind | null): void {
+    for (const bar of this.addBars(game, state, seat)) {
+      bar.fill.scaleX = 0;
+      const value = state.parties[seat.id]?.meters[bar.meter] ?? 0;
+      this.animate({ targets: bar.fill, scaleX: meterFraction(game, bar.meter, value), duration: 600 });
+    }
+    for (const bar of seat.bars) {
+      const value = state.parties[seat.id]?.meters[bar.meter] ?? 0;
+      const to = meterFraction(game, bar.meter, value);
+      if (Math.abs(bar.fill.scaleX - to) < 1e-6) continue;
+      this.animate({ targets: bar.fill, scaleX: to, duration: 600, ease: 'Cubic.easeOut' });
+    }
+    const value = state.parties[seat.id]?.position?.value ?? null;
+    if (value !== seat.positionValue) {
+      seat.positionValue = value;
+      this.crossFade(seat, positionOf(game, state, seat.id)?.label ?? '');
+      this.pulse(seat);
+    }
+    seat.bubble?.destroy();
+    seat.bubble = null;
+    const kind = state.vote?.ballots[seat.id] ?? verdict;
+    if (kind) this.popBubble(seat, kind);
+  }
+
+  /** Fades the old position label out and the new one in, in place. */
+  private crossFade(seat: SeatView, label: string): void {
+    const old = seat.position;
+    const next = this.add.text(old.x, old.y, '', textStyle(16, COLOURS.muted)).setAlpha(0);
+    fitText(next, label, 150);
+    seat.position = next;
+    this.animate({ targets: old, alpha: 0, duration: 350, onComplete: () => old.destroy() });
+    this.animate({ targets: next, alpha: 1, duration: 350, delay: 200 });
+  }
+
+  /** A swell of the emblem and a ring that spreads from it: "this party changed its position". */
+  private pulse(seat: SeatView): void {
+    const parts = emblemParts(seat.emblem);
+    this.animate({ targets: parts, scale: 1.25, duration: 220, yoyo: true, ease: 'Sine.easeInOut' });
+    const ring = this.add.graphics({ x: seat.ex, y: seat.ey }).setDepth(-1);
+    ring.lineStyle(4, COLOURS.accent).strokeCircle(0, 0, EMBLEM_R + 4);
+    this.animate({
+      targets: ring,
+      scale: 1.8,
+      alpha: 0,
+      duration: 700,
+      onComplete: () => ring.destroy(),
+    });
+  }
+
+  private popBubble(seat: SeatView, kind: BubbleKind): void {
+    const bubble = drawBubble(this, kind, seat.ex - 34, seat.ey - 36).setScale(0);
+    seat.bubble = bubble;
+    this.animate({ targets: bubble, scale: 1, duration: 300, delay: 250, ease: 'Back.easeOut' });
+  }
+
+  /** The roll call's result over the package, with each member's ballot at its seat. */
+  private showVote(game: Game, state: GameState, animated: boolean): void {
+    const vote = state.vote;
+    if (!vote) return;
+    this.tally = drawTally(this, game, vote, WIDTH / 2, HEIGHT / 2 + 15);
+    for (const part of this.tally) (part as unknown as { alpha: number }).alpha = animated ? 0 : 1;
+    if (animated) this.animate({ targets: this.tally, alpha: 1, duration: 500, delay: 400 });
+    if (!animated) {
+      for (const seat of this.seats.values()) {
+        const ballot = vote.ballots[seat.id];
+        if (ballot) seat.bubble = drawBubble(this, ballot, seat.ex - 34, seat.ey - 36);
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * How a council member would vote right now. The engine decides the real ballot at the roll call
+ * (src/engine/flow.ts holdVote); this reads the same rule without running it, so the canvas and the DOM can
+ * show each member's leaning before the vote and agree with each other.
+ */
+import type { Game, GameState } from '../../engine/index.ts';
+import { COLOURS } from '../theme.ts';
+import type { MarkKind } from './icons.ts';
+
+/** A ballot, as the engine's VoteState records it. */
+export type Ballot = 'yes' | 'no' | 'abstain';
+
+/** The ballot the member's current position would cast, as holdVote decides it (before `vote.called`). */
+export function leaningOf(game: Game, state: GameState, id: string): Ballot {
+  const pos = state.parties[id]?.position?.value;
+  const fromState = pos ? game.machines[id]?.def.states[pos]?.vote : undefined;
+  return fromState ?? game.scenario.parties[id]?.ballot ?? 'abstain';
+}
+
+/** The vote's members in roll-call order (blocs expanded, no repeats), as holdVote walks them. */
+export function voteMembers(game: Game): string[] {
+  const out: string[] = [];
+  for (const id of game.scenario.vote?.members ?? []) {
+    for (const p of game.targets[id] ?? [id]) if (!out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+/** A large vote gets the council chamber instead of the table: seven seats or more do not fit around it. */
+export function usesCouncil(game: Game): boolean {
+  return voteMembers(game).length >= 7;
+}
+
+/** Letter, word, mark and colour of a ballot: never colour alone. */
+export const BALLOT_LOOK: Record<Ballot, { letter: string; word: string; mark: MarkKind; colour: number }> = {
+  yes: { letter: 'Y', word: 'Yes', mark: 'yes', colour: COLOURS.yes },
+  no: { letter: 'N', word: 'No', mark: 'no', colour: COLOURS.no },
+  abstain: { letter: 'A', word: 'Abstain', mark: 'abstain', colour: COLOURS.muted },
+};

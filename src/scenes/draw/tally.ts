@@ -1,0 +1,71 @@
+/**
+ * A vote's result in a few words and marks: counts with their marks, and the line that says whether the
+ * text passed and, when it did not, why (short of votes, or whose veto). Shared by the table and the
+ * council so both say a result the same way.
+ */
+import type Phaser from 'phaser';
+import type { Game, GameState } from '../../engine/index.ts';
+import type { VoteState } from '../../engine/types.ts';
+import { displayName } from '../../ui/labels.ts';
+import { COLOURS, textStyle } from '../theme.ts';
+import { drawMark } from './icons.ts';
+import { BALLOT_LOOK, type Ballot } from './leaning.ts';
+
+/** "Round 3 of 6", or the final line once the talks are over. */
+export function roundLine(game: Game, state: GameState): string {
+  const { rounds } = game.scenario;
+  if (state.over) return `Talks over · ${Math.min(state.round, rounds)} of ${rounds} rounds`;
+  return `Round ${state.round} of ${rounds}`;
+}
+
+/** "Adopted", "Vetoed by China and Russia" or "Not adopted": the result line of a roll call. */
+export function voteResultLine(game: Game, vote: Pick<VoteState, 'adopted' | 'vetoedBy'>): string {
+  if (vote.vetoedBy.length > 0) {
+    const names = vote.vetoedBy.map((id) => displayName(game, id));
+    const list =
+      names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+    return `Vetoed by ${list}`;
+  }
+  return vote.adopted ? 'Adopted' : 'Not adopted';
+}
+
+/** The tally panel centred on (cx, cy); returns its objects so the caller can fade or remove them. */
+export function drawTally(
+  scene: Phaser.Scene,
+  game: Game,
+  vote: VoteState,
+  cx: number,
+  cy: number,
+): Phaser.GameObjects.GameObject[] {
+  const w = 400;
+  const h = 92;
+  const panel = scene.add.graphics();
+  panel.fillStyle(0xffffff).fillRoundedRect(cx - w / 2, cy - h / 2, w, h, 10);
+  panel
+    .lineStyle(3, vote.adopted ? COLOURS.good : COLOURS.no)
+    .strokeRoundedRect(cx - w / 2, cy - h / 2, w, h, 10);
+  const parts: Phaser.GameObjects.GameObject[] = [panel];
+  const order: Ballot[] = ['yes', 'no', 'abstain'];
+  order.forEach((ballot, i) => {
+    const look = BALLOT_LOOK[ballot];
+    const x = cx - w / 2 + 24 + i * 126;
+    drawMark(panel, look.mark, x + 8, cy - 18, 18, look.colour);
+    parts.push(
+      scene.add
+        .text(x + 22, cy - 18, `${look.word} ${vote[ballot]}`, textStyle(18, COLOURS.ink, true))
+        .setOrigin(0, 0.5),
+    );
+  });
+  const threshold = game.scenario.vote?.threshold;
+  const result = voteResultLine(game, vote);
+  const line =
+    threshold !== undefined && !vote.adopted && !vote.vetoedBy.length
+      ? `${result} · needs ${threshold}`
+      : result;
+  const colour = vote.adopted ? COLOURS.good : COLOURS.no;
+  drawMark(panel, vote.adopted ? 'yes' : 'no', cx - w / 2 + 32, cy + 20, 22, colour);
+  parts.push(
+    scene.add.text(cx - w / 2 + 52, cy + 20, line, textStyle(20, COLOURS.ink, true)).setOrigin(0, 0.5),
+  );
+  return parts;
+}
