@@ -65,6 +65,7 @@ export function mountSelect(app: App): Mounted {
       el(
         'p',
         { class: 'actions' },
+        button('Open a scenario file… (instructors)', () => app.go('open')),
         button('Back to the title', () => app.go('title')),
       ),
     ),
