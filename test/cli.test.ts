@@ -15,9 +15,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describePath } from '../src/cli/commands/replay.ts';
-import type { Io } from '../src/cli/io.ts';
+import { type Io, prettyJson } from '../src/cli/io.ts';
 import { main } from '../src/cli/main.ts';
-import type { ReplayFile } from '../src/engine/index.ts';
+import {
+  buildReplay,
+  compileGame,
+  encodeReplayCode,
+  playGame,
+  type ReplayFile,
+} from '../src/engine/index.ts';
+import { forgeCode } from './helpers/replay-codes.ts';
+import { loadGame } from './helpers/scenarios.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TUTORIAL = 'scenarios/tutorial.yaml';
@@ -313,5 +321,130 @@ describe('envoy (in process)', () => {
     expect(describePath('agreements.valley.water-share')).toBe('valley agreement on water-share');
     expect(describePath('flags.ceasefire')).toBe('flag ceasefire');
     expect(describePath('round')).toBe('round');
+  });
+});
+
+describe('envoy replay with a replay code', () => {
+  const game = loadGame('tutorial');
+  const played = playGame(game, 'cli-code', 'random');
+  const encoded = encodeReplayCode(game, 'cli-code', played.actions);
+  if (!encoded.ok) throw new Error(encoded.message);
+  const code = encoded.code;
+  const replayFile = prettyJson(buildReplay(game, 'cli-code', played.actions, played.states));
+  const turns = played.actions.length;
+
+  it('verifies a code given with --code (child process)', () => {
+    const r = envoy('replay', '--code', code);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(
+      new RegExp(`^OK: ${turns} turns replayed from the code, final state hash [0-9a-f]{16}… matches; `),
+    );
+    expect(r.status).toBe(0);
+  });
+
+  it('verifies a file holding a code (BOM, line breaks and all) and writes the rebuilt replay with --out', async () => {
+    const codeFile = tmpFile('game.code');
+    writeFileSync(codeFile, `\uFEFF${code.slice(0, 30)}\r\n${code.slice(30)}\r\n`);
+    const out = tmpFile('rebuilt.json');
+    const r = await inProcess('replay', codeFile, '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`OK: ${turns} turns replayed from the code`);
+    expect(r.stdout).toContain(`Replay written to ${out}`);
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(replayFile);
+    const again = await inProcess('replay', out);
+    expect(again.stdout).toMatch(new RegExp(`^OK: ${turns} turns, all ${turns + 1} hashes match`));
+  });
+
+  it('prints the code of a verified replay file, and of a verified code, with --json', async () => {
+    const file = writeReplay('for-code.json', JSON.parse(replayFile));
+    const fromFile = await inProcess('replay', file, '--json');
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({ ok: true, turns, code });
+    const fromCode = await inProcess('replay', '--code', code, '--json');
+    expect(fromCode.status).toBe(0);
+    expect(JSON.parse(fromCode.stdout)).toMatchObject({ ok: true, turns, code });
+  });
+
+  it('refuses a damaged, cut or foreign code with one line and exit 1', async () => {
+    const cases: [string, RegExp, string][] = [
+      [code.slice(0, 25), /^--code: error: the code is incomplete: it was cut off/, 'invalid-code'],
+      [
+        `${code.slice(0, 20)}${code[20] === 'A' ? 'B' : 'A'}${code.slice(21)}`,
+        /the code is damaged/,
+        'invalid-code',
+      ],
+      [
+        `${code.slice(0, 20)}*${code.slice(21)}`,
+        /a character no code has: "\*" at position 21/,
+        'invalid-code',
+      ],
+      [`envoy9-${code.slice(7)}`, /replay code version 9 is not supported/, 'invalid-code'],
+    ];
+    for (const [bad, message, kind] of cases) {
+      const r = await inProcess('replay', '--code', bad);
+      expect(r.status, bad).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+      const j = await inProcess('replay', '--code', bad, '--json');
+      expect(JSON.parse(j.stdout)).toMatchObject({ ok: false, kind });
+      expect(j.stderr).toBe('');
+    }
+    const other = await inProcess('replay', '--code', code, '--scenario', 'scenarios/bab-al-hawa.yaml');
+    expect(other.status).toBe(1);
+    expect(other.stdout).toMatch(
+      /^REFUSED: this code is of scenario tutorial v\d+ \([0-9a-f]{12}…\), not bab-al-hawa/,
+    );
+    expect(other.stderr).toContain('hint: pass --scenario with the file of scenario tutorial');
+  });
+
+  it('names the turn of a move out of range, and a final hash that does not match', async () => {
+    const outOfRange = forgeCode(code, (indexes) => {
+      indexes[1] = 120;
+    });
+    const r = await inProcess('replay', '--code', outOfRange);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^ILLEGAL ACTION at turn 2: move number 120 is out of range \(only \d+ moves/);
+    const j = await inProcess('replay', '--code', outOfRange, '--json');
+    expect(JSON.parse(j.stdout)).toMatchObject({ ok: false, kind: 'illegal-action', turn: 2 });
+
+    const wrongEnd = forgeCode(code, () => undefined, [1, 2, 3, 4, 5, 6, 7, 8]);
+    const d = await inProcess('replay', '--code', wrongEnd);
+    expect(d.status).toBe(1);
+    expect(d.stdout).toMatch(
+      new RegExp(
+        `^DIVERGED at turn ${turns} \\(the end of the code\\): the replayed game ends in state [0-9a-f]{16}…, not 0102030405060708…`,
+      ),
+    );
+    const dj = await inProcess('replay', '--code', wrongEnd, '--json');
+    expect(JSON.parse(dj.stdout)).toMatchObject({
+      ok: false,
+      kind: 'divergence',
+      turn: turns,
+      differences: [],
+    });
+  });
+
+  it('says which scenario a code needs when it cannot be found', async () => {
+    const elsewhere = compileGame({ ...game.scenario, id: 'no-such-scenario' });
+    const foreign = encodeReplayCode(elsewhere, 'x', []);
+    if (!foreign.ok) throw new Error(foreign.message);
+    const r = await inProcess('replay', '--code', foreign.code);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("cannot find scenario 'no-such-scenario' v1 that the code was recorded with");
+  });
+
+  it('exits 2 without FILE or --code, with both, or with an empty --code', async () => {
+    const cases: [string[], RegExp][] = [
+      [['replay'], /missing FILE \(a replay file, or a file holding a replay code\) or --code CODE/],
+      [['replay', 'a.json', '--code', code], /give FILE or --code, not both/],
+      [['replay', '--code', ''], /--code needs a replay code/],
+      [['replay', '--code'], /option '--code' needs a value/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await inProcess(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
   });
 });

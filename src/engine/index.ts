@@ -6,10 +6,21 @@ export { availableActions } from './actions.ts';
 export { applyAction, createGame } from './apply-action.ts';
 export { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 export { describeEntry, describeLog, type LogLine } from './describe.ts';
+export { continueGame } from './fork.ts';
 export { compileGame, type Game } from './game.ts';
 export { canonicalJson, sha256Hex, stateHash } from './hash.ts';
 export { judgeOffer, utilityOf } from './parties.ts';
 export { outcomeOf, replay } from './replay.ts';
+export {
+  type DecodedReplayCode,
+  decodeReplayCode,
+  encodeReplayCode,
+  type ParsedReplayCode,
+  REPLAY_CODE_LIMITS,
+  REPLAY_CODE_PREFIX,
+  type ReplayCodeError,
+  readReplayCode,
+} from './replay-code.ts';
 export {
   buildReplay,
   REPLAY_LIMITS,
