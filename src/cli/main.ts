@@ -15,6 +15,9 @@ interface Command {
   run: () => Promise<(argv: string[], io: Io) => number | Promise<number>>;
 }
 
+/** The default search budget of `envoy check` (kept in step with src/lint/search.ts by test/cli-check.test.ts). */
+const DEFAULT_CHECK_BUDGET = 8000;
+
 const COMMANDS: Record<string, Command> = {
   validate: {
     summary: 'check scenario files and report every problem with file:line:col',
@@ -28,6 +31,26 @@ Options:
 
 Exit: 0 all files valid, 1 a file has errors or cannot be read, 2 wrong usage.`,
     run: async () => (await import('./commands/validate.ts')).runValidate,
+  },
+  check: {
+    summary: 'validate scenario files, then lint them: unreachable states and outcomes, dead ends, and more',
+    usage: 'envoy check FILE... [--strict] [--budget N] [--json]',
+    details: `Does everything validate does, then lints each valid file and prints every finding as
+"file:line:col: warning: message (hint: ...)" on stderr, and "FILE: ok (...; N warnings; searched G games
+/ A actions)" on stdout. Lints: position states no transition reaches, outcomes a bounded search with the
+engine did not reach, moves never available, dead ends (no legal move before the game ends), missing
+debrief text, counterparts with no zone of agreement, unused meters. The search is seeded: the same
+file always gives the same warnings.
+
+Options:
+  --strict     warnings fail the file (exit 1)
+  --budget N   engine actions the reachability search may use per file (default ${DEFAULT_CHECK_BUDGET})
+  --json       print one JSON document: { ok, strict, files: [{ file, ok, id, version, hash, warnings,
+               errors, diagnostics, search: { budget, games, actions, states, outcomes, deadEnds } }] }
+
+Exit: 0 every file valid (warnings allowed), 1 a file has errors or cannot be read (or warnings, with
+--strict), 2 wrong usage.`,
+    run: async () => (await import('./commands/check.ts')).runCheck,
   },
   play: {
     summary: 'play a whole game headlessly with a built-in strategy',

@@ -1,0 +1,85 @@
+/**
+ * Visits every condition and effect of a scenario with its data path and the party it speaks about, so
+ * lints that ask "does anything read this meter / set this flag / test this party?" share one walk and
+ * cannot forget a place (a nested `any`, a template's transition, a party's drift).
+ */
+import type { PathSegment } from '../scenario/locate.ts';
+import type { Condition, Effects, PositionMachine, Scenario } from '../scenario/schema.ts';
+
+/** A condition or effect and where it sits; `self` is the party its bare `meters` refer to (null: the player). */
+export interface Place {
+  path: readonly PathSegment[];
+  self: string | null;
+}
+
+/** Callbacks of a walk; both optional. */
+export interface Visitor {
+  condition?(c: Condition, at: Place): void;
+  effects?(e: Effects, at: Place): void;
+}
+
+function walkCondition(c: Condition, at: Place, v: Visitor): void {
+  v.condition?.(c, at);
+  for (const key of ['any', 'all'] as const) {
+    for (const [i, sub] of (c[key] ?? []).entries())
+      walkCondition(sub, { path: [...at.path, key, i], self: at.self }, v);
+  }
+  if (c.not) walkCondition(c.not, { path: [...at.path, 'not'], self: at.self }, v);
+}
+
+function walkMachine(
+  m: PositionMachine,
+  path: readonly PathSegment[],
+  self: string | null,
+  v: Visitor,
+): void {
+  for (const [state, def] of Object.entries(m.states)) {
+    for (const [event, list] of Object.entries(def.on ?? {})) {
+      for (const [i, t] of list.entries()) {
+        const here = [...path, 'states', state, 'on', event, i];
+        if (t.when) walkCondition(t.when, { path: [...here, 'when'], self }, v);
+        if (t.effects) v.effects?.(t.effects, { path: [...here, 'effects'], self });
+      }
+    }
+  }
+}
+
+/**
+ * Walks the whole scenario. Template transitions are visited once with `self: '*'` (any party using
+ * the template); a party's `drift` is reported as effects on that party.
+ */
+export function walkScenario(s: Scenario, v: Visitor): void {
+  for (const [id, party] of Object.entries(s.parties)) {
+    if (party.position) walkMachine(party.position, ['parties', id, 'position'], id, v);
+    if (party.drift) v.effects?.({ meters: party.drift }, { path: ['parties', id, 'drift'], self: id });
+  }
+  for (const [id, t] of Object.entries(s.templates ?? {})) walkMachine(t, ['templates', id], '*', v);
+  for (const [id, move] of Object.entries(s.moves)) {
+    if (move.when) walkCondition(move.when, { path: ['moves', id, 'when'], self: null }, v);
+    if (move.effects) v.effects?.(move.effects, { path: ['moves', id, 'effects'], self: null });
+  }
+  for (const [i, ev] of (s.events ?? []).entries()) {
+    if (ev.when) walkCondition(ev.when, { path: ['events', i, 'when'], self: null }, v);
+    if (ev.effects) v.effects?.(ev.effects, { path: ['events', i, 'effects'], self: null });
+  }
+  for (const [i, o] of s.outcomes.entries()) {
+    if (o.when) walkCondition(o.when, { path: ['outcomes', i, 'when'], self: null }, v);
+  }
+}
+
+/** The parties a condition names directly (`parties:`, `agreed:`, `vote.ballots`), nested ones included. */
+export function partiesTested(c: Condition): Set<string> {
+  const out = new Set<string>();
+  walkCondition(
+    c,
+    { path: [], self: null },
+    {
+      condition(sub) {
+        for (const p of Object.keys(sub.parties ?? {})) out.add(p);
+        for (const p of Object.keys(sub.agreed ?? {})) out.add(p);
+        for (const p of Object.keys(sub.vote?.ballots ?? {})) out.add(p);
+      },
+    },
+  );
+  return out;
+}
