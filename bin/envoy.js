@@ -24,7 +24,7 @@ const argv = process.argv.slice(2);
 // Best effort: a dependency that is missing or renamed is simply loaded later through tsx.
 const first = argv[0] ?? '';
 if (
-  ['validate', 'play', 'replay', 'schema'].includes(first) &&
+  ['validate', 'check', 'play', 'replay', 'diff', 'simulate', 'schema'].includes(first) &&
   !argv.includes('--help') &&
   !argv.includes('-h')
 ) {
