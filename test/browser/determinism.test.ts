@@ -1,79 +1,115 @@
 /**
  * Cross-runtime determinism: the engine bundled into the page and the engine in Node must produce the same
- * per-turn state hashes for the same seeds and actions — for strategy-played games and for a game a
- * keyboard user plays through the DOM.
+ * per-turn state hashes for the same seeds and actions — for hundreds of random games of every scenario,
+ * for greedy games, and for games a keyboard user plays through the page, checked against `envoy play`
+ * and, through the page's downloaded replay file, `envoy replay`.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Action, playGame, replay, stateHash } from '../../src/engine/index.ts';
-import { loadGame } from '../helpers/scenarios.ts';
-import { collectProblems, type LaunchedBrowser, type StaticServer } from './helpers/browser.ts';
-import { startHarness, stopHarness } from './helpers/harness.ts';
-import { playFirstMovesByKeyboard } from './helpers/page-driver.ts';
+import { playGame, stateHash } from '../../src/engine/index.ts';
+import { loadGame, SCENARIO_IDS } from '../helpers/scenarios.ts';
+import { freshPage, type Harness, onScreen, startHarness, stopHarness } from './helpers/harness.ts';
+import { openDebrief, playFirstMovesByKeyboard, pressButton } from './helpers/page-driver.ts';
 
-const game = loadGame('tutorial');
-const SEEDS = Array.from({ length: 30 }, (_, i) => `xrt/${i}`);
-let site: StaticServer;
-let browser: LaunchedBrowser;
-let page: Page;
-let problems: string[];
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** Random games per scenario compared turn by turn (the issue asks for at least 200). */
+const RANDOM_GAMES = 200;
+const GREEDY_GAMES = 10;
 
+let h: Harness;
+let downloads: string;
 beforeAll(async () => {
-  ({ site, browser } = await startHarness('determinism'));
-  page = await browser.context.newPage();
-  problems = collectProblems(page);
-  await page.goto(`${site.url}?scenario=tutorial&seed=xrt-keyboard`);
-  await page.locator('button.move').first().waitFor();
+  h = await startHarness('determinism');
+  downloads = await mkdtemp(join(tmpdir(), 'envoy-downloads-'));
+});
+afterAll(async () => {
+  await stopHarness(h);
+  await rm(downloads, { recursive: true, force: true });
 });
 
-afterAll(() => stopHarness({ site, browser }));
+/** A page with the scenario's game loaded (so `window.envoy` runs that scenario's engine). */
+async function pageWith(id: string, seed: string): Promise<{ page: Page; problems: string[] }> {
+  const opened = await freshPage(h, 1280, 720);
+  await opened.page.goto(`${h.site.url}?scenario=${id}&seed=${encodeURIComponent(seed)}`);
+  await onScreen(opened.page, 'briefing');
+  return opened;
+}
 
 /** Node's side: whole games by a strategy, with the hash of every state (initial first). */
-function nodeGames(seeds: string[], strategy: 'random' | 'greedy') {
+function nodeGames(id: string, seeds: string[], strategy: 'random' | 'greedy') {
+  const game = loadGame(id);
   return seeds.map((seed) => {
     const played = playGame(game, seed, strategy);
     return { actions: played.actions, hashes: played.states.map(stateHash) };
   });
 }
 
-describe('the engine in Chromium and in Node', () => {
-  it('compiles the same scenario', async () => {
+/** `envoy play` in a Node process: the per-turn hashes of a game by the `first` strategy. */
+async function envoyPlay(id: string, seed: string): Promise<string[]> {
+  const { stdout } = await run(
+    process.execPath,
+    ['bin/envoy.js', 'play', `scenarios/${id}.yaml`, '--seed', seed, '--strategy', 'first', '--json'],
+    { cwd: root },
+  );
+  return (JSON.parse(stdout) as { hashes: string[] }).hashes;
+}
+
+describe.each(SCENARIO_IDS)('%s in Chromium and in Node', (id) => {
+  it(`compiles the same scenario and gives identical per-turn hashes for ${RANDOM_GAMES} random and ${GREEDY_GAMES} greedy games`, async () => {
+    const game = loadGame(id);
+    const { page, problems } = await pageWith(id, 'xrt');
     expect(await page.evaluate(() => window.envoy?.scenarioHash())).toBe(game.scenarioHash);
-  });
-
-  it('gives identical per-turn hashes for 30 random-strategy games', async () => {
-    const inNode = nodeGames(SEEDS, 'random');
-    const inPage = await page.evaluate((seeds) => window.envoy?.simulate(seeds, 'random'), SEEDS);
-    expect(inPage).toHaveLength(SEEDS.length);
+    const seeds = Array.from({ length: RANDOM_GAMES }, (_, i) => `xrt/${id}/${i}`);
+    const inPage = await page.evaluate((s) => window.envoy?.simulate(s, 'random'), seeds);
+    const inNode = nodeGames(id, seeds, 'random');
+    expect(inPage).toHaveLength(RANDOM_GAMES);
+    let turns = 0;
     inPage?.forEach((played, i) => {
-      expect(played.hashes, `seed ${SEEDS[i]}`).toEqual(inNode[i]?.hashes);
-      expect(played.actions, `seed ${SEEDS[i]}`).toEqual(inNode[i]?.actions);
+      expect(played.hashes, `seed ${seeds[i]}`).toEqual(inNode[i]?.hashes);
+      expect(played.actions, `seed ${seeds[i]}`).toEqual(inNode[i]?.actions);
+      turns += played.hashes.length;
     });
-    const turns = inNode.reduce((n, g) => n + g.hashes.length, 0);
-    expect(turns).toBeGreaterThan(SEEDS.length * 2);
-  });
-
-  it('gives identical per-turn hashes for greedy games', async () => {
-    const seeds = SEEDS.slice(0, 5);
-    const inPage = await page.evaluate((s) => window.envoy?.simulate(s, 'greedy'), seeds);
-    expect(inPage).toEqual(nodeGames(seeds, 'greedy'));
-  });
-
-  it('replays a keyboard-played page game to the same hashes in Node', async () => {
-    await playFirstMovesByKeyboard(page);
-    const seed = (await page.evaluate(() => window.envoy?.seed())) ?? '';
-    expect(seed).toBe('xrt-keyboard');
-    const actions = (await page.evaluate(() => window.envoy?.actions())) as Action[];
-    const pageHashes = await page.evaluate(() => window.envoy?.hashes());
-    const replayed = replay(game, seed, actions);
-    if ('error' in replayed)
-      throw new Error(`replay failed at turn ${replayed.turn}: ${replayed.error.message}`);
-    expect(pageHashes).toEqual(replayed.states.map(stateHash));
-    // Always choosing the first button is the engine's `first` strategy: the menu lists availableActions in order.
-    expect(actions).toEqual(playGame(game, seed, 'first').actions);
-    expect(await page.evaluate((a) => window.envoy?.replay('xrt-keyboard', a), actions)).toEqual({
-      hashes: pageHashes,
-    });
+    expect(turns).toBeGreaterThan(RANDOM_GAMES * 5);
+    const greedy = seeds.slice(0, GREEDY_GAMES);
+    expect(await page.evaluate((s) => window.envoy?.simulate(s, 'greedy'), greedy)).toEqual(
+      nodeGames(id, greedy, 'greedy'),
+    );
     expect(problems).toEqual([]);
+    await page.close();
   });
+});
+
+describe('a game played with the keyboard', () => {
+  it.each(['tutorial', 'un-sanctions-vote'])(
+    'of %s has the per-turn hashes `envoy play` computes, and its downloaded replay passes `envoy replay`',
+    async (id) => {
+      const seed = `keyboard/${id}`;
+      const { page, problems } = await pageWith(id, seed);
+      await pressButton(page, 'Begin negotiating');
+      await onScreen(page, 'play');
+      await playFirstMovesByKeyboard(page);
+      await openDebrief(page);
+      const pageHashes = await page.evaluate(() => window.envoy?.hashes());
+      // Always choosing the first button is the engine's `first` strategy: the menu lists availableActions in order.
+      expect(pageHashes).toEqual(await envoyPlay(id, seed));
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        pressButton(page, 'Download replay'),
+      ]);
+      const file = join(downloads, `${id}.json`);
+      await download.saveAs(file);
+      const { stdout } = await run(process.execPath, ['bin/envoy.js', 'replay', file], { cwd: root });
+      expect(stdout).toContain(`OK: ${(pageHashes?.length ?? 0) - 1} turns`);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -1,72 +1,112 @@
 /**
- * Keyboard-only driving of the DOM game, shared by the play and determinism tests: they must play the
- * way a keyboard user does (Tab to the first move, Enter), never by clicking or calling the engine.
+ * Keyboard-only driving of the page, shared by the browser tests and bench/browser.ts: they move the way a
+ * keyboard user does (Tab to a control, Enter), never by clicking or calling the engine. No Vitest here.
  */
 import type { Page } from 'playwright-core';
 
-/** Whether the focused element is the first move button. */
-export function firstMoveFocused(page: Page): Promise<boolean> {
+/** Waits until the page shows a screen (`main#app[data-screen]`). */
+export async function onScreen(page: Page, screen: string): Promise<void> {
+  await page.locator(`main#app[data-screen="${screen}"]`).waitFor({ state: 'attached' });
+}
+
+/** What has focus, as plain data. */
+export interface Focused {
+  tag: string;
+  id: string;
+  /** The accessible name when set (aria-label), else the trimmed text. */
+  name: string;
+  classes: string[];
+  /** For a link: its `?scenario=` parameter. */
+  scenario: string | null;
+  /** For a move button: whether it is the first one in the menu. */
+  firstMove: boolean;
+}
+
+/** Describes the focused element. */
+export function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
-    const first = document.querySelector('button.move');
-    return first !== null && document.activeElement === first;
+    const a = document.activeElement as HTMLElement | null;
+    const name = a?.getAttribute('aria-label') ?? a?.textContent ?? '';
+    return {
+      tag: a?.tagName ?? '',
+      id: a?.id ?? '',
+      name: name.replace(/\s+/g, ' ').trim(),
+      classes: a ? [...a.classList] : [],
+      scenario: a instanceof HTMLAnchorElement ? new URL(a.href).searchParams.get('scenario') : null,
+      firstMove: a !== null && a === document.querySelector('#moves button.move'),
+    };
   });
 }
 
-/** Whether the debrief heading has focus (the game is over). */
-export function debriefFocused(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.activeElement?.id === 'debrief-heading');
-}
+/** A button whose name is `name`. */
+export const isButton = (name: string) => (f: Focused) => f.tag === 'BUTTON' && f.name === name;
 
-/** Presses Tab until the first move button has focus; fails if it is not reachable in `limit` presses. */
-export async function tabToFirstMove(page: Page, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    if (await firstMoveFocused(page)) return;
+/** Presses Tab until the focused element matches; fails, naming `what`, if it is not reachable in `limit` presses. */
+export async function tabTo(
+  page: Page,
+  matches: (f: Focused) => boolean,
+  what: string,
+  limit = 80,
+): Promise<Focused> {
+  const seen: string[] = [];
+  for (let i = 0; i <= limit; i++) {
+    const f = await focused(page);
+    if (matches(f)) return f;
+    seen.push(f.name.slice(0, 30) || f.tag);
     await page.keyboard.press('Tab');
   }
-  if (!(await firstMoveFocused(page)))
-    throw new Error(`the first move button is not reachable in ${limit} Tab presses`);
+  throw new Error(
+    `${what} is not reachable in ${limit} Tab presses (passed: ${seen.slice(0, 25).join(' | ')})`,
+  );
+}
+
+/** Tab to a button by its name and press Enter on it. */
+export async function pressButton(page: Page, name: string): Promise<void> {
+  await tabTo(page, isButton(name), `the "${name}" button`);
+  await page.keyboard.press('Enter');
+}
+
+/** From the title screen: "Choose a scenario", the scenario's link, then "Begin negotiating". */
+export async function titleToTable(page: Page, id: string, visit?: (screen: string) => Promise<void>) {
+  await onScreen(page, 'title');
+  await visit?.('title');
+  await pressButton(page, 'Choose a scenario');
+  await onScreen(page, 'select');
+  await visit?.('select');
+  await tabTo(page, (f) => f.tag === 'A' && f.scenario === id, `the link to "${id}"`);
+  await page.keyboard.press('Enter');
+  await onScreen(page, 'briefing');
+  await visit?.('briefing');
+  await pressButton(page, 'Begin negotiating');
+  await onScreen(page, 'play');
 }
 
 /**
- * Plays by pressing Enter on the focused first move button until the debrief heading takes focus. The page
- * moves focus to the first move button after each turn; `onTurn` runs after every move (screenshots).
+ * On the table: Tab to the first move, then press Enter on whatever has focus after each turn (the page moves
+ * focus to the first move) until the "See the debrief" button has it. `onTurn` runs after every move.
+ * Returns the number of moves played.
  */
 export async function playFirstMovesByKeyboard(
   page: Page,
   onTurn?: (turn: number) => Promise<void>,
   limit = 200,
 ): Promise<number> {
-  await tabToFirstMove(page);
+  await tabTo(page, (f) => f.firstMove, 'the first move button');
   for (let turn = 1; turn <= limit; turn++) {
-    if (!(await firstMoveFocused(page)))
-      throw new Error(`turn ${turn}: focus is not on the first move button`);
+    const f = await focused(page);
+    if (!f.firstMove) throw new Error(`turn ${turn}: focus is on "${f.name}", not on the first move button`);
     await page.keyboard.press('Enter');
     await onTurn?.(turn);
-    if (await debriefFocused(page)) return turn;
+    if (isButton('See the debrief')(await focused(page))) return turn;
   }
   throw new Error(`the game did not end within ${limit} moves`);
 }
 
-/** Whether the focused element is the chooser's link to a scenario. */
-function scenarioLinkFocused(page: Page, id: string): Promise<boolean> {
-  return page.evaluate((want) => {
-    const a = document.activeElement;
-    if (!(a instanceof HTMLAnchorElement) || !a.classList.contains('scenario-link')) return false;
-    return new URL(a.href).searchParams.get('scenario') === want;
-  }, id);
-}
-
-/**
- * On the chooser: Tab to a scenario's link and press Enter, the way a keyboard user opens it; resolves
- * once the game page shows its first move button.
- */
-export async function chooseScenarioByKeyboard(page: Page, id: string, limit = 30): Promise<void> {
-  for (let i = 0; i < limit && !(await scenarioLinkFocused(page, id)); i++) await page.keyboard.press('Tab');
-  if (!(await scenarioLinkFocused(page, id)))
-    throw new Error(`the link to "${id}" is not reachable in ${limit} Tab presses`);
-  await Promise.all([
-    page.waitForURL((url) => url.searchParams.get('scenario') === id),
-    page.keyboard.press('Enter'),
-  ]);
-  await page.locator('button.move').first().waitFor();
+/** After the last move, Enter on "See the debrief" (which has focus); resolves on the debrief screen. */
+export async function openDebrief(page: Page): Promise<void> {
+  const f = await focused(page);
+  if (!isButton('See the debrief')(f))
+    throw new Error(`"See the debrief" does not have focus ("${f.name}" has)`);
+  await page.keyboard.press('Enter');
+  await onScreen(page, 'debrief');
 }

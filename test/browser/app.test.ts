@@ -1,0 +1,309 @@
+/**
+ * The page as an app: its landmarks and live log, the address bar (seeds, unknown scenarios), refused
+ * moves, the Council's table, the top bar, saving (a reload resumes the same state; a corrupt save says so)
+ * and starting again, each checked in the production build.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGame, type GameState, outcomeOf, playGame } from '../../src/engine/index.ts';
+import { actionLabel } from '../../src/ui/labels.ts';
+import { metersFor } from '../../src/ui/relevance.ts';
+import { loadGame } from '../helpers/scenarios.ts';
+import {
+  freshPage,
+  type Harness,
+  onScreen,
+  shot,
+  squash,
+  startHarness,
+  stopHarness,
+  text,
+} from './helpers/harness.ts';
+import {
+  focused,
+  isButton,
+  openDebrief,
+  playFirstMovesByKeyboard,
+  pressButton,
+  tabTo,
+} from './helpers/page-driver.ts';
+
+const SEED = 'browser-1';
+const game = loadGame('tutorial');
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness('app');
+});
+afterAll(() => stopHarness(h));
+
+function lastState(states: GameState[]): GameState {
+  const last = states[states.length - 1];
+  if (!last) throw new Error('a game has at least its initial state');
+  return last;
+}
+
+/** A fresh page (no saves) opened at an address of the site, e.g. `?scenario=tutorial&seed=x`. */
+async function openAt(search: string, width = 1280, height = 720) {
+  const opened = await freshPage(h, width, height);
+  await opened.page.goto(`${h.site.url}${search}`);
+  return opened;
+}
+
+describe('the table', () => {
+  it('has landmarks, labelled meters and a polite live log', async () => {
+    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await pressButton(page, 'Begin negotiating');
+    await onScreen(page, 'play');
+    const facts = await page.evaluate(() => ({
+      banner: document.querySelectorAll('body > header').length,
+      main: document.querySelectorAll('main').length,
+      nav: document.querySelectorAll('header nav[aria-label]').length,
+      regions: document.querySelectorAll('section[aria-labelledby], section[aria-label]').length,
+      unlabelledMeters: [...document.querySelectorAll('meter')].filter((m) => !m.getAttribute('aria-label'))
+        .length,
+      meters: document.querySelectorAll('meter').length,
+      live: document.querySelector('ol.log')?.getAttribute('aria-live'),
+      status: document.querySelector('header [role="status"]')?.getAttribute('aria-live'),
+      stageHidden: document.getElementById('stage')?.getAttribute('aria-hidden'),
+      canvas: document.querySelectorAll('#stage canvas').length,
+    }));
+    expect(facts).toMatchObject({
+      banner: 1,
+      main: 1,
+      nav: 1,
+      unlabelledMeters: 0,
+      live: 'polite',
+      status: 'polite',
+      stageHidden: 'true',
+      canvas: 1,
+    });
+    expect(facts.regions).toBeGreaterThanOrEqual(4);
+    // Each party shows only the meters the scenario uses for it.
+    const start = createGame(game, SEED);
+    const shown = game.partyIds.reduce((n, id) => n + metersFor(game, start, id).length, 0);
+    expect(shown).toBeLessThan(game.partyIds.length * game.meterIds.length);
+    expect(facts.meters).toBe(shown);
+    // A move appends its lines to the live log.
+    const before = await page.locator('ol.log li').count();
+    await tabTo(page, (f) => f.firstMove, 'the first move');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('ol.log li').count()).toBeGreaterThan(before);
+    expect((await focused(page)).firstMove).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws a seed when the address has none, shows it and writes it into the address', async () => {
+    const { page, problems } = await openAt('?scenario=tutorial');
+    await onScreen(page, 'briefing');
+    const seed = new URL(page.url()).searchParams.get('seed');
+    expect(seed).toMatch(/^[0-9a-f]{6}-[0-9a-f]{6}$/);
+    expect(await page.evaluate(() => window.envoy?.seed())).toBe(seed);
+    expect(await text(page, 'main')).toContain(`Seed ${seed}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a refused action in the page instead of throwing', async () => {
+    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await pressButton(page, 'Begin negotiating');
+    await onScreen(page, 'play');
+    const result = await page.evaluate(() => window.envoy?.dispatch({ move: 'no-such-move', params: {} }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'action/unknown-move' } });
+    expect(await text(page, '#moves [role="alert"]')).toContain('There is no move "no-such-move"');
+    expect(await page.evaluate(() => window.envoy?.hashes().length)).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('plays the tutorial with the Council of the town, then the fifteen-member Security Council in one table', async () => {
+    const un = loadGame('un-sanctions-vote');
+    const { page, problems } = await openAt(`?scenario=un-sanctions-vote&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await pressButton(page, 'Begin negotiating');
+    await onScreen(page, 'play');
+    expect(await page.evaluate(() => window.envoyPage?.scene())).toBe('Council');
+    const rows = page.locator('table.party-table tbody tr');
+    expect(await rows.count()).toBe(15);
+    const start = createGame(un, SEED);
+    const china = squash((await rows.filter({ hasText: 'China' }).textContent()) ?? '');
+    const position = un.machines.china?.def.states[start.parties.china?.position?.value ?? '']?.label;
+    expect(china).toContain(`${position}`);
+    expect(china).toContain(`${start.parties.china?.meters.concern}`);
+    const headers = (await page.locator('table.party-table thead th').allTextContents()).map(squash);
+    expect(headers.slice(0, 2)).toEqual(['Delegation and position', 'Position']);
+    expect(headers.length).toBeGreaterThanOrEqual(3);
+    const unlabelled = await page.evaluate(
+      () => [...document.querySelectorAll('meter')].filter((m) => !m.getAttribute('aria-label')).length,
+    );
+    expect(unlabelled).toBe(0);
+    // About fifty choices, in a handful of labelled groups.
+    expect(await page.locator('button.move').count()).toBeGreaterThan(40);
+    expect(await page.locator('#moves [role="group"] > h3').count()).toBeLessThanOrEqual(12);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['accord-ratified', 'accord-unratified'])(
+    'shows the debrief of %s with its caveat and sources, played by clicking the menu',
+    async (id) => {
+      // The first seed whose greedy game reaches this outcome (found in Node, so tuning the scenario
+      // never leaves the test pointing at a seed that no longer gets there).
+      let n = 0;
+      while (n < 500 && outcomeOf(game, lastState(playGame(game, `s${n}`, 'greedy').states))?.id !== id) n++;
+      const seed = `s${n}`;
+      const played = playGame(game, seed, 'greedy');
+      expect(outcomeOf(game, lastState(played.states))?.id).toBe(id);
+      const { page, problems } = await openAt(`?scenario=tutorial&seed=${seed}`);
+      await onScreen(page, 'briefing');
+      await page.getByRole('button', { name: 'Begin negotiating' }).click();
+      for (const action of played.actions) {
+        await page.getByRole('button', { name: actionLabel(game, action).full, exact: true }).click();
+      }
+      await page.getByRole('button', { name: 'See the debrief' }).click();
+      await onScreen(page, 'debrief');
+      const outcome = game.scenario.outcomes.find((o) => o.id === id);
+      const debrief = (await page.locator('.debrief').textContent()) ?? '';
+      expect(debrief).toContain(outcome?.title);
+      if (outcome?.historical) expect(debrief).toContain('the outcome history recorded');
+      if (outcome?.debrief.caveat)
+        expect(squash(await text(page, '.debrief .caveat'))).toBe(squash(outcome.debrief.caveat));
+      for (const src of outcome?.debrief.sources ?? []) {
+        expect(debrief).toContain(game.scenario.sources?.[src]?.title);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+describe('the address bar and the top bar', () => {
+  it('says so when the address asks for a scenario it does not have, and opens the tutorial', async () => {
+    const { page, problems } = await openAt(`?scenario=nowhere&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await expect.poll(() => text(page, 'header [role="status"]')).toContain('“nowhere” is not available');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('tutorial');
+    expect(await text(page, '#briefing-heading')).toBe(game.scenario.title);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reaches help, glossary and sources from the table and comes back, then goes home, by keyboard', async () => {
+    const { page, problems } = await openAt(`?scenario=bab-al-hawa&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await pressButton(page, 'Begin negotiating');
+    await onScreen(page, 'play');
+    for (const [button, screen, heading] of [
+      ['How to play', 'help', 'How to play'],
+      ['Glossary', 'glossary', 'Glossary'],
+      ['Sources', 'sources', 'Sources'],
+    ] as const) {
+      await pressButton(page, button);
+      await onScreen(page, screen);
+      expect((await focused(page)).name).toBe(heading);
+      await pressButton(page, 'Back');
+      await onScreen(page, 'play');
+      expect(new URL(page.url()).searchParams.get('seed')).toBe(SEED);
+    }
+    expect(await page.locator('.sources li, main li').count()).toBeGreaterThan(0);
+    await tabTo(page, (f) => f.tag === 'BUTTON' && f.classes.includes('brand'), 'the Envoy home button');
+    await page.keyboard.press('Enter');
+    await onScreen(page, 'title');
+    expect(new URL(page.url()).search).toBe('');
+    expect((await focused(page)).name).toBe('Envoy');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('starts a new game with a fresh seed from the debrief, by keyboard', async () => {
+    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await pressButton(page, 'Begin negotiating');
+    await playFirstMovesByKeyboard(page);
+    await openDebrief(page);
+    await pressButton(page, 'Play again with a new seed');
+    await onScreen(page, 'briefing');
+    const seed = new URL(page.url()).searchParams.get('seed');
+    expect(seed).not.toBe(SEED);
+    expect(await page.evaluate(() => window.envoy?.seed())).toBe(seed);
+    expect(await page.evaluate(() => window.envoy?.actions().length)).toBe(0);
+    expect((await focused(page)).id).toBe('briefing-heading');
+    await pressButton(page, 'Begin negotiating');
+    await onScreen(page, 'play');
+    expect(await page.locator('ol.log li').count()).toBeGreaterThan(0);
+    expect(await page.locator('.game-over').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('saves', () => {
+  it('resumes the same state after a reload in the middle of a game', async () => {
+    const { page, problems } = await openAt(`?scenario=bab-al-hawa&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await pressButton(page, 'Begin negotiating');
+    await onScreen(page, 'play');
+    await tabTo(page, (f) => f.firstMove, 'the first move');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Enter');
+    const before = await page.evaluate(() => ({ hashes: window.envoy?.hashes(), url: window.location.href }));
+    expect(before.hashes).toHaveLength(6);
+    const log = await page.locator('ol.log li').allTextContents();
+    await page.reload();
+    await onScreen(page, 'play');
+    const after = await page.evaluate(() => ({ hashes: window.envoy?.hashes(), url: window.location.href }));
+    expect(after).toEqual(before);
+    expect(await page.locator('ol.log li').allTextContents()).toEqual(log);
+    // And the game goes on from there, by keyboard.
+    await tabTo(page, (f) => f.firstMove, 'the first move');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => window.envoy?.hashes().length)).toBe(7);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the answers to the debrief questions across a reload', async () => {
+    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await pressButton(page, 'Begin negotiating');
+    await playFirstMovesByKeyboard(page);
+    await openDebrief(page);
+    await tabTo(page, (f) => f.tag === 'TEXTAREA', 'the first answer box');
+    await page.keyboard.type('The chair moved first.');
+    await page.reload();
+    await onScreen(page, 'debrief');
+    expect(await page.locator('.debrief textarea').first().inputValue()).toBe('The chair moved first.');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says a corrupt save cannot be read and offers to start over', async () => {
+    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await page.evaluate(() => {
+      window.localStorage.clear();
+      window.localStorage.setItem('envoy:save:tutorial', '{"format":"envoy-save", garbage \u0000 ]]');
+    });
+    await page.reload();
+    const heading = page.getByRole('heading', { name: 'Your saved game could not be read', level: 1 });
+    await heading.waitFor();
+    expect(await page.locator('main [role="alert"]').count()).toBe(1);
+    expect(squash(await text(page, 'main')).length).toBeGreaterThan(80);
+    expect((await focused(page)).name).toBe('Your saved game could not be read');
+    await shot(page, 'corrupt-save-1280');
+    // Nothing is deleted unasked.
+    expect(await page.evaluate(() => window.localStorage.getItem('envoy:save:tutorial'))).toContain(
+      'garbage',
+    );
+    await tabTo(page, isButton('Start over'), 'the Start over button');
+    await page.keyboard.press('Enter');
+    await onScreen(page, 'briefing');
+    expect(await page.evaluate(() => window.envoy?.seed())).toBe(SEED);
+    const saved = await page.evaluate(() => window.localStorage.getItem('envoy:save:tutorial') ?? '');
+    expect(() => JSON.parse(saved)).not.toThrow();
+    // Browsers may log a refused resource, never an uncaught error.
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

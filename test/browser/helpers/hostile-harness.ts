@@ -1,0 +1,174 @@
+/**
+ * A small, self-contained harness for the hardening browser tests: serves the production build made by the
+ * global setup (or builds one), starts the system Chromium, and opens pages instrumented to record every
+ * Content-Security-Policy violation, every <img>/<script>/<iframe>/<object>/<embed> element added to the
+ * document (other than the page's own bundle), page errors and console errors.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { inject } from 'vitest';
+import { findChrome } from '../../../scripts/find-chrome.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    envoyDist: string;
+  }
+}
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** A served build and a browser. */
+export interface HostileHarness {
+  url: string;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Serves the build and launches Chromium with a throwaway profile. */
+export async function startHostileHarness(): Promise<HostileHarness> {
+  let dist = inject('envoyDist');
+  if (!dist) {
+    dist = `${root}test-results/dist/hardening`;
+    await build({
+      configFile: `${root}vite.config.ts`,
+      logLevel: 'warn',
+      build: { outDir: dist, emptyOutDir: true },
+    });
+  }
+  const base = resolve(dist);
+  const server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(base, pathname));
+    if (file !== base && !file.startsWith(base + sep)) return void res.writeHead(403).end();
+    const info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) file = join(file, 'index.html');
+    else if (!info) return void res.writeHead(404).end();
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error('No Chromium/Chrome found: install chromium or set CHROME_PATH.');
+  const profile = await mkdtemp(join(tmpdir(), 'envoy-hardening-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true });
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+/** The instrumentation, run in every document before the page's own scripts. */
+function instrument(): void {
+  const w = window as unknown as { __cspViolations: string[]; __created: string[] };
+  w.__cspViolations = [];
+  w.__created = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    w.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sample})`),
+  );
+  const risky = /^(IMG|SCRIPT|IFRAME|OBJECT|EMBED|FRAME)$/;
+  const own = (e: Element) =>
+    e.tagName === 'SCRIPT' && (e as HTMLScriptElement).src.startsWith(`${location.origin}/assets/`);
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.addedNodes) {
+        if (!(n instanceof Element)) continue;
+        for (const e of [n, ...n.querySelectorAll('*')])
+          if (risky.test(e.tagName) && !own(e))
+            w.__created.push(`<${e.tagName.toLowerCase()}> ${e.getAttribute('src') ?? ''}`);
+      }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** An instrumented page; `problems` collects page errors and console errors. */
+export async function instrumentedPage(
+  h: HostileHarness,
+  init?: () => void,
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await h.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.addInitScript(instrument);
+  if (init) await page.addInitScript(init);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/GPU stall due to ReadPixels/i.test(m.text()))
+      problems.push(`console: ${m.text()}`);
+  });
+  return { page, problems };
+}
+
+/** What the instrumentation saw, and whether any payload ran. */
+export function findings(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __cspViolations: string[]; __created: string[]; __pwned?: unknown };
+    return { violations: w.__cspViolations, created: w.__created, pwned: w.__pwned ?? null };
+  });
+}
+
+/** Waits for a screen (`main#app[data-screen]`). */
+export async function screen(page: Page, name: string): Promise<void> {
+  await page.locator(`main#app[data-screen="${name}"]`).waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+/** Clicks a button by its exact visible name. */
+export async function click(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).first().click();
+}
+
+/** On the table: plays the first available move until the game ends, then opens the debrief. */
+export async function playToDebrief(page: Page): Promise<number> {
+  const moves = await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    for (let i = 0; i < 2000; i++) {
+      window.envoyPage?.skip();
+      const see = [...document.querySelectorAll('button')].find((b) => b.textContent === 'See the debrief');
+      if (see) {
+        see.click();
+        return i;
+      }
+      const move = document.querySelector<HTMLButtonElement>('#moves button.move:not([disabled])');
+      move?.click();
+      await frame();
+    }
+    throw new Error('the game did not end');
+  });
+  await screen(page, 'debrief');
+  return moves;
+}
