@@ -3,6 +3,7 @@
  * every screen shares one look. Their content is DOM; the canvas only frames it.
  */
 import type { SessionView } from '../session/session.ts';
+import { longDate } from '../ui/labels.ts';
 import { EnvoyScene } from './envoy-scene.ts';
 import { COLOURS, HEIGHT, textStyle, WIDTH } from './theme.ts';
 
@@ -25,7 +26,7 @@ export abstract class BannerScene extends EnvoyScene {
     this.animate({ targets: heading, alpha: 1, duration: 400 });
     const scenario = view?.game.scenario;
     if (scenario) {
-      const line = [scenario.title, scenario.place, scenario.date].filter(Boolean).join(' · ');
+      const line = [scenario.title, scenario.place, longDate(scenario.date)].filter(Boolean).join(' · ');
       this.add.text(300, HEIGHT / 2 + 40, line, {
         ...textStyle(22, COLOURS.muted),
         wordWrap: { width: WIDTH - 360 },

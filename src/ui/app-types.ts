@@ -22,7 +22,8 @@ export type Route =
   | 'debrief'
   | 'replay'
   | 'open'
-  | 'class';
+  | 'class'
+  | 'corrupt-save';
 
 /** The game the page is playing: a bundled scenario or an instructor's file. */
 export interface Loaded {

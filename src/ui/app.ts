@@ -35,6 +35,8 @@ const SCREENS: Record<Route, (app: App) => Mounted> = {
   replay: mountReplay,
   open: mountOpenScenario,
   class: mountClassResults,
+  // Filled in when a save turns out to be unreadable (it needs the message and the way to start over).
+  'corrupt-save': mountTitle,
 };
 
 /** Screens opened on top of another, which "Back" returns from. */
@@ -59,6 +61,8 @@ export function createApp(parts: {
   const bar = new TopBar(parts.bar, motion);
 
   const syncUrl = () => {
+    // An unreadable save keeps its address, so a reload shows the same choice again.
+    if (route === 'corrupt-save') return;
     const loaded = app.loaded;
     const url = new URL(window.location.href);
     if (loaded?.builtIn && GAME_ROUTES.has(route)) {
@@ -114,11 +118,13 @@ export function createApp(parts: {
       const saved = saves.load(game);
       if (saved.status === 'unavailable') app.announce(saved.message);
       if (saved.status === 'corrupt') {
-        showCorruptSave(app, saved.message, () => {
+        app.loaded = null;
+        SCREENS['corrupt-save'] = corruptSave(app, saved.message, () => {
           saves.clear(game.scenario.id);
           app.startLoaded(base, seed);
           app.go('briefing');
         });
+        app.go('corrupt-save');
         return;
       }
       if (saved.status === 'resumed' && (seed === null || seed === saved.seed)) {
@@ -188,26 +194,27 @@ function failure(app: App, error: unknown): Mounted {
 }
 
 /** A save that cannot be read: what went wrong, and the choice to start over (nothing is deleted unasked). */
-function showCorruptSave(app: App, message: string, startOver: () => void): void {
-  const heading = el('h1', { tabindex: -1 }, 'Your saved game could not be read');
-  fill(
-    app.main,
-    el(
-      'section',
-      { class: 'panel screen', role: 'alert' },
-      heading,
-      el('p', {}, message),
-      el('p', {}, 'You can start this scenario over (the unreadable save is then discarded), or go back.'),
+function corruptSave(app: App, message: string, startOver: () => void): (app: App) => Mounted {
+  return () => {
+    const heading = el('h1', { tabindex: -1 }, 'Your saved game could not be read');
+    fill(
+      app.main,
       el(
-        'p',
-        { class: 'actions' },
-        button('Start over', startOver, 'primary'),
-        button('Back to the title', () => app.go('title')),
+        'section',
+        { class: 'panel screen', role: 'alert' },
+        heading,
+        el('p', {}, message),
+        el('p', {}, 'You can start this scenario over (the unreadable save is then discarded), or go back.'),
+        el(
+          'p',
+          { class: 'actions' },
+          button('Start over', startOver, 'primary'),
+          button('Back to the title', () => app.go('title')),
+        ),
       ),
-    ),
-  );
-  app.stage.show('Title', { motion: app.motion, source: null, caption: 'Envoy' });
-  heading.focus();
+    );
+    return { scene: 'Title', caption: 'Saved game unreadable', source: null, focus: heading };
+  };
 }
 
 /** What tests and the bench read from the page: the screen and scene up, and a way to navigate. */

@@ -20,7 +20,7 @@ export function offerHistory(game: Game, states: readonly GameState[]): Offer[] 
   for (let i = 1; i < states.length; i++) {
     const state = states[i] as GameState;
     const move = state.log.find((e) => e.kind === 'move');
-    if (!move || move.kind !== 'move' || !move.params.issue) continue;
+    if (move?.kind !== 'move' || !move.params.issue) continue;
     const round = (states[i - 1] as GameState).round;
     const lines = describeLog(game, state).filter((l) => l.kind === 'response' && l.party !== game.playerId);
     offers.push({

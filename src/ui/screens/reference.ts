@@ -4,7 +4,7 @@ import { sourceItem } from '../debrief.ts';
 import { el, fill } from '../dom.ts';
 import { button } from './title.ts';
 
-function missing(app: App, title: string): HTMLElement {
+function missing(title: string): HTMLElement {
   return el('p', {}, `Open a scenario first: the ${title.toLowerCase()} belongs to a scenario.`);
 }
 
@@ -20,7 +20,7 @@ export function mountGlossary(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'glossary-heading' },
       heading,
-      game ? el('p', { class: 'muted' }, game.scenario.title) : missing(app, 'Glossary'),
+      game ? el('p', { class: 'muted' }, game.scenario.title) : missing('Glossary'),
       entries.length
         ? el(
             'dl',
@@ -61,7 +61,7 @@ export function mountSources(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'sources-heading' },
       heading,
-      game ? el('p', { class: 'muted' }, game.scenario.title) : missing(app, 'Sources'),
+      game ? el('p', { class: 'muted' }, game.scenario.title) : missing('Sources'),
       sources.length
         ? el(
             'ul',
