@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { cspPlugin } from './scripts/vite-csp.ts';
 import { scenariosPlugin } from './scripts/vite-scenarios.ts';
 
 const PHASER_CORE = fileURLToPath(new URL('./node_modules/phaser/src/phaser-core.js', import.meta.url));
@@ -27,7 +28,7 @@ const PHASER_FLAGS = {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [scenariosPlugin()],
+  plugins: [scenariosPlugin(), cspPlugin()],
   resolve: { alias: [{ find: /^phaser$/, replacement: PHASER_CORE }] },
   define: PHASER_FLAGS,
   // The dev server pre-bundles Phaser separately; it needs the same flags (else WebGL debug code loads).
