@@ -1,7 +1,8 @@
 /**
- * The Biome rule that keeps scenario text out of HTML parsing (biome.json: nursery
- * noJsRestrictedProperties on innerHTML, outerHTML, insertAdjacentHTML and document.write in src/**)
- * really fires: a throwaway file under src/ that uses each is linted and must fail, naming the rule.
+ * The Biome rules that keep scenario text out of HTML parsing really fire: biome.json's nursery
+ * noJsRestrictedProperties (reads of innerHTML/outerHTML, insertAdjacentHTML, document.write in src/**) and
+ * the GritQL plugin lint/no-html-sinks.grit (assignments to innerHTML/outerHTML, everywhere). A throwaway
+ * file under src/ that uses each is linted and must fail, naming the rule.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,21 @@ describe('the no-HTML-parsing lint rule', () => {
       expect(r.output).toContain(what);
   });
 
+  it('fails on innerHTML and outerHTML assignments (the plugin)', () => {
+    const r = lint(
+      `src/ui/zz-hardening-lint-probe-assign-${process.pid}.ts`,
+      [
+        'export function probe(el: HTMLElement, x: string): void {',
+        '  el.innerHTML = x;',
+        '  el.outerHTML += x;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.output.match(/HTML sink: scenario, replay and save text is data/g)?.length).toBe(2);
+  });
+
   it('passes the same file when it sets textContent', () => {
     const r = lint(
       `src/ui/zz-hardening-lint-probe-ok-${process.pid}.ts`,
@@ -61,8 +77,8 @@ describe('the no-HTML-parsing lint rule', () => {
 });
 
 /**
- * Biome 2.5's noJsRestrictedProperties does not report ASSIGNMENTS (`el.innerHTML = x` passes the lint), which
- * is the dangerous case; this scan covers it until the lint does: no source file may write HTML.
+ * A belt to the lint's braces: a plain scan for every way of parsing text as HTML, including ones the lint
+ * rules do not name (DOMParser, srcdoc, event-handler attributes). No source file may write HTML.
  */
 describe('no source file parses text as HTML', () => {
   const HTML_SINKS: [RegExp, string][] = [
