@@ -1,7 +1,7 @@
 /**
  * The Biome rules that keep scenario text out of HTML parsing really fire: biome.json's nursery
  * noJsRestrictedProperties (reads of innerHTML/outerHTML, insertAdjacentHTML, document.write in src/**) and
- * the GritQL plugin lint/no-html-sinks.grit (assignments to innerHTML/outerHTML, everywhere). A throwaway
+ * the GritQL plugin scripts/no-html-sinks.grit (assignments to innerHTML/outerHTML, everywhere). A throwaway
  * file under src/ that uses each is linted and must fail, naming the rule.
  */
 import { spawnSync } from 'node:child_process';
