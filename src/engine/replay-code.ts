@@ -121,7 +121,7 @@ export function encodeReplayCode(
   return { ok: true, code: REPLAY_CODE_PREFIX + toBase64Url(Uint8Array.from(out)) };
 }
 
-const DAMAGED = 'the code is damaged (copy it again, in full)';
+const DAMAGED = 'the code is damaged or incomplete (copy it again, in full)';
 const CUT = 'the code is incomplete: it was cut off (copy it again, in full)';
 
 /** Checks the text of a code and reads its fields; no game is needed, nothing is replayed. */
