@@ -300,12 +300,14 @@ function listSources(dir: string): string[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return entries
-    .filter((entry) => SOURCE_EXTENSIONS.test(entry) && !entry.split(/[\\/]/).includes('node_modules'))
-    // test/hardening-lint-rule.test.ts writes short-lived probe files under src/ while the suite runs.
-    .filter((entry) => !entry.includes('zz-hardening-lint-probe'))
-    .map((entry) => relative(ROOT, join(abs, entry)).split('\\').join('/'))
-    .sort();
+  return (
+    entries
+      .filter((entry) => SOURCE_EXTENSIONS.test(entry) && !entry.split(/[\\/]/).includes('node_modules'))
+      // test/hardening-lint-rule.test.ts writes short-lived probe files under src/ while the suite runs.
+      .filter((entry) => !entry.includes('zz-hardening-lint-probe'))
+      .map((entry) => relative(ROOT, join(abs, entry)).split('\\').join('/'))
+      .sort()
+  );
 }
 
 function report(files: string[], pure: boolean): string[] {
