@@ -336,8 +336,34 @@ async function playToDebrief(page: Page): Promise<void> {
   await onScreen(page, 'debrief');
 }
 
+/**
+ * Bytes of the heap that are not V8's compiled code or bytecode, from a heap snapshot. Compiled code grows for
+ * a while as more of the game's functions are optimised (different seeds take different paths) and then
+ * levels off; it is not data the page keeps alive, so a leak shows here and not only in the raw figure.
+ */
+async function liveObjectBytes(cdp: import('playwright-core').CDPSession): Promise<number> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+  };
+  const fields = snap.snapshot.meta.node_fields;
+  const types = snap.snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  let bytes = 0;
+  for (let i = 0; i < snap.nodes.length; i += fields.length) {
+    if (types[snap.nodes[i + typeAt] as number] !== 'code') bytes += snap.nodes[i + sizeAt] as number;
+  }
+  return bytes;
+}
+
 /** JS heap after the first game and after ten, in one page, with garbage collected first. */
-async function heap(context: BrowserContext, url: string): Promise<Figure> {
+async function heap(context: BrowserContext, url: string): Promise<Figure[]> {
   const page = await gamePage(context, url, '?scenario=un-sanctions-vote&seed=bench-heap');
   const cdp = await context.newCDPSession(page);
   const measure = async () => {
@@ -351,6 +377,7 @@ async function heap(context: BrowserContext, url: string): Promise<Figure> {
   };
   await playToDebrief(page);
   const first = await measure();
+  const firstLive = await liveObjectBytes(cdp);
   const series = [first.used];
   let last = first;
   for (let g = 2; g <= GAMES; g++) {
@@ -362,22 +389,34 @@ async function heap(context: BrowserContext, url: string): Promise<Figure> {
     last = await measure();
     series.push(last.used);
   }
+  const lastLive = await liveObjectBytes(cdp);
   await page.close();
   const growth = (last.used - first.used) / first.used;
-  return {
-    name: `JS heap after ${GAMES} games in one page vs after the first (Council, by keyboard)`,
-    value: round(100 * growth),
-    unit: '%',
-    target: '≤ +10 %',
-    pass: growth <= 0.1,
-    extra: {
-      'first MB': round(first.used / 1e6, 2),
-      [`after ${GAMES} MB`]: round(last.used / 1e6, 2),
-      'MB after each game': series.map((b) => round(b / 1e6, 2)).join(' '),
-      'DOM nodes': `${first.nodes} → ${last.nodes}`,
-      listeners: `${first.listeners} → ${last.listeners}`,
+  const liveGrowth = (lastLive - firstLive) / firstLive;
+  return [
+    {
+      name: `Live JS objects after ${GAMES} games in one page vs after the first (heap snapshot, compiled code excluded)`,
+      value: round(100 * liveGrowth),
+      unit: '%',
+      target: '≤ +10 %',
+      pass: liveGrowth <= 0.1,
+      extra: { 'first MB': round(firstLive / 1e6, 2), [`after ${GAMES} MB`]: round(lastLive / 1e6, 2) },
     },
-  };
+    {
+      name: `JS heap after ${GAMES} games in one page vs after the first (Council, by keyboard; includes compiled code)`,
+      value: round(100 * growth),
+      unit: '%',
+      target: '≤ +10 %',
+      pass: growth <= 0.1,
+      extra: {
+        'first MB': round(first.used / 1e6, 2),
+        [`after ${GAMES} MB`]: round(last.used / 1e6, 2),
+        'MB after each game': series.map((b) => round(b / 1e6, 2)).join(' '),
+        'DOM nodes': `${first.nodes} → ${last.nodes}`,
+        listeners: `${first.listeners} → ${last.listeners}`,
+      },
+    },
+  ];
 }
 
 async function main(): Promise<void> {
@@ -411,7 +450,7 @@ async function main(): Promise<void> {
     }
     if (wanted('heap')) {
       process.stdout.write(`heap over ${GAMES} games…\n`);
-      figures.push(await heap(context, ours.url));
+      figures.push(...(await heap(context, ours.url)));
     }
 
     const rows = figures.map((f) => [f.pass ? 'PASS' : 'MISS', f.name, `${f.value} ${f.unit}`, f.target]);
