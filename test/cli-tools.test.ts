@@ -75,6 +75,16 @@ describe('envoy play --from --turn (fork)', () => {
   });
 });
 
+describe('envoy replay names the first divergent turn', () => {
+  it('reports a changed seed as a divergence at turn 0, not as a later illegal action', async () => {
+    const a = JSON.parse(readFileSync(tmp('a.json'), 'utf8'));
+    writeFileSync(tmp('seed.json'), JSON.stringify({ ...a, seed: 'another-seed' }));
+    const r = await run(['replay', tmp('seed.json'), '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: false, kind: 'divergence', turn: 0 });
+  });
+});
+
 describe('envoy diff', () => {
   it('names the first differing turn, the moves and what differs', async () => {
     await run([

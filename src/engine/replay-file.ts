@@ -5,7 +5,8 @@
 import { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 import type { Game } from './game.ts';
 import { stateHash } from './hash.ts';
-import { outcomeOf, replay } from './replay.ts';
+import { applyAction, createGame } from './apply-action.ts';
+import { outcomeOf } from './replay.ts';
 import type { Action, GameState, OutcomeResult } from './types.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -120,24 +121,29 @@ export function verifyReplay(game: Game, file: ReplayFile): Verification {
       message: `this replay is of scenario ${file.scenario.id} v${file.scenario.version} (${file.scenario.hash.slice(0, 12)}…), not ${s.id} v${s.version} (${game.scenarioHash.slice(0, 12)}…)`,
     };
   }
-  const run = replay(game, file.seed, file.actions);
-  if ('error' in run)
-    return { ok: false, kind: 'illegal-action', turn: run.turn, message: run.error.message };
-  for (let i = 0; i < run.states.length; i++) {
-    const state = run.states[i] as GameState;
-    if (stateHash(state) === file.hashes[i]) continue;
-    const differences = diffValues(file.checkpoints[i], checkpointOf(state));
-    return {
-      ok: false,
-      kind: 'divergence',
-      turn: i,
-      message: `turn ${i}: the recomputed state differs from the recorded one`,
-      differences,
-    };
+  // Turn by turn, so the FIRST difference is reported: a state that diverged early is named as such even
+  // when a later recorded action is then illegal in the recomputed game.
+  let state: GameState = createGame(game, file.seed);
+  for (let i = 0; ; i++) {
+    if (stateHash(state) !== file.hashes[i]) {
+      const differences = diffValues(file.checkpoints[i], checkpointOf(state));
+      return {
+        ok: false,
+        kind: 'divergence',
+        turn: i,
+        message: `turn ${i}: the recomputed state differs from the recorded one`,
+        differences,
+      };
+    }
+    if (i === file.actions.length) break;
+    const next = applyAction(game, state, file.actions[i] as Action);
+    if ('error' in next) return { ok: false, kind: 'illegal-action', turn: i + 1, message: next.error.message };
+    state = next.state;
   }
+  const last = state;
   return {
     ok: true,
     turns: file.actions.length,
-    outcome: outcomeOf(game, run.states[run.states.length - 1] as GameState),
+    outcome: outcomeOf(game, last),
   };
 }
