@@ -55,7 +55,7 @@ Exit: 0 every file valid (warnings allowed), 1 a file has errors or cannot be re
   play: {
     summary: 'play a whole game headlessly with a built-in strategy',
     usage:
-      'envoy play FILE (--seed S | --from REPLAY --turn N) [--strategy random|greedy|first] [--strategy-seed T] [--out FILE] [--log] [--json]',
+      'envoy play FILE (--seed S | --from REPLAY [--turn N]) [--strategy random|greedy|first] [--strategy-seed T] [--out FILE] [--log] [--json]',
     details: `Plays the scenario from seed S until the game ends, choosing each move with a strategy, and prints
 the outcome, the number of turns and the final state hash. The same seeds always give the same game.
 
@@ -114,7 +114,7 @@ Exit: 0 compared (same or different), 1 a replay is unreadable or does not verif
   simulate: {
     summary: 'play many seeded games on all cores and report the outcome distribution',
     usage:
-      'envoy simulate FILE --runs N [--seed BASE] [--strategy random|greedy|first] [--workers K] [--report FILE.html] [--json]',
+      'envoy simulate FILE [--runs N] [--seed BASE] [--strategy random|greedy|first] [--workers K] [--report FILE.html] [--json]',
     details: `Plays N games seeded BASE/0 … BASE/N-1 (each strategy drawing from its own seed, as in envoy play)
 on worker threads and prints how often each outcome was reached. Games are handed out in fixed chunks
 and merged in order, so the numbers are the same whatever the number of workers.

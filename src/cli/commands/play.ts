@@ -2,6 +2,7 @@
  * `envoy play FILE --seed S`: plays a whole game headlessly with a built-in strategy, prints the outcome
  * (and with --log the turn-by-turn dialogue) and can write the replay file.
  */
+import { resolve } from 'node:path';
 import {
   type Action,
   buildReplay,
@@ -18,6 +19,7 @@ import {
 } from '../../engine/index.ts';
 import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
 import { type Io, prettyJson, printJson, writeText } from '../io.ts';
+import { defaultScenarioPaths } from './replay.ts';
 import { readReplayInput } from './replay-input.ts';
 import { loadScenario, reportDiagnostics } from './validate.ts';
 
@@ -186,6 +188,11 @@ export function runPlay(argv: string[], io: Io): number {
   if (outcome) io.out(`Historical: ${outcome.historical ? 'yes (the outcome that really happened)' : 'no'}`);
   io.out(`Turns played: ${actions.length}`);
   io.out(`Final state hash: ${hashes[hashes.length - 1]}`);
-  if (out !== undefined) io.out(`Replay written to ${out} (check it with: envoy replay ${out})`);
+  if (out !== undefined) {
+    // `envoy replay` finds scenarios/ID.yaml by itself; any other file must be named.
+    const found = defaultScenarioPaths(s.id, io.cwd).some((p) => resolve(io.cwd, file) === p);
+    const scenarioFlag = found ? '' : ` --scenario ${file}`;
+    io.out(`Replay written to ${out} (check it with: npx envoy replay ${out}${scenarioFlag})`);
+  }
   return 0;
 }
