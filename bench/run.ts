@@ -73,7 +73,12 @@ function benchReplay(id: string, games: number, targets: Figure['target']): Figu
     p50: quantile(total, 0.5),
     p99: quantile(total, 0.99),
     target: targets,
-    extra: { actions: total.length, hashShare: `${((100 * hashSum) / (applySum + hashSum)).toFixed(1)}%` },
+    extra: {
+      actions: total.length,
+      applyMean: `${(applySum / total.length).toFixed(1)} µs`,
+      hashMean: `${(hashSum / total.length).toFixed(1)} µs`,
+      hashShare: `${((100 * hashSum) / (applySum + hashSum)).toFixed(1)}%`,
+    },
   };
 }
 

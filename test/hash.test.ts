@@ -204,6 +204,16 @@ describe('sha256Hex', () => {
     );
   });
 
+  it('matches node:crypto at every padding boundary (lengths 0-300 bytes, 1-3 byte characters)', () => {
+    for (let n = 0; n <= 300; n++) {
+      for (const unit of ['a', 'é', '€']) {
+        const s =
+          unit.repeat(Math.floor(n / Buffer.byteLength(unit))) + 'a'.repeat(n % Buffer.byteLength(unit));
+        expect(sha256Hex(s)).toBe(nodeSha(s));
+      }
+    }
+  });
+
   it('matches node:crypto on long strings (scratch buffer growth)', () => {
     const long = 'é€😀abc'.repeat(20000);
     expect(sha256Hex(long)).toBe(nodeSha(long));

@@ -13,8 +13,20 @@ const err = (code: EngineError['code'], message: string): { error: EngineError }
   error: { code, message },
 });
 
-/** The parameter names a move takes, in menu order, with their allowed values. */
-export function moveParams(game: Game, move: Move): [string, string[]][] {
+/** moveParams per move object: it depends only on the compiled scenario, and every check needs it. */
+const paramSpecs = new WeakMap<Move, readonly (readonly [string, readonly string[]])[]>();
+
+/** The parameter names a move takes, in menu order, with their allowed values (shared: do not mutate). */
+export function moveParams(game: Game, move: Move): readonly (readonly [string, readonly string[]])[] {
+  let spec = paramSpecs.get(move);
+  if (!spec) {
+    spec = buildMoveParams(game, move);
+    paramSpecs.set(move, spec);
+  }
+  return spec;
+}
+
+function buildMoveParams(game: Game, move: Move): [string, string[]][] {
   const out: [string, string[]][] = [];
   if (move.choose && move.to) out.push(['to', move.to]);
   if (move.kind === 'propose') {
@@ -31,7 +43,7 @@ export function moveParams(game: Game, move: Move): [string, string[]][] {
 }
 
 /** The parties a move with these params reaches (before dropping inactive ones). */
-export function moveTargets(game: Game, move: Move, params: Record<string, string>): string[] {
+export function moveTargets(game: Game, move: Move, params: Record<string, string>): readonly string[] {
   if (!move.to) return [];
   if (move.choose) return expandTargets(game, params.to !== undefined ? [params.to] : []);
   return expandTargets(game, move.to);
@@ -112,7 +124,7 @@ function* candidates(game: Game, _state: GameState, move: Move): Generator<Recor
 }
 
 function* product(
-  spec: [string, string[]][],
+  spec: readonly (readonly [string, readonly string[]])[],
   i = 0,
   acc: Record<string, string> = {},
 ): Generator<Record<string, string>> {
@@ -120,7 +132,7 @@ function* product(
     yield { ...acc };
     return;
   }
-  const [name, values] = spec[i] as [string, string[]];
+  const [name, values] = spec[i] as readonly [string, readonly string[]];
   for (const v of values) {
     acc[name] = v;
     yield* product(spec, i + 1, acc);

@@ -2,13 +2,13 @@
  * createGame and applyAction: the pure reducer at the centre of Envoy. Same game, seed and actions
  * give the same states in Node and in every browser.
  */
-import { produce } from 'immer';
 import type { Move } from '../scenario/schema.ts';
 import { anyActionAvailable, checkAction, moveTargets } from './actions.ts';
 import { endRound, finish, holdVote, noCounterpartsLeft, startRound } from './flow.ts';
 import type { Game } from './game.ts';
-import { applyEffects, deliverAll, isActive, setKey, sortedCopy } from './parties.ts';
+import { applyEffects, deliverAll, isActive, sortedCopy } from './parties.ts';
 import { restoreRng, seedRng } from './rng.ts';
+import { beginTurn, commitTurn, setKey, type Turn } from './turn.ts';
 import type { Action, EndReason, EngineError, GameState, PartyState } from './types.ts';
 
 /** The opening state of a game: starting meters and positions, the default package, round-1 events. */
@@ -45,32 +45,31 @@ export function createGame(game: Game, seed: string): GameState {
     vote: null,
   };
   const rng = restoreRng(base.rng);
-  const opened = produce(base, (draft) => {
-    startRound(game, draft, rng);
-    draft.rng = rng.save();
-  });
-  return closeTurn(game, opened);
+  const t = beginTurn(base);
+  startRound(game, t, rng);
+  t.s.rng = rng.save();
+  return closeTurn(game, t);
 }
 
 /**
- * Ends the game when nothing more can happen: an effect ended it, nobody is left, or no move is legal.
- * Runs on the finished (frozen) state, where reads are plain property reads rather than draft proxies;
- * only the rare end of a game pays for a second immer pass.
+ * Ends the turn. First ends the game when nothing more can happen: an effect ended it, nobody is left,
+ * or no move is legal (read on the plain working state); then immer produces the next state.
  */
-function closeTurn(game: Game, state: GameState): GameState {
-  if (state.outcome !== null) return state;
-  let reason: EndReason | null = null;
-  if (state.over) reason = state.vote ? 'vote' : 'effect';
-  else if (noCounterpartsLeft(game, state)) reason = 'no-counterparts';
-  else if (!anyActionAvailable(game, state)) reason = 'no-moves';
-  if (reason === null) return state;
-  const why = reason;
-  return produce(state, (draft) => finish(game, draft, why));
+function closeTurn(game: Game, t: Turn): GameState {
+  const s = t.s;
+  if (s.outcome === null) {
+    let reason: EndReason | null = null;
+    if (s.over) reason = s.vote ? 'vote' : 'effect';
+    else if (noCounterpartsLeft(game, s)) reason = 'no-counterparts';
+    else if (!anyActionAvailable(game, s)) reason = 'no-moves';
+    if (reason !== null) finish(game, t, reason);
+  }
+  return commitTurn(t);
 }
 
 /**
- * Applies one action. Returns the next state, or an error and leaves the input untouched (immer never
- * mutates its base state).
+ * Applies one action. Returns the next state, or an error and leaves the input untouched (a turn
+ * copies what it writes, and immer never mutates its base state).
  */
 export function applyAction(
   game: Game,
@@ -82,23 +81,23 @@ export function applyAction(
   const move = game.scenario.moves[action.move] as Move;
   const params: Record<string, string> = { ...(action.params ?? {}) };
   const rng = restoreRng(state.rng);
-  const next = produce(state, (draft) => {
-    draft.turn += 1;
-    draft.step += 1;
-    setKey(draft, 'used', action.move, (draft.used[action.move] ?? 0) + 1);
-    draft.log = [{ kind: 'move', move: action.move, params: sortedCopy(params) }];
-    applyEffects(game, draft, move.effects, game.playerId);
-    const targets = moveTargets(game, move, params).filter((t) => isActive(game, state, t));
-    if (move.kind === 'propose') {
-      draft.table[params.issue as string] = params.option as string;
-      deliverAll(game, draft, targets, move.sends ?? 'offer.proposed', rng, params);
-    } else if (move.kind === 'vote') {
-      holdVote(game, draft, rng);
-    } else if (move.sends) {
-      deliverAll(game, draft, targets, move.sends, rng, params);
-    }
-    if (!draft.over && draft.step >= game.movesPerRound) endRound(game, draft, rng);
-    draft.rng = rng.save();
-  });
-  return { state: closeTurn(game, next) };
+  const t = beginTurn(state);
+  const s = t.s;
+  s.turn += 1;
+  s.step += 1;
+  setKey(t, 'used', action.move, (s.used[action.move] ?? 0) + 1);
+  s.log.push({ kind: 'move', move: action.move, params: sortedCopy(params) });
+  applyEffects(game, t, move.effects, game.playerId);
+  const targets = moveTargets(game, move, params).filter((p) => isActive(game, state, p));
+  if (move.kind === 'propose') {
+    setKey(t, 'table', params.issue as string, params.option as string);
+    deliverAll(game, t, targets, move.sends ?? 'offer.proposed', rng, params);
+  } else if (move.kind === 'vote') {
+    holdVote(game, t, rng);
+  } else if (move.sends) {
+    deliverAll(game, t, targets, move.sends, rng, params);
+  }
+  if (!s.over && s.step >= game.movesPerRound) endRound(game, t, rng);
+  s.rng = rng.save();
+  return { state: closeTurn(game, t) };
 }

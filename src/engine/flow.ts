@@ -6,62 +6,67 @@ import { evalCondition } from './conditions.ts';
 import type { Game } from './game.ts';
 import { applyEffects, deliver, deliverAll, isActive, sortedCopy } from './parties.ts';
 import type { Rng } from './rng.ts';
+import type { Turn } from './turn.ts';
 import type { EndReason, GameState, VoteState } from './types.ts';
 
-/** Expands party and bloc ids to parties, without repeats, keeping first-mention order. */
-export function expandTargets(game: Game, ids: readonly string[]): string[] {
+/**
+ * Expands party and bloc ids to parties, without repeats, keeping first-mention order. The result may
+ * be shared with the compiled game (one id needs no merging): read it, never mutate it.
+ */
+export function expandTargets(game: Game, ids: readonly string[]): readonly string[] {
+  if (ids.length === 1) return game.targets[ids[0] as string] ?? [];
   const out: string[] = [];
   for (const id of ids) for (const p of game.targets[id] ?? []) if (!out.includes(p)) out.push(p);
   return out;
 }
 
 /** Fires the scenario events due at the start of the current round, in file order. */
-export function startRound(game: Game, draft: GameState, rng: Rng): void {
-  draft.log.push({ kind: 'round', round: draft.round });
+export function startRound(game: Game, t: Turn, rng: Rng): void {
+  const s = t.s;
+  s.log.push({ kind: 'round', round: s.round });
   for (const ev of game.scenario.events ?? []) {
-    if (draft.over) return;
-    const due =
-      typeof ev.at === 'number'
-        ? ev.at === draft.round
-        : ev.at.from <= draft.round && draft.round <= ev.at.to;
+    if (s.over) return;
+    const due = typeof ev.at === 'number' ? ev.at === s.round : ev.at.from <= s.round && s.round <= ev.at.to;
     if (!due) continue;
-    const ctx = { game, state: draft, party: null, roll: null, params: null, offer: null };
+    const ctx = { game, state: s, party: null, roll: null, params: null, offer: null };
     if (ev.when && !evalCondition(ev.when, ctx)) continue;
     if (ev.chance !== undefined && !(rng.next() < ev.chance)) continue;
-    draft.log.push({ event: ev.id, kind: 'event' });
-    applyEffects(game, draft, ev.effects, null);
-    if (ev.send) deliverAll(game, draft, expandTargets(game, ev.send.to), ev.send.event, rng, null);
+    s.log.push({ event: ev.id, kind: 'event' });
+    applyEffects(game, t, ev.effects, null);
+    if (ev.send) deliverAll(game, t, expandTargets(game, ev.send.to), ev.send.event, rng, null);
   }
 }
 
 /** Closes a round: every active party hears `round.ended` and drifts; then the next round starts. */
-export function endRound(game: Game, draft: GameState, rng: Rng): void {
-  deliverAll(game, draft, game.partyIds, 'round.ended', rng, null);
+export function endRound(game: Game, t: Turn, rng: Rng): void {
+  const s = t.s;
+  deliverAll(game, t, game.partyIds, 'round.ended', rng, null);
   for (const p of game.partyIds) {
     const drift = game.scenario.parties[p]?.drift;
-    if (drift) applyEffects(game, draft, { meters: drift }, p);
+    if (drift) applyEffects(game, t, { meters: drift }, p);
   }
-  draft.step = 0;
-  draft.round += 1;
-  if (draft.over) return;
-  if (draft.round > game.scenario.rounds) {
-    if (game.scenario.vote?.callAtEnd && draft.vote === null) holdVote(game, draft, rng);
-    finish(game, draft, draft.vote ? 'vote' : 'rounds');
+  s.step = 0;
+  s.round += 1;
+  if (s.over) return;
+  if (s.round > game.scenario.rounds) {
+    if (game.scenario.vote?.callAtEnd && s.vote === null) holdVote(game, t, rng);
+    finish(game, t, s.vote ? 'vote' : 'rounds');
     return;
   }
-  startRound(game, draft, rng);
+  startRound(game, t, rng);
 }
 
 /** The roll call: each member hears `vote.called`, then votes as its position says. Ends the game. */
-export function holdVote(game: Game, draft: GameState, rng: Rng): void {
+export function holdVote(game: Game, t: Turn, rng: Rng): void {
+  const s = t.s;
   const vote = game.scenario.vote;
   if (!vote) return;
   const members = expandTargets(game, vote.members);
   const result: VoteState = { abstain: 0, adopted: false, ballots: {}, no: 0, vetoedBy: [], yes: 0 };
   for (const m of members) {
-    deliver(game, draft, m, 'vote.called', rng, null);
+    deliver(game, t, m, 'vote.called', rng, null);
     const party = game.scenario.parties[m];
-    const pos = draft.parties[m]?.position?.value;
+    const pos = s.parties[m]?.position?.value;
     const fromState = pos ? game.machines[m]?.def.states[pos]?.vote : undefined;
     const ballot = fromState ?? party?.ballot ?? 'abstain';
     result.ballots[m] = ballot;
@@ -70,10 +75,10 @@ export function holdVote(game: Game, draft: GameState, rng: Rng): void {
   }
   result.adopted = result.yes >= vote.threshold && result.vetoedBy.length === 0;
   result.ballots = sortedCopy(result.ballots);
-  draft.vote = result;
+  s.vote = result;
   const { yes, no, abstain, adopted, vetoedBy } = result;
-  draft.log.push({ abstain, adopted, kind: 'vote', no, vetoedBy: [...vetoedBy], yes });
-  draft.over = true;
+  s.log.push({ abstain, adopted, kind: 'vote', no, vetoedBy: [...vetoedBy], yes });
+  s.over = true;
 }
 
 /** The first outcome whose condition holds; the last outcome is the catch-all. */
@@ -85,10 +90,11 @@ export function pickOutcome(game: Game, state: GameState): string {
 }
 
 /** Ends the game and records the outcome. */
-export function finish(game: Game, draft: GameState, reason: EndReason): void {
-  draft.over = true;
-  draft.outcome = pickOutcome(game, draft);
-  draft.log.push({ kind: 'end', outcome: draft.outcome, reason });
+export function finish(game: Game, t: Turn, reason: EndReason): void {
+  const s = t.s;
+  s.over = true;
+  s.outcome = pickOutcome(game, s);
+  s.log.push({ kind: 'end', outcome: s.outcome, reason });
 }
 
 /** True when no counterpart with a machine can still respond (all walked out or committed for good). */

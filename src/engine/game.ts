@@ -65,16 +65,28 @@ function compileMachine(id: string, def: PositionMachine): CompiledMachine {
   };
   const handled = new Set<string>();
   for (const st of Object.values(def.states)) for (const ev of Object.keys(st.on ?? {})) handled.add(ev);
+  // What taking a transition does, per transition XState selected (or per state when it selected none).
+  // Context is always empty and the only action is `respond` with fixed params, so the microstep that
+  // follows the selection depends on nothing else: XState computes it once per transition, not per turn.
+  const outcomes = new Map<unknown, { value: string; ref: TransitionRef | null }>();
   return {
     machine,
     def,
     handled,
     step(value, event) {
+      const snapshot = snapshotOf(value);
+      // XState selects the enabled transition every time (the guards read the turn's state and roll).
+      const enabled = machine.getTransitionData(snapshot, event);
+      const key = enabled.length === 0 ? value : enabled.length === 1 ? enabled[0] : null;
+      const known = key === null ? undefined : outcomes.get(key);
+      if (known) return known;
       recorded.length = 0;
-      const next = machine.transition(snapshotOf(value), event, scope as never);
+      const next = machine.transition(snapshot, event, scope as never);
       let ref: TransitionRef | null = null;
       for (const a of recorded) if (a.type === 'respond') ref = a.params as TransitionRef;
-      return { value: typeof next.value === 'string' ? next.value : value, ref };
+      const outcome = { value: typeof next.value === 'string' ? next.value : value, ref };
+      if (key !== null) outcomes.set(key, outcome);
+      return outcome;
     },
   };
 }

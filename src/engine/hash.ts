@@ -5,8 +5,7 @@
  * so replays, saves and cross-runtime checks (Node vs browser) can compare
  * states byte-for-byte. Pure code: no Node modules and no platform hashing API.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256Utf8Hex } from './sha256.ts';
 
 /** Guards against cycles (and absurd nesting) with a clear error instead of a stack overflow. */
 const MAX_DEPTH = 256;
@@ -154,27 +153,42 @@ export function inCanonicalOrder(value: unknown, depth: number): boolean {
       return true;
     case 'number':
       return Number.isFinite(value);
-    case 'object': {
-      if (value === null) return true;
-      if (depth >= MAX_DEPTH) return false;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!inCanonicalOrder(value[i], depth + 1)) return false;
-        return true;
-      }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      const rec = value as Record<string, unknown>;
-      let prev: string | null = null;
-      for (const key in rec) {
-        if (prev !== null && !(prev < key)) return false;
-        prev = key;
-        if (!inCanonicalOrder(rec[key], depth + 1) || rec[key] === undefined) return false;
-      }
-      return true;
-    }
+    case 'object':
+      return value === null || containerInOrder(value, depth);
     default:
       return false;
   }
+}
+
+/** inCanonicalOrder for a non-null object; primitives are checked inline (most values are). */
+function containerInOrder(value: object, depth: number): boolean {
+  if (depth >= MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object') {
+        if (item !== null && !containerInOrder(item, depth + 1)) return false;
+      } else if (typeof item === 'number') {
+        if (!Number.isFinite(item)) return false;
+      } else if (typeof item !== 'string' && typeof item !== 'boolean') return false;
+    }
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const rec = value as Record<string, unknown>;
+  let prev: string | null = null;
+  for (const key in rec) {
+    if (prev !== null && !(prev < key)) return false;
+    prev = key;
+    const item = rec[key];
+    if (typeof item === 'object') {
+      if (item !== null && !containerInOrder(item, depth + 1)) return false;
+    } else if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return false;
+    } else if (typeof item !== 'string' && typeof item !== 'boolean') return false;
+  }
+  return true;
 }
 
 /**
@@ -200,24 +214,13 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-const encoder = new TextEncoder();
-/** Reused UTF-8 scratch buffer; grows on demand (up to a cap) to avoid a per-call allocation. */
-let scratch = new Uint8Array(16 * 1024);
-const SCRATCH_MAX_BYTES = 1024 * 1024;
-
 /**
  * Lowercase hex SHA-256 of the UTF-8 encoding of `text`. Exists so the engine
  * hashes identically in Node and the browser without platform crypto
- * (WebCrypto is async-only), using the audited pure-JS @noble/hashes.
+ * (WebCrypto is async-only); see sha256.ts for why it is the engine's own.
  */
 export function sha256Hex(text: string): string {
-  // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-  const maxBytes = text.length * 3;
-  if (maxBytes > SCRATCH_MAX_BYTES) return bytesToHex(sha256(encoder.encode(text)));
-  if (scratch.length < maxBytes)
-    scratch = new Uint8Array(Math.min(SCRATCH_MAX_BYTES, Math.max(maxBytes, scratch.length * 2)));
-  const { written } = encoder.encodeInto(text, scratch);
-  return bytesToHex(sha256(scratch.subarray(0, written)));
+  return sha256Utf8Hex(text);
 }
 
 /**

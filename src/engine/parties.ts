@@ -6,7 +6,8 @@ import type { Effects } from '../scenario/schema.ts';
 import type { CondContext, OfferView } from './conditions.ts';
 import { type Game, type PartyEvent, transitionAt } from './game.ts';
 import type { Rng } from './rng.ts';
-import type { GameState, LogEntry } from './types.ts';
+import { setKey, type Turn, writableMeters, writableParty } from './turn.ts';
+import type { GameState, LogEntry, PartyState } from './types.ts';
 
 /** A party's value (0–1) for a package, by its weights; 0 for a party without preferences. */
 export function utilityOf(game: Game, party: string, terms: Record<string, string>): number {
@@ -48,53 +49,42 @@ function clampMeter(game: Game, meter: string, value: number): number {
 
 /** A copy of a flat record with its keys in canonical (sorted) order. */
 export function sortedCopy<T>(record: Record<string, T>): Record<string, T> {
+  const keys = Object.keys(record);
+  // Usually sorted already (or tiny): skip the generic sort, which costs more than the copy.
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  }
   const out: Record<string, T> = {};
-  for (const k of Object.keys(record).sort()) out[k] = record[k] as T;
+  for (const k of keys) out[k] = record[k] as T;
   return out;
 }
 
-/**
- * Sets a key of one of the state's id-keyed maps, keeping keys in canonical order: a new key rebuilds
- * the (small) map sorted, so hashing keeps its fast path.
- */
-export function setKey<K extends 'flags' | 'used' | 'agreements'>(
-  draft: GameState,
-  map: K,
-  key: string,
-  value: GameState[K][string],
-): void {
-  const current = draft[map] as Record<string, GameState[K][string]>;
-  if (Object.hasOwn(current, key)) {
-    current[key] = value;
-    return;
-  }
-  const next: Record<string, GameState[K][string]> = {};
-  for (const k of [...Object.keys(current), key].sort())
-    next[k] = k === key ? value : (current[k] as GameState[K][string]);
-  (draft[map] as Record<string, GameState[K][string]>) = next;
-}
-
-/** Applies effects to a draft state; `self` is the party `meters` refers to. Returns whether to end. */
-export function applyEffects(
-  game: Game,
-  draft: GameState,
-  effects: Effects | undefined,
-  self: string | null,
-): void {
+/** Applies effects to the turn's state; `self` is the party `meters` refers to. */
+export function applyEffects(game: Game, t: Turn, effects: Effects | undefined, self: string | null): void {
   if (!effects) return;
-  if (effects.meters && self) addMeters(game, draft, self, effects.meters);
-  if (effects.parties) for (const p in effects.parties) addMeters(game, draft, p, effects.parties[p] ?? {});
-  if (effects.flags) for (const f in effects.flags) setKey(draft, 'flags', f, effects.flags[f] === true);
-  if (effects.agree && self) setKey(draft, 'agreements', self, { ...draft.table });
-  if (effects.end) draft.over = true;
+  if (effects.meters && self) addMeters(game, t, self, effects.meters);
+  if (effects.parties) for (const p in effects.parties) addMeters(game, t, p, effects.parties[p] ?? {});
+  if (effects.flags) for (const f in effects.flags) setKey(t, 'flags', f, effects.flags[f] === true);
+  if (effects.agree && self) setKey(t, 'agreements', self, { ...t.s.table });
+  if (effects.end) t.s.over = true;
 }
 
 /** Adds meter deltas to one party, clamped. */
-export function addMeters(game: Game, draft: GameState, party: string, deltas: Record<string, number>): void {
-  const p = draft.parties[party];
-  if (!p) return;
+export function addMeters(game: Game, t: Turn, party: string, deltas: Record<string, number>): void {
+  let meters = t.s.parties[party]?.meters;
+  if (!meters) return;
+  let writable = false;
   for (const m in deltas) {
-    p.meters[m] = clampMeter(game, m, (p.meters[m] ?? 0) + (deltas[m] ?? 0));
+    const value = clampMeter(game, m, (meters[m] ?? 0) + (deltas[m] ?? 0));
+    if (value === meters[m]) continue; // e.g. already at the bound: the party record stays shared
+    if (!writable) {
+      meters = writableMeters(t, party) as Record<string, number>;
+      writable = true;
+    }
+    meters[m] = value;
   }
 }
 
@@ -111,7 +101,7 @@ export function isActive(game: Game, state: GameState, party: string): boolean {
  */
 export function deliver(
   game: Game,
-  draft: GameState,
+  t: Turn,
   party: string,
   type: string,
   rng: Rng,
@@ -121,44 +111,44 @@ export function deliver(
   // A machine that handles this event in none of its states never hears it (offers are always judged,
   // so the student sees every party's verdict). This check reads no state, so it costs nothing.
   if (!compiled || (type !== 'offer.proposed' && !compiled.handled.has(type))) return;
-  const ps = draft.parties[party];
-  if (!ps?.position || !isActive(game, draft, party)) return;
+  const state = t.s;
+  const position = state.parties[party]?.position;
+  if (!position || !isActive(game, state, party)) return;
   const roll = rng.next();
-  const offer = type === 'offer.proposed' ? judgeOffer(game, draft, party) : null;
-  const ctx: CondContext = { game, state: draft, party, roll, params, offer };
-  const from = ps.position.value;
+  const offer = type === 'offer.proposed' ? judgeOffer(game, state, party) : null;
+  const ctx: CondContext = { game, state, party, roll, params, offer };
+  const from = position.value;
   const event: PartyEvent = { type, ctx };
   // A state with no handler for this event cannot move: skip the machine (same result, less work).
   const handles = compiled.def.states[from]?.on?.[type] !== undefined;
   const { value: to, ref } = handles ? compiled.step(from, event) : { value: from, ref: null };
   const taken = ref ? transitionAt(game, party, ref) : undefined;
-  if (to !== from) ps.position = { context: {}, value: to };
-  applyEffects(game, draft, taken?.effects, party);
+  if (to !== from) (writableParty(t, party) as PartyState).position = { context: {}, value: to };
+  applyEffects(game, t, taken?.effects, party);
   if (!ref && type === 'round.ended') return; // quiet rounds stay out of the log
-  // Keys in canonical order (hashing fast path); optional keys only when they apply.
-  const redLine = offer?.redLine ?? null;
-  const entry: LogEntry = {
-    ...(taken?.effects?.agree ? { agreed: true } : {}),
-    event: type,
-    from,
-    ...(redLine ? { issue: redLine } : {}),
-    kind: 'response',
-    party,
-    to,
-    ...(offer ? { verdict: offer.verdict } : {}),
-    via: ref ? ref.index : null,
-  };
-  draft.log.push(entry);
+  // Keys in canonical order (hashing fast path); optional keys only when they apply. Built key by key
+  // rather than with conditional spreads, which cost more than the rest of a quiet delivery.
+  const entry: Record<string, unknown> = {};
+  if (taken?.effects?.agree) entry.agreed = true;
+  entry.event = type;
+  entry.from = from;
+  if (offer?.redLine) entry.issue = offer.redLine;
+  entry.kind = 'response';
+  entry.party = party;
+  entry.to = to;
+  if (offer) entry.verdict = offer.verdict;
+  entry.via = ref ? ref.index : null;
+  state.log.push(entry as LogEntry);
 }
 
 /** Delivers an event to each listed party in order (rolls are drawn in that order). */
 export function deliverAll(
   game: Game,
-  draft: GameState,
+  t: Turn,
   parties: readonly string[],
   type: string,
   rng: Rng,
   params: Record<string, string> | null,
 ): void {
-  for (const p of parties) deliver(game, draft, p, type, rng, params);
+  for (const p of parties) deliver(game, t, p, type, rng, params);
 }

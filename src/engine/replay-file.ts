@@ -2,10 +2,11 @@
  * The replay file (format "envoy-replay", version 1): what the CLI writes and verifies and the browser
  * downloads. Files come from elsewhere, so reading checks every field before anything is replayed.
  */
+
+import { applyAction, createGame } from './apply-action.ts';
 import { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 import type { Game } from './game.ts';
 import { stateHash } from './hash.ts';
-import { applyAction, createGame } from './apply-action.ts';
 import { outcomeOf } from './replay.ts';
 import type { Action, GameState, OutcomeResult } from './types.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -137,7 +138,8 @@ export function verifyReplay(game: Game, file: ReplayFile): Verification {
     }
     if (i === file.actions.length) break;
     const next = applyAction(game, state, file.actions[i] as Action);
-    if ('error' in next) return { ok: false, kind: 'illegal-action', turn: i + 1, message: next.error.message };
+    if ('error' in next)
+      return { ok: false, kind: 'illegal-action', turn: i + 1, message: next.error.message };
     state = next.state;
   }
   const last = state;

@@ -60,6 +60,31 @@ export function seedRng(seed: string): RngState {
 }
 
 /**
+ * A generator restored lazily from a stored state: many actions draw nothing, and then save() hands
+ * back the same object, so the state's rng subtree stays identical (cheaper to commit and to hash).
+ * A class rather than closures: one allocation per action instead of three.
+ */
+class LazyRng implements Rng {
+  private readonly stored: RngState;
+  private prng: seedrandom.StatefulPRNG<seedrandom.State.Alea> | null = null;
+
+  constructor(stored: RngState) {
+    this.stored = stored;
+  }
+
+  next(): number {
+    // seedrandom copies c/s0/s1/s2 out of `state`; the seed is then irrelevant.
+    const s = this.stored;
+    this.prng ??= seedrandom.alea('', { state: { c: s.c, s0: s.s0, s1: s.s1, s2: s.s2 } });
+    return this.prng();
+  }
+
+  save(): RngState {
+    return this.prng ? snapshot(this.prng) : this.stored;
+  }
+}
+
+/**
  * Rebuild a generator from a stored state. Exists so the engine can continue
  * the exact random sequence from any saved or replayed game state. The input
  * is never mutated (it may be a frozen immer object).
@@ -68,15 +93,5 @@ export function restoreRng(state: RngState): Rng {
   if (!isRngState(state)) {
     throw new Error('restoreRng: invalid RNG state (expected { c, s0, s1, s2 } finite numbers)');
   }
-  // Restore lazily: many actions draw nothing, and then save() hands back the same object, so the
-  // state's rng subtree stays identical (cheaper for immer and for the hash cache).
-  let prng: seedrandom.StatefulPRNG<seedrandom.State.Alea> | null = null;
-  return {
-    next: () => {
-      // seedrandom copies c/s0/s1/s2 out of `state`; the seed is then irrelevant.
-      prng ??= seedrandom.alea('', { state: { c: state.c, s0: state.s0, s1: state.s1, s2: state.s2 } });
-      return prng();
-    },
-    save: () => (prng ? snapshot(prng) : state),
-  };
+  return new LazyRng(state);
 }
