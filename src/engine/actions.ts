@@ -80,6 +80,22 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
       return err('action/bad-param', `"${v}" is not a valid ${name} for "${moveId}".`);
   }
   const p = given as Record<string, string>;
+  if (move.kind === 'propose') {
+    const issue = p.issue as string;
+    if (!Object.hasOwn(game.scenario.issues[issue]?.options ?? {}, p.option as string)) {
+      return err('action/bad-param', `"${p.option}" is not an option of issue "${issue}".`);
+    }
+  }
+  return moveRefusal(game, state, moveId, move) ?? paramsRefusal(game, state, move, p);
+}
+
+/** Why a move cannot be made now whatever its parameters (used up, its `when`, the vote held), or null. */
+function moveRefusal(
+  game: Game,
+  state: GameState,
+  moveId: string,
+  move: Move,
+): { error: EngineError } | null {
   if (move.limit !== undefined && (state.used[moveId] ?? 0) >= move.limit) {
     return err('action/not-available', `"${move.label}" can be used only ${move.limit} time(s).`);
   }
@@ -88,24 +104,28 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
     if (!evalCondition(move.when, ctx))
       return err('action/not-available', `"${move.label}" is not possible now.`);
   }
-  if (move.to && !moveTargets(game, move, p).some((t) => isActive(game, state, t))) {
-    return err('action/not-available', `Nobody "${move.label}" reaches is still at the table.`);
-  }
-  if (move.kind === 'propose') {
-    const issue = p.issue as string;
-    if (!Object.hasOwn(game.scenario.issues[issue]?.options ?? {}, p.option as string)) {
-      return err('action/bad-param', `"${p.option}" is not an option of issue "${issue}".`);
-    }
-    if (state.table[issue] === p.option) {
-      return err('action/not-available', `"${p.option}" is already on the table for "${issue}".`);
-    }
-  }
   if (move.kind === 'vote' && state.vote !== null)
     return err('action/not-available', 'The vote has been held.');
   return null;
 }
 
-function* candidates(game: Game, _state: GameState, move: Move): Generator<Record<string, string>> {
+/** Why these (well-formed) parameters cannot be used now (nobody reached, option already on the table), or null. */
+function paramsRefusal(
+  game: Game,
+  state: GameState,
+  move: Move,
+  p: Record<string, string>,
+): { error: EngineError } | null {
+  if (move.to && !moveTargets(game, move, p).some((t) => isActive(game, state, t))) {
+    return err('action/not-available', `Nobody "${move.label}" reaches is still at the table.`);
+  }
+  if (move.kind === 'propose' && state.table[p.issue as string] === p.option) {
+    return err('action/not-available', `"${p.option}" is already on the table for "${p.issue}".`);
+  }
+  return null;
+}
+
+function* candidates(game: Game, move: Move): Generator<Record<string, string>> {
   const spec = moveParams(game, move);
   if (move.kind === 'propose') {
     // propose: to × issue × that issue's options (not the union), so the menu stays human-sized
@@ -140,15 +160,37 @@ function* product(
   delete acc[name];
 }
 
-/** The legal actions now, in a stable order (scenario move order, then parameter order): the menu. */
+/** Every well-formed parameter choice of each move, in menu order: they depend only on the game. */
+const candidateCache = new WeakMap<Game, Map<string, readonly Readonly<Record<string, string>>[]>>();
+
+function candidateList(game: Game, moveId: string, move: Move): readonly Readonly<Record<string, string>>[] {
+  let byMove = candidateCache.get(game);
+  if (!byMove) {
+    byMove = new Map();
+    candidateCache.set(game, byMove);
+  }
+  let list = byMove.get(moveId);
+  if (!list) {
+    list = [...candidates(game, move)];
+    byMove.set(moveId, list);
+  }
+  return list;
+}
+
+/**
+ * The legal actions now, in a stable order (scenario move order, then parameter order): the menu. It runs
+ * the same two checks `checkAction` ends with (the move now, then its parameters now) on every well-formed
+ * choice, so the menu and the refusals never disagree (a property test also replays every menu entry).
+ */
 export function availableActions(game: Game, state: GameState): Action[] {
   if (state.over) return [];
   const out: Action[] = [];
   for (const moveId of game.moveIds) {
     const move = game.scenario.moves[moveId] as Move;
-    for (const params of candidates(game, state, move)) {
-      const action = { move: moveId, params };
-      if (checkAction(game, state, action) === null) out.push(action);
+    if (moveRefusal(game, state, moveId, move)) continue;
+    for (const params of candidateList(game, moveId, move)) {
+      if (paramsRefusal(game, state, move, params) === null)
+        out.push({ move: moveId, params: { ...params } });
     }
   }
   return out;
