@@ -56,6 +56,21 @@ export function endRound(game: Game, t: Turn, rng: Rng): void {
   startRound(game, t, rng);
 }
 
+/**
+ * The ballot a member casts from where it stands: its position state's `vote`, else its party's `ballot`,
+ * else an abstention. The roll call uses it after `vote.called`; renderers use it before, to show each
+ * member's leaning, so the two can never disagree.
+ */
+export function ballotOf(
+  game: Game,
+  state: Pick<GameState, 'parties'>,
+  id: string,
+): 'yes' | 'no' | 'abstain' {
+  const pos = state.parties[id]?.position?.value;
+  const fromState = pos ? game.machines[id]?.def.states[pos]?.vote : undefined;
+  return fromState ?? game.scenario.parties[id]?.ballot ?? 'abstain';
+}
+
 /** The roll call: each member hears `vote.called`, then votes as its position says. Ends the game. */
 export function holdVote(game: Game, t: Turn, rng: Rng): void {
   const s = t.s;
@@ -66,9 +81,7 @@ export function holdVote(game: Game, t: Turn, rng: Rng): void {
   for (const m of members) {
     deliver(game, t, m, 'vote.called', rng, null);
     const party = game.scenario.parties[m];
-    const pos = s.parties[m]?.position?.value;
-    const fromState = pos ? game.machines[m]?.def.states[pos]?.vote : undefined;
-    const ballot = fromState ?? party?.ballot ?? 'abstain';
+    const ballot = ballotOf(game, s, m);
     result.ballots[m] = ballot;
     result[ballot] += 1;
     if (ballot === 'no' && party?.veto) result.vetoedBy.push(m);

@@ -3,18 +3,16 @@
  * (src/engine/flow.ts holdVote); this reads the same rule without running it, so the canvas and the DOM can
  * show each member's leaning before the vote and agree with each other.
  */
-import type { Game, GameState } from '../../engine/index.ts';
+import { ballotOf, type Game, type GameState } from '../../engine/index.ts';
 import { COLOURS } from '../theme.ts';
 import type { MarkKind } from './icons.ts';
 
 /** A ballot, as the engine's VoteState records it. */
 export type Ballot = 'yes' | 'no' | 'abstain';
 
-/** The ballot the member's current position would cast, as holdVote decides it (before `vote.called`). */
+/** The ballot the member's current position would cast: the engine's own rule, before `vote.called`. */
 export function leaningOf(game: Game, state: GameState, id: string): Ballot {
-  const pos = state.parties[id]?.position?.value;
-  const fromState = pos ? game.machines[id]?.def.states[pos]?.vote : undefined;
-  return fromState ?? game.scenario.parties[id]?.ballot ?? 'abstain';
+  return ballotOf(game, state, id);
 }
 
 /** The vote's members in roll-call order (blocs expanded, no repeats), as holdVote walks them. */
