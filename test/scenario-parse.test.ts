@@ -120,13 +120,26 @@ describe('diagnostics', () => {
     ]);
   });
 
-  it('points a missing key at the start of the mapping that lacks it', () => {
+  it('points a missing key at the key of the mapping that lacks it', () => {
     const errors = errorsOf(
       parseScenario(validText.replace('    name: Southern delegation\n', ''), 'm.yaml'),
     );
     expect(errors.map(formatDiagnostic)).toEqual([
-      'm.yaml:35:5: error: parties.south: missing required key "name"',
+      'm.yaml:34:3: error: parties.south: missing required key "name"',
     ]);
+  });
+
+  it('asks whether a field indented too little became an entry of its own', () => {
+    const text = validText.replace(
+      '    reservation: 0.5\n    position:\n',
+      '    reservation: 0.5\n  position:\n',
+    );
+    const errors = errorsOf(parseScenario(text, 'i.yaml'));
+    const missing = errors.find((d) => d.code === 'schema/missing-key');
+    expect(missing?.message).toBe('parties.position: missing required key "name"');
+    expect(missing?.hint).toMatch(
+      /`position` is a field of each entry in `parties`: is it indented too little/,
+    );
   });
 
   it('suggests a kebab-case id and quotes for text written as a number', () => {

@@ -88,7 +88,8 @@ export function offsetFor(doc: Document.Parsed, path: readonly PathSegment[], at
   const target = at === 'parent' ? path.slice(0, -1) : path;
   const found = find(doc, target);
   const complete = found.depth === target.length;
-  if (complete && at === 'key' && found.pair) return startOf(found.pair.key) ?? 0;
+  // A missing key is reported at its parent's own key (`talking:`), which names the object that lacks it.
+  if (complete && (at === 'key' || at === 'parent') && found.pair) return startOf(found.pair.key) ?? 0;
   if (found.node && !isEmptyValue(found.node)) return startOf(found.node) ?? 0;
   // An empty value (`key:`) has no text of its own: point at its key.
   if (found.pair) return startOf(found.pair.key) ?? 0;

@@ -3,6 +3,7 @@
  * `parties.russia: unknown key "prefer"` with a did-you-mean hint, each tied to its data path.
  */
 import { formatPath, type PathSegment, type Problem } from './locate.ts';
+import { Issue, Meter, Move, Party } from './schema.ts';
 import { closest } from './suggest.ts';
 import { allowedKeysAt, childOf } from './zod-walk.ts';
 
@@ -128,6 +129,25 @@ function sizeText(issue: ZodIssueLike, value: unknown, big: boolean): string {
   }
 }
 
+/** The fields of each top-level collection's entries, to recognise a field dedented into an entry of its own. */
+const ENTRY_FIELDS: Record<string, ReadonlySet<string>> = {
+  parties: new Set(Object.keys(Party.shape)),
+  issues: new Set(Object.keys(Issue.shape)),
+  meters: new Set(Object.keys(Meter.shape)),
+  moves: new Set(Object.keys(Move.shape)),
+};
+
+/**
+ * A hint when an entry of a collection is named like one of an entry's fields (`parties: { position: … }`):
+ * the classic YAML slip of indenting a field too little, which otherwise reads as a brand-new entry.
+ */
+function misindented(parent: readonly PathSegment[]): string | undefined {
+  if (parent.length !== 2) return undefined;
+  const [collection, entry] = parent;
+  if (!ENTRY_FIELDS[String(collection)]?.has(String(entry))) return undefined;
+  return `\`${String(entry)}\` is a field of each entry in \`${String(collection)}\`: is it indented too little, so that it reads as an entry of its own?`;
+}
+
 function convert(
   issue: ZodIssueLike,
   base: readonly PathSegment[],
@@ -153,6 +173,7 @@ function convert(
         ? `${formatPath(parent)}: missing required key "${key}"`
         : `missing required top-level key "${key}"`,
       'parent',
+      misindented(parent),
     );
     return;
   }
