@@ -49,11 +49,19 @@ export function endRound(game: Game, t: Turn, rng: Rng): void {
   s.round += 1;
   if (s.over) return;
   if (s.round > game.scenario.rounds) {
-    if (game.scenario.vote?.callAtEnd && s.vote === null) holdVote(game, t, rng);
+    if (s.vote === null && callsAtEnd(game, s)) holdVote(game, t, rng);
     finish(game, t, s.vote ? 'vote' : 'rounds');
     return;
   }
   startRound(game, t, rng);
+}
+
+/** Whether the vote is held when the rounds run out: `callAtEnd: true`, or its `when` holding then. */
+function callsAtEnd(game: Game, state: GameState): boolean {
+  const c = game.scenario.vote?.callAtEnd;
+  if (c === undefined || c === false) return false;
+  if (c === true) return true;
+  return evalCondition(c.when, { game, state, party: null, roll: null, params: null, offer: null });
 }
 
 /**

@@ -19,7 +19,7 @@ export function sentEvents(ctx: CheckContext): Set<string> {
     if (move.kind === 'vote') sent.add('vote.called');
   }
   for (const event of ctx.s.events ?? []) if (event.send) sent.add(event.send.event);
-  if (ctx.s.vote?.callAtEnd) sent.add('vote.called');
+  if (ctx.s.vote?.callAtEnd !== undefined && ctx.s.vote.callAtEnd !== false) sent.add('vote.called');
   return sent;
 }
 

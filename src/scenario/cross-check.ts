@@ -115,6 +115,11 @@ function checkOutcomes(ctx: CheckContext): void {
     }
     checkRefs(ctx, outcome.debrief.sources, [...path, 'debrief', 'sources'], ctx.sources, 'source');
   }
+  const callAtEnd = s.vote?.callAtEnd;
+  if (typeof callAtEnd === 'object') {
+    // Judged like an outcome's condition: the shared game state when the rounds run out.
+    checkCondition(ctx, callAtEnd.when, ['vote', 'callAtEnd', 'when'], { kind: 'outcome' });
+  }
   if (!s.outcomes.some((o) => o.historical)) {
     report(
       ctx,

@@ -289,7 +289,12 @@ export type GameEvent = z.infer<typeof GameEvent>;
 export const Vote = z.strictObject({
   members: z.array(Id).min(1),
   threshold: z.number().int().min(1).describe('Yes votes needed.'),
-  callAtEnd: z.boolean().optional().describe('Hold the vote when the rounds run out if nobody called it.'),
+  callAtEnd: z
+    .union([z.boolean(), z.strictObject({ when: Condition })])
+    .optional()
+    .describe(
+      'Hold the vote when the rounds run out if nobody called it; with `{ when }`, only if that condition holds then (e.g. only once something was signed).',
+    ),
   describe: Text.optional(),
 });
 
