@@ -22,6 +22,7 @@ function metaOf(id: string, scenario: Record<string, unknown>) {
     stakes: pick('stakes'),
     playMinutes: pick('playMinutes'),
     contentNote: typeof scenario.contentNote === 'string' ? scenario.contentNote.trim() : null,
+    role: (scenario.player as { role?: string } | undefined)?.role ?? null,
     ok: true,
   };
 }

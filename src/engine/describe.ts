@@ -113,7 +113,7 @@ export function describeEntry(game: Game, e: LogEntry): LogLine {
       return {
         kind: e.kind,
         code: e.adopted ? 'vote/adopted' : 'vote/failed',
-        text: `The vote: ${e.yes} yes, ${e.no} no, ${e.abstain} abstentions${veto} — ${result}.`,
+        text: `The vote: ${e.yes} yes, ${e.no} no, ${e.abstain} ${e.abstain === 1 ? 'abstention' : 'abstentions'}${veto} — ${result}.`,
       };
     }
     case 'end': {

@@ -12,6 +12,8 @@ export interface ScenarioMeta {
   stakes: string | null;
   playMinutes: number | null;
   contentNote: string | null;
+  /** Who the student plays. */
+  role?: string | null;
   /** False when the card's facts could not be read; the card still lists the scenario by id. */
   ok: boolean;
 }

@@ -3,7 +3,7 @@
  * tier is written in words (colour only repeats it), and the history sits beside the student's result.
  */
 import type { Game, GameState, OutcomeResult } from '../engine/index.ts';
-import { type Child, el, paragraphs } from './dom.ts';
+import { type Child, el, paragraphs, srOnly } from './dom.ts';
 import { longDate, TIER_WORDS } from './labels.ts';
 
 /** Only web links become anchors; anything else in a scenario's `url` stays plain text. */
@@ -26,7 +26,14 @@ export function sourceItem(game: Game, id: string): HTMLLIElement {
   return el(
     'li',
     {},
-    href ? el('a', { href, rel: 'noopener noreferrer', target: '_blank' }, src.title) : src.title,
+    href
+      ? el(
+          'a',
+          { href, rel: 'noopener noreferrer', target: '_blank' },
+          src.title,
+          srOnly(' (opens in a new tab)'),
+        )
+      : src.title,
     by ? `, ${by}` : null,
     src.note ? el('span', { class: 'source-note' }, src.note) : null,
   );
@@ -38,6 +45,10 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
     if (!issue?.historical) return [];
     const yours = state.table[id];
     const same = yours === issue.historical;
+    // A package on the table is not a deal: say whether anyone signed this term.
+    const agreed = Object.values(state.agreements).some(
+      (terms) => yours !== undefined && terms[id] === yours,
+    );
     return [
       el(
         'tr',
@@ -48,6 +59,7 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
           { role: 'cell' },
           el('span', { class: 'cell-label' }, 'Your package: '),
           yours !== undefined ? (issue.options[yours] ?? yours) : '—',
+          el('span', { class: 'muted' }, agreed ? ' — agreed' : ' — on the table, not agreed'),
           same ? el('span', { class: 'muted' }, ' (as in history)') : null,
         ),
         el(
@@ -64,7 +76,11 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
   return el(
     'table',
     { class: 'comparison', role: 'table' },
-    el('caption', {}, 'Your final package beside the one agreed in history'),
+    el(
+      'caption',
+      {},
+      'The package on the table at the end (and whether it was agreed) beside the one agreed in history',
+    ),
     el(
       'thead',
       { role: 'rowgroup' },
@@ -147,7 +163,13 @@ export function renderDebrief(
     voteLine(game, state),
     el('h2', {}, 'Your negotiation'),
     ...(d ? paragraphs(d.you) : []),
-    partyNotes.length ? el('h2', {}, 'Why the parties moved') : null,
+    partyNotes.length
+      ? el(
+          'h2',
+          {},
+          result.historical ? 'Why the parties moved (as they did in history)' : 'Why the parties moved',
+        )
+      : null,
     partyNotes.length
       ? el(
           'dl',

@@ -40,7 +40,14 @@ function meterRow(game: Game, partyName: string, meterId: string, value: number)
       'span',
       { class: 'meter-value' },
       num(value),
-      def ? el('span', { class: 'meter-scale' }, ` of ${num(def.max)}`) : null,
+      // "of 5" reads as a share, so it is only said when the scale starts at 0.
+      def
+        ? el(
+            'span',
+            { class: 'meter-scale' },
+            def.min === 0 ? ` of ${num(def.max)}` : ` (${num(def.min)} to ${num(def.max)})`,
+          )
+        : null,
     ),
   );
 }

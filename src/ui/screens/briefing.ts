@@ -16,13 +16,15 @@ export function mountBriefing(app: App): Mounted {
     () => app.go('play'),
     'primary',
   );
+  // The briefing is long: the way on is offered at the top too, for those who read it before.
+  const goTop = button(started ? 'Back to the table' : 'Skip the briefing and begin', () => app.go('play'));
   fill(
     app.main,
     el(
       'div',
       { class: 'screen briefing-screen', 'aria-labelledby': 'briefing-heading' },
       heading,
-      el('p', { class: 'muted' }, `Seed ${session.view().seed}`),
+      el('p', { class: 'muted' }, `Seed ${session.view().seed}`, ' · ', goTop),
       renderBriefing(game),
       el('p', { class: 'actions' }, go),
     ),

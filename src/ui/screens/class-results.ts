@@ -20,6 +20,9 @@ interface Row {
   result: StudentResult | null;
   verified: boolean;
   problem: string | null;
+  /** Set when the file names another outcome than its replay reaches (the file was edited). */
+  claimed: string | null;
+  game: Game | null;
 }
 
 const games = new Map<string, Promise<Game | null>>();
@@ -34,7 +37,14 @@ function gameOf(id: string): Promise<Game | null> {
 }
 
 async function readRow(file: File): Promise<Row> {
-  const row: Row = { file: file.name, result: null, verified: false, problem: null };
+  const row: Row = {
+    file: file.name,
+    result: null,
+    verified: false,
+    problem: null,
+    claimed: null,
+    game: null,
+  };
   if (file.size > MAX_RESULT) return { ...row, problem: 'larger than 5 MB: not a result file' };
   let data: unknown;
   try {
@@ -59,7 +69,17 @@ async function readRow(file: File): Promise<Row> {
     ...read.result,
     outcome: outcome ? { id: outcome.id, title, tier: outcome.tier, historical: outcome.historical } : null,
   };
-  return { ...row, result, verified: v.ok, problem: v.ok ? null : `does not verify: ${v.message}` };
+  const claimedId = read.result.outcome?.id ?? null;
+  const claimed =
+    v.ok && claimedId !== (outcome?.id ?? null) ? `${read.result.outcome?.title ?? claimedId}` : null;
+  return {
+    ...row,
+    game,
+    result,
+    verified: v.ok,
+    claimed,
+    problem: v.ok ? null : `does not verify: ${v.message}`,
+  };
 }
 
 function percent(n: number, of: number): string {
@@ -169,6 +189,13 @@ function studentList(rows: Row[]): HTMLElement {
         r.problem
           ? el('span', { class: 'error-text' }, `✗ ${r.problem}`)
           : `✓ verified — ${r.result?.outcome ? `${r.result.outcome.title} (${TIER_WORDS[r.result.outcome.tier as keyof typeof TIER_WORDS] ?? r.result.outcome.tier})` : 'not finished'}, seed ${r.result?.seed}`,
+        r.claimed
+          ? el(
+              'span',
+              { class: 'error-text' },
+              ` — the file itself claims “${r.claimed}”: it was edited after the game`,
+            )
+          : null,
         r.result?.answers.some((a) => a.answer.trim())
           ? el(
               'details',

@@ -44,7 +44,10 @@ export function mountDebrief(app: App): Mounted {
       app.viewer = openViewer(game, view.seed, [...view.actions]);
       app.go('replay');
     }),
-    button('Download replay', () => downloadReplay(loaded)),
+    button('Download replay', () => {
+      downloadReplay(loaded);
+      app.announce('The replay file was downloaded.');
+    }),
     button('Choose another scenario', () => app.go('select')),
   ];
   const hand = handIn(app, loaded);

@@ -97,12 +97,14 @@ export function handIn(app: App, loaded: Loaded): HTMLElement {
     el(
       'p',
       { class: 'actions' },
-      button('Download result (JSON)', () =>
-        downloadText(`${base()}.json`, 'application/json', `${JSON.stringify(result(), null, 2)}\n`),
-      ),
-      button('Download result (Markdown)', () =>
-        downloadText(`${base()}.md`, 'text/markdown', resultMarkdown(result())),
-      ),
+      button('Download result (JSON)', () => {
+        downloadText(`${base()}.json`, 'application/json', `${JSON.stringify(result(), null, 2)}\n`);
+        app.announce('Your result was downloaded (JSON).');
+      }),
+      button('Download result (Markdown)', () => {
+        downloadText(`${base()}.md`, 'text/markdown', resultMarkdown(result()));
+        app.announce('Your result was downloaded (Markdown).');
+      }),
     ),
   );
 }

@@ -77,7 +77,7 @@ export function mountOpenScenario(app: App): Mounted {
       el(
         'p',
         {},
-        'Play-test a scenario you are writing: it is checked exactly as `envoy validate` checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The format is described in docs/scenario-format.md.',
+        'Play-test a scenario you are writing: it is checked exactly as the envoy validate command checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The guide for writing scenarios is docs/authoring.md in the Envoy repository. A scenario opened this way is not saved: reloading the page returns to the title.',
       ),
       zone,
       problems,

@@ -49,7 +49,10 @@ export function mountPlay(app: App): Mounted {
     'div',
     { class: 'tools', role: 'group', 'aria-label': 'Game tools' },
     button('Briefing', () => app.go('briefing')),
-    button('Download replay', () => downloadReplay(loaded)),
+    button('Download replay', () => {
+      downloadReplay(loaded);
+      app.announce('The replay file was downloaded.');
+    }),
     replayCodeButton(app, loaded),
     button('New game (new seed)', () => {
       if (

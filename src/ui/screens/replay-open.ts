@@ -49,6 +49,11 @@ export async function loadReplayText(
       error: `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
     };
   }
+  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === 'envoy-result') {
+    return {
+      error: `${name} is a student's result, not a replay: open it under Class results (instructors) on the title screen.`,
+    };
+  }
   const read = readReplay(data);
   if ('error' in read) return { error: `${name} is not a replay Envoy can read: ${read.error}` };
   const { replay } = read;

@@ -80,7 +80,10 @@ export function mountReplay(app: App): Mounted {
   const render = () => {
     const v = viewer.view();
     status.textContent = `Turn ${viewer.turn()} of ${viewer.last()} · ${roundStatus(game, v.state)} · Seed ${viewer.seed}${v.outcome ? ' · game over' : ''}`;
-    log.update(game, v.states);
+    // Show the turn just reached: its first line at the top of the log (the log restarts on a step back).
+    const firstNew = log.update(game, v.states);
+    const scroller = log.list.parentElement;
+    if (scroller && firstNew) scroller.scrollTop = Math.max(0, firstNew.offsetTop - scroller.offsetTop - 8);
     fill(parties, ...renderParties(game, v.state));
     fill(pkg, ...renderPackage(game, v.state));
     prev.disabled = first.disabled = viewer.turn() === 0;

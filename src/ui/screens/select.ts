@@ -15,6 +15,7 @@ function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
   const facts: [string, string | null][] = [
     ['When', meta.date ? longDate(meta.date) : null],
     ['Where', meta.place],
+    ['You play', meta.role ?? null],
     ['Play time', meta.playMinutes ? `about ${meta.playMinutes} minutes` : null],
   ];
   const dl = el('dl', { class: 'facts' });
