@@ -111,6 +111,16 @@ export interface Game {
   movesPerRound: number;
 }
 
+/**
+ * The moves in menu order: the scenario's `menu` first, then the others by id. The order is part of the
+ * scenario's data (and so of its hash): two files with the same hash always list the same menu.
+ */
+function menuOrder(scenario: Scenario): string[] {
+  const ids = Object.keys(scenario.moves);
+  const listed = (scenario.menu ?? []).filter((id, i, all) => ids.includes(id) && all.indexOf(id) === i);
+  return [...listed, ...ids.filter((id) => !listed.includes(id))];
+}
+
 /** Builds the XState machine for one position definition. Guards and actions are named and data-driven. */
 function buildMachine(id: string, def: PositionMachine): AnyStateMachine {
   const states: Record<string, object> = {};
@@ -194,7 +204,7 @@ export function compileGame(input: Scenario): Game {
     initialPosition,
     meterIds: Object.keys(scenario.meters),
     issueIds: Object.keys(scenario.issues),
-    moveIds: Object.keys(scenario.moves),
+    moveIds: menuOrder(scenario),
     targets,
     movesPerRound: scenario.movesPerRound ?? 1,
   };

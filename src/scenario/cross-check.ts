@@ -82,6 +82,25 @@ function checkBlocsAndVote(ctx: CheckContext): void {
   }
 }
 
+/** `menu` names moves, each once. */
+function checkMenu(ctx: CheckContext): void {
+  const menu = ctx.s.menu ?? [];
+  checkRefs(ctx, menu, ['menu'], ctx.moves, 'move');
+  for (const [i, id] of menu.entries()) {
+    const first = menu.indexOf(id);
+    if (first < i) {
+      report(
+        ctx,
+        ['menu', i],
+        'value',
+        'warning',
+        'check/duplicate-menu',
+        `move "${id}" is already listed as menu[${first}]`,
+      );
+    }
+  }
+}
+
 function checkOutcomes(ctx: CheckContext): void {
   const { s } = ctx;
   checkUniqueIds(ctx, s.outcomes, 'outcomes', 'outcome');
@@ -150,5 +169,6 @@ export function crossCheck(s: Scenario, limit = Number.POSITIVE_INFINITY): Probl
   checkMoves(ctx);
   checkEvents(ctx);
   checkOutcomes(ctx);
+  checkMenu(ctx);
   return ctx.out;
 }

@@ -372,6 +372,12 @@ export const Scenario = z.strictObject({
     .optional()
     .describe('Named groups of parties a move or event can reach at once.'),
   moves: z.record(Id, Move).describe('What the player can do, by id.'),
+  menu: z
+    .array(Id)
+    .optional()
+    .describe(
+      "The order the player's moves are listed in (move ids); moves not named follow in id order. Without it, the menu is in id order.",
+    ),
   events: z.array(GameEvent).optional().describe('Things that happen at the start of rounds.'),
   vote: Vote.optional(),
   outcomes: z
