@@ -149,12 +149,20 @@ describe('the table', () => {
   it.each(['accord-ratified', 'accord-unratified'])(
     'shows the debrief of %s with its caveat and sources, played by clicking the menu',
     async (id) => {
-      // The first seed whose greedy game reaches this outcome (found in Node, so tuning the scenario
-      // never leaves the test pointing at a seed that no longer gets there).
+      // The first seed whose greedy (else random) game reaches this outcome, found in Node, so tuning the
+      // scenario never leaves the test pointing at a seed that no longer gets there.
+      const reaches = (seed: string, strategy: 'greedy' | 'random') =>
+        outcomeOf(game, lastState(playGame(game, seed, strategy).states))?.id === id;
+      let strategy: 'greedy' | 'random' = 'greedy';
       let n = 0;
-      while (n < 500 && outcomeOf(game, lastState(playGame(game, `s${n}`, 'greedy').states))?.id !== id) n++;
+      while (n < 500 && !reaches(`s${n}`, strategy)) n++;
+      if (n === 500) {
+        strategy = 'random';
+        n = 0;
+        while (n < 2000 && !reaches(`s${n}`, strategy)) n++;
+      }
       const seed = `s${n}`;
-      const played = playGame(game, seed, 'greedy');
+      const played = playGame(game, seed, strategy);
       expect(outcomeOf(game, lastState(played.states))?.id).toBe(id);
       const { page, problems } = await openAt(`?scenario=tutorial&seed=${seed}`);
       await onScreen(page, 'briefing');
