@@ -60,7 +60,9 @@ export function meterSeries(
   const rounds = [...byRound.keys()].sort((a, b) => a - b);
 
   const counterparts = game.counterpartIds;
-  const relevant = new Map(counterparts.map((p) => [p, metersFor(game, last, p)]));
+  // The player's own meters (pressure at home, say) are charted too, always first.
+  const cast = [game.playerId, ...counterparts];
+  const relevant = new Map(cast.map((p) => [p, metersFor(game, last, p)]));
   const used = new Set([...relevant.values()].flat());
   const ranked = [
     ...PREFERRED.filter((m) => used.has(m)),
@@ -80,25 +82,28 @@ export function meterSeries(
     const change = (points[points.length - 1]?.value ?? 0) - (points[0]?.value ?? 0);
     return { party, meter, points, change };
   };
-  const all = counterparts.flatMap((party) =>
+  const all = cast.flatMap((party) =>
     meterIds.filter((m) => relevant.get(party)?.includes(m)).map((m) => lineOf(party, m)),
   );
   const movement = (party: string) =>
     all.filter((l) => l.party === party).reduce((sum, l) => sum + Math.abs(l.change), 0);
   const charted = counterparts.filter((p) => all.some((l) => l.party === p));
+  const playerCharted = all.some((l) => l.party === game.playerId);
+  const room = Math.max(1, maxParties - (playerCharted ? 1 : 0));
   let parties = charted;
   let caption: string | null = null;
-  if (charted.length > maxParties) {
-    const veto = charted.filter((p) => game.scenario.parties[p]?.veto).slice(0, maxParties);
+  if (charted.length > room) {
+    const veto = charted.filter((p) => game.scenario.parties[p]?.veto).slice(0, room);
     const rest = charted
       .filter((p) => !veto.includes(p))
       .sort((a, b) => movement(b) - movement(a) || charted.indexOf(a) - charted.indexOf(b))
-      .slice(0, maxParties - veto.length);
+      .slice(0, room - veto.length);
     const picked = new Set([...veto, ...rest]);
     parties = charted.filter((p) => picked.has(p));
     const why = veto.length > 0 ? 'members with a veto, then the largest changes' : 'the largest changes';
     caption = `Showing ${parties.length} of ${charted.length} counterparts: ${why}.`;
   }
+  if (playerCharted) parties = [game.playerId, ...parties];
   return {
     rounds,
     meters,
