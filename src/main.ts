@@ -10,6 +10,7 @@ import { pageSaves } from './session/page-saves.ts';
 import { readUrlParams } from './session/session.ts';
 import { createApp, installPageHandle } from './ui/app.ts';
 import { el, fill } from './ui/dom.ts';
+import { reopenScenarioFile } from './ui/screens/open-scenario.ts';
 import './ui/style.css';
 
 async function boot(): Promise<void> {
@@ -31,8 +32,9 @@ async function boot(): Promise<void> {
   const app = createApp({ main, side, bar, stage, motion, saves: pageSaves() });
   installPageHandle(app);
   const { scenario, seed } = readUrlParams(window.location.search);
-  if (scenario === null) app.go('title');
-  else await app.startScenario(scenario, seed);
+  const fileGame = new URLSearchParams(window.location.search).has('file');
+  if (scenario !== null) await app.startScenario(scenario, seed);
+  else if (!(fileGame && (await reopenScenarioFile(app, seed)))) app.go('title');
 }
 
 boot().catch((error: unknown) => {

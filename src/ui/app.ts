@@ -15,7 +15,7 @@ import { mountBriefing } from './screens/briefing.ts';
 import { mountClassResults } from './screens/class-results.ts';
 import { mountDebrief } from './screens/debrief.ts';
 import { mountHelp } from './screens/help.ts';
-import { mountOpenScenario } from './screens/open-scenario.ts';
+import { mountOpenScenario, writeFileParams } from './screens/open-scenario.ts';
 import { mountPlay } from './screens/play.ts';
 import { mountGlossary, mountSources } from './screens/reference.ts';
 import { mountReplay } from './screens/replay.ts';
@@ -65,8 +65,9 @@ export function createApp(parts: {
     if (route === 'corrupt-save') return;
     const loaded = app.loaded;
     const url = new URL(window.location.href);
-    if (loaded?.builtIn && GAME_ROUTES.has(route)) {
-      writeUrlParams(loaded.id, loaded.session.view().seed);
+    if (loaded && GAME_ROUTES.has(route)) {
+      if (loaded.builtIn) writeUrlParams(loaded.id, loaded.session.view().seed);
+      else writeFileParams(loaded.session.view().seed);
       return;
     }
     if (url.search !== '') window.history.replaceState(window.history.state, '', url.pathname);

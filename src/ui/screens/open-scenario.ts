@@ -10,16 +10,56 @@ import { button } from './title.ts';
 /** Scenario files larger than the loader's own limit are refused before reading. */
 const MAX_FILE = 1024 * 1024;
 
+/** Where the page keeps the opened file for this tab, so a reload plays it again. */
+const FILE_KEY = 'envoy:open-file';
+
+/** Keeps the file's text for this tab only; quietly does nothing where storage is refused. */
+function rememberFile(name: string, bytes: Uint8Array): void {
+  try {
+    window.sessionStorage.setItem(FILE_KEY, JSON.stringify({ name, text: new TextDecoder().decode(bytes) }));
+  } catch {
+    // Private mode or a full storage: the file simply is not kept across a reload.
+  }
+}
+
+/** The address of a game of an opened file: `?file=1&seed=…` (the file itself stays in this tab). */
+export function writeFileParams(seed: string): void {
+  const url = new URL(window.location.href);
+  url.search = '';
+  url.searchParams.set('file', '1');
+  url.searchParams.set('seed', seed);
+  window.history.replaceState(window.history.state, '', url);
+}
+
 /** Reads, validates and starts a scenario file; returns the problems to show, or null when it started. */
-export async function openScenarioFile(app: App, name: string, bytes: Uint8Array): Promise<string[] | null> {
+export async function openScenarioFile(
+  app: App,
+  name: string,
+  bytes: Uint8Array,
+  seed: string | null = null,
+): Promise<string[] | null> {
   const { parseScenarioBytes, formatDiagnostic } = await import('../../scenario/index.ts');
   const parsed = parseScenarioBytes(bytes, name);
   if ('errors' in parsed) return parsed.errors.map(formatDiagnostic);
+  rememberFile(name, bytes);
   const game = compileGame(parsed.scenario);
-  app.startLoaded({ id: game.scenario.id, file: name, builtIn: false, game }, null);
+  app.startLoaded({ id: game.scenario.id, file: name, builtIn: false, game }, seed);
   for (const w of parsed.warnings) console.info(formatDiagnostic(w));
   app.go('briefing');
   return null;
+}
+
+/** After a reload of `?file=1&seed=…`: plays the file this tab opened again, from the same seed. */
+export async function reopenScenarioFile(app: App, seed: string | null): Promise<boolean> {
+  let kept: { name?: unknown; text?: unknown } | null = null;
+  try {
+    kept = JSON.parse(window.sessionStorage.getItem(FILE_KEY) ?? 'null');
+  } catch {
+    kept = null;
+  }
+  if (!kept || typeof kept.name !== 'string' || typeof kept.text !== 'string') return false;
+  const errors = await openScenarioFile(app, kept.name, new TextEncoder().encode(kept.text), seed);
+  return errors === null;
 }
 
 /** Mounts the file picker and drop zone. */
@@ -77,7 +117,7 @@ export function mountOpenScenario(app: App): Mounted {
       el(
         'p',
         {},
-        'Play-test a scenario you are writing: it is checked exactly as the envoy validate command checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The guide for writing scenarios is docs/authoring.md in the Envoy repository. A scenario opened this way is not saved: reloading the page returns to the title.',
+        'Play-test a scenario you are writing: it is checked exactly as the envoy validate command checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The guide for writing scenarios is docs/authoring.md in the Envoy repository. A scenario opened this way stays open in this tab: reloading the page starts its game again from the same seed (moves are not saved).',
       ),
       zone,
       problems,
