@@ -315,3 +315,30 @@ describe('saves', () => {
     await page.close();
   });
 });
+
+describe('an instructor opening a scenario file', () => {
+  it('plays it at once, and a reload plays the same file again from the same seed', async () => {
+    const { page, problems } = await openAt('');
+    await onScreen(page, 'title');
+    await page.getByRole('button', { name: 'Open a scenario file…' }).click();
+    await onScreen(page, 'open');
+    await page.setInputFiles('#scenario-file', 'test/fixtures/authoring/two-party.yaml');
+    await onScreen(page, 'briefing');
+    const before = await page.evaluate(() => [
+      location.search,
+      window.envoy?.seed(),
+      window.envoy?.scenarioHash(),
+    ]);
+    expect(before[0]).toMatch(/^\?file=1&seed=/);
+    await page.reload();
+    await onScreen(page, 'briefing');
+    const after = await page.evaluate(() => [
+      location.search,
+      window.envoy?.seed(),
+      window.envoy?.scenarioHash(),
+    ]);
+    expect(after).toEqual(before);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
