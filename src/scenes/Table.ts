@@ -90,6 +90,12 @@ export class Table extends SettledScene {
       this.seats.set(id, this.buildSeat(game, state, id, seat.x, seat.y, i === 0));
     });
     if (state.vote) this.showVote(game, state, false);
+    // A key to the meter codes on the bars (T, Pa, Pr…), bottom right, so the canvas reads on its own.
+    const used = game.meterIds.filter((m) =>
+      game.partyIds.some((p) => m in (state.parties[p]?.meters ?? {})),
+    );
+    const key = used.map((m) => `${this.codes[m]} ${game.scenario.meters[m]?.label ?? m}`).join(' · ');
+    if (key) this.add.text(WIDTH - 16, HEIGHT - 12, key, textStyle(15, COLOURS.muted)).setOrigin(1, 1);
   }
 
   private packageLine(game: Game, state: GameState, issue: string): string {
