@@ -28,7 +28,7 @@ describe('envoy check', () => {
     const r = await run('check', CLEAN);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(
-      /^test\/fixtures\/authoring\/two-party\.yaml: ok \(scenario harbour-berths v1, hash [0-9a-f]{12}; 0 warnings; searched [\d,]+ games \/ 8,000 actions\)\n$/,
+      /^test\/fixtures\/authoring\/two-party\.yaml: ok \(scenario harbour-berths v1, hash [0-9a-f]{12}; 0 warnings; searched [\d,]+ games \/ 9,000 actions\)\n$/,
     );
     expect(r.status).toBe(0);
   }, 90_000);

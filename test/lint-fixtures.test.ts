@@ -44,7 +44,7 @@ const CASES: [string, string, number, number, string, RegExp][] = [
     416,
     9,
     'late-deal',
-    /outcome `late-deal` was not reached in [\d,]+ games \/ 8,000 actions/,
+    /outcome `late-deal` was not reached in [\d,]+ games \/ 9,000 actions/,
   ],
   [
     'move-never-available',

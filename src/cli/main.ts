@@ -16,7 +16,7 @@ interface Command {
 }
 
 /** The default search budget of `envoy check` (kept in step with src/lint/search.ts by test/cli-check.test.ts). */
-const DEFAULT_CHECK_BUDGET = 8000;
+const DEFAULT_CHECK_BUDGET = 9000;
 
 const COMMANDS: Record<string, Command> = {
   validate: {

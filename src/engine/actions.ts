@@ -26,6 +26,16 @@ export function moveParams(game: Game, move: Move): readonly (readonly [string, 
   return spec;
 }
 
+/**
+ * Option ids in offering order: those an `order` names first, then the rest by id. The order is scenario
+ * data (part of the hash), so the same hash always gives the same menu.
+ */
+export function optionOrder(options: Readonly<Record<string, string>>, order?: readonly string[]): string[] {
+  const ids = Object.keys(options);
+  const listed = (order ?? []).filter((id, i, all) => Object.hasOwn(options, id) && all.indexOf(id) === i);
+  return [...listed, ...ids.filter((id) => !listed.includes(id))];
+}
+
 function buildMoveParams(game: Game, move: Move): [string, string[]][] {
   const out: [string, string[]][] = [];
   if (move.choose && move.to) out.push(['to', move.to]);
@@ -34,11 +44,14 @@ function buildMoveParams(game: Game, move: Move): [string, string[]][] {
     out.push(['issue', issues]);
     // options are checked per issue below; list the union here for shape checks
     const options = new Set<string>();
-    for (const i of issues)
-      for (const o of Object.keys(game.scenario.issues[i]?.options ?? {})) options.add(o);
+    for (const i of issues) {
+      const issue = game.scenario.issues[i];
+      for (const o of optionOrder(issue?.options ?? {}, issue?.order)) options.add(o);
+    }
     out.push(['option', [...options]]);
   }
-  for (const [name, p] of Object.entries(move.params ?? {})) out.push([name, Object.keys(p.options)]);
+  for (const [name, p] of Object.entries(move.params ?? {}))
+    out.push([name, optionOrder(p.options, p.order)]);
   return out;
 }
 
@@ -132,7 +145,8 @@ function* candidates(game: Game, move: Move): Generator<Record<string, string>> 
     const tos = move.choose && move.to ? move.to : [null];
     for (const to of tos) {
       for (const issue of move.issues ?? game.issueIds) {
-        for (const option of Object.keys(game.scenario.issues[issue]?.options ?? {})) {
+        const def = game.scenario.issues[issue];
+        for (const option of optionOrder(def?.options ?? {}, def?.order)) {
           const rest = spec.filter(([n]) => n !== 'to' && n !== 'issue' && n !== 'option');
           for (const combo of product(rest)) yield { ...(to ? { to } : {}), issue, option, ...combo };
         }

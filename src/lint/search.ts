@@ -25,7 +25,7 @@ export interface SearchBudget {
 }
 
 /** The default budget: at ~5–15k engine actions per second, well under a second per scenario. */
-export const DEFAULT_BUDGET: SearchBudget = { actions: 8000, seed: 'envoy-check' };
+export const DEFAULT_BUDGET: SearchBudget = { actions: 9000, seed: 'envoy-check' };
 
 /** A game that ended because no move was legal, with the moves that led there. */
 export interface DeadEnd {

@@ -60,6 +60,10 @@ export function checkMoves(ctx: CheckContext): void {
       );
     }
     if (move.effects) checkEffects(ctx, move.effects, [...path, 'effects']);
+    for (const [name, param] of Object.entries(move.params ?? {})) {
+      const valid = new Set(Object.keys(param.options));
+      checkRefs(ctx, param.order, [...path, 'params', name, 'order'], valid, `option of "${name}"`);
+    }
     if (move.when) checkCondition(ctx, move.when, [...path, 'when'], { kind: 'move', playerStates });
     if (move.text !== undefined) {
       const names = [...Object.keys(move.params ?? {}), 'to', 'issue', 'option'];

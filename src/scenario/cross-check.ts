@@ -49,6 +49,7 @@ function checkIssues(ctx: CheckContext): void {
   for (const [id, issue] of Object.entries(ctx.s.issues)) {
     checkOptions(ctx, id, issue.default, ['issues', id, 'default']);
     if (issue.historical !== undefined) checkOptions(ctx, id, issue.historical, ['issues', id, 'historical']);
+    if (issue.order) checkOptions(ctx, id, issue.order, ['issues', id, 'order']);
   }
 }
 

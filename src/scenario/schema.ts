@@ -226,6 +226,10 @@ export const Issue = z.strictObject({
   label: ShortText,
   describe: Text.optional(),
   options: z.record(Id, ShortText).describe('Option id → what it means.'),
+  order: z
+    .array(Id)
+    .optional()
+    .describe('The order the options are offered in (option ids); options not named follow in id order.'),
   default: Id.describe('The option on the table when the game starts (usually the status quo).'),
   historical: Id.optional().describe('What was really agreed, shown in the debrief.'),
 });
@@ -235,6 +239,10 @@ export type Issue = z.infer<typeof Issue>;
 export const MoveParam = z.strictObject({
   label: ShortText,
   options: z.record(Id, ShortText),
+  order: z
+    .array(Id)
+    .optional()
+    .describe('The order the options are offered in (option ids); options not named follow in id order.'),
 });
 
 /** Something the player can do in a round; the only way the player acts on the game. */
