@@ -3,7 +3,8 @@
  * canonical JSON (1–10 kB) on every turn. Unlike a general-purpose streaming hasher it encodes straight
  * into one reused buffer, pads in place, and runs the 64 rounds eight at a time with the working
  * variables renamed instead of shifted, which V8 keeps in registers: about 40% less time per block than
- * @noble/hashes here. Tests compare it with node:crypto. Pure code: no platform hashing API.
+ * @noble/hashes here. test/hash.test.ts checks it against a reference implementation at every padding
+ * boundary. Pure code: it calls no platform hashing API.
  */
 
 /** Round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */

@@ -169,11 +169,6 @@ export function readUrlParams(search: string): { scenario: string | null; seed: 
   return { scenario: params.get('scenario'), seed: cleanSeed(params.get('seed')) };
 }
 
-/** The chooser's address: this page without any query, so it works from any host or sub-path. */
-export function chooserUrl(): string {
-  return window.location.pathname;
-}
-
 /** A scenario's address from the chooser; a seed given to the chooser (a class-wide seed) is passed on. */
 export function scenarioUrl(scenario: string, seed: string | null): string {
   const params = new URLSearchParams({ scenario });
@@ -187,15 +182,6 @@ export function writeUrlParams(scenario: string, seed: string): void {
   url.searchParams.set('scenario', scenario);
   url.searchParams.set('seed', seed);
   window.history.replaceState(window.history.state, '', url);
-}
-
-/**
- * Starts the page's session: the seed comes from the URL or is drawn fresh, and every new game's seed is
- * written back to the URL.
- */
-export function startSession(game: Game, scenarioId: string): Session {
-  const { seed } = readUrlParams(window.location.search);
-  return createSession(game, seed ?? randomSeed(), (s) => writeUrlParams(scenarioId, s));
 }
 
 /** A small handle for tests and curious testers in the devtools console; it only reads or goes through dispatch. */

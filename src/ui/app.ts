@@ -23,7 +23,8 @@ import { mountSelect } from './screens/select.ts';
 import { button, mountTitle } from './screens/title.ts';
 import { TopBar } from './top-bar.ts';
 
-const SCREENS: Record<Route, (app: App) => Mounted> = {
+/** Every screen; a problem screen also gets the problem it shows. */
+const SCREENS: Record<Route, (app: App, problem: Problem | null) => Mounted> = {
   title: mountTitle,
   select: mountSelect,
   help: mountHelp,
@@ -35,8 +36,7 @@ const SCREENS: Record<Route, (app: App) => Mounted> = {
   replay: mountReplay,
   open: mountOpenScenario,
   class: mountClassResults,
-  // Filled in when a save turns out to be unreadable (it needs the message and the way to start over).
-  'corrupt-save': mountTitle,
+  'corrupt-save': (app, problem) => (problem ? problemScreen(app, problem) : mountTitle(app)),
 };
 
 /** Screens opened on top of another, which "Back" returns from. */
@@ -58,6 +58,8 @@ export function createApp(parts: {
   let route: Route = 'title';
   let returnTo: Route = 'title';
   let cleanup: (() => void) | undefined;
+  /** What the 'corrupt-save' screen shows: set before going there. */
+  let problem: Problem | null = null;
   const bar = new TopBar(parts.bar, motion);
 
   const syncUrl = () => {
@@ -90,7 +92,7 @@ export function createApp(parts: {
       side.hidden = true;
       let mounted: Mounted;
       try {
-        mounted = SCREENS[next](app);
+        mounted = SCREENS[next](app, problem);
       } catch (error) {
         mounted = failure(app, error);
       }
@@ -120,7 +122,7 @@ export function createApp(parts: {
       if (saved.status === 'unavailable') app.announce(saved.message);
       if (saved.status === 'corrupt') {
         app.loaded = null;
-        SCREENS['corrupt-save'] = corruptSave(app, saved.message, () => {
+        problem = corruptSave(app, saved.message, () => {
           saves.clear(game.scenario.id);
           app.startLoaded(base, seed);
           app.go('briefing');
@@ -170,51 +172,47 @@ export function createApp(parts: {
   return app;
 }
 
-/** A screen that failed to build: say so and offer the way back, never a blank page. */
-function failure(app: App, error: unknown): Mounted {
-  const heading = el('h1', { tabindex: -1 }, 'Something went wrong');
+/** A problem shown as a screen of its own: a heading, what went wrong, and the ways on. */
+interface Problem {
+  heading: string;
+  caption: string;
+  lines: string[];
+  actions: HTMLButtonElement[];
+}
+
+/** Mounts a problem screen (an alert), so no failure ever leaves a blank page. */
+function problemScreen(app: App, p: Problem): Mounted {
+  const heading = el('h1', { tabindex: -1 }, p.heading);
   fill(
     app.main,
     el(
       'section',
       { class: 'panel screen', role: 'alert' },
       heading,
-      el(
-        'p',
-        {},
-        `This screen could not be shown: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-      el(
-        'p',
-        { class: 'actions' },
-        button('Back to the title', () => app.go('title'), 'primary'),
-      ),
+      ...p.lines.map((line) => el('p', {}, line)),
+      el('p', { class: 'actions' }, ...p.actions),
     ),
   );
-  return { scene: 'Title', caption: 'Error', source: null, focus: heading };
+  return { scene: 'Title', caption: p.caption, source: null, focus: heading };
+}
+
+/** A screen that failed to build: say so and offer the way back. */
+function failure(app: App, error: unknown): Mounted {
+  return problemScreen(app, {
+    heading: 'Something went wrong',
+    caption: 'Error',
+    lines: [`This screen could not be shown: ${error instanceof Error ? error.message : String(error)}`],
+    actions: [button('Back to the title', () => app.go('title'), 'primary')],
+  });
 }
 
 /** A save that cannot be read: what went wrong, and the choice to start over (nothing is deleted unasked). */
-function corruptSave(app: App, message: string, startOver: () => void): (app: App) => Mounted {
-  return () => {
-    const heading = el('h1', { tabindex: -1 }, 'Your saved game could not be read');
-    fill(
-      app.main,
-      el(
-        'section',
-        { class: 'panel screen', role: 'alert' },
-        heading,
-        el('p', {}, message),
-        el('p', {}, 'You can start this scenario over (the unreadable save is then discarded), or go back.'),
-        el(
-          'p',
-          { class: 'actions' },
-          button('Start over', startOver, 'primary'),
-          button('Back to the title', () => app.go('title')),
-        ),
-      ),
-    );
-    return { scene: 'Title', caption: 'Saved game unreadable', source: null, focus: heading };
+function corruptSave(app: App, message: string, startOver: () => void): Problem {
+  return {
+    heading: 'Your saved game could not be read',
+    caption: 'Saved game unreadable',
+    lines: [message, 'You can start this scenario over (the unreadable save is then discarded), or go back.'],
+    actions: [button('Start over', startOver, 'primary'), button('Back to the title', () => app.go('title'))],
   };
 }
 

@@ -70,3 +70,30 @@ export class DialogueLog {
     this.shown = 0;
   }
 }
+
+/**
+ * Puts a dialogue log in the page's side column (beside the canvas, under it on phones) and returns its
+ * scrolling region, which the play screen and the replay viewer both keep at the turn just shown.
+ */
+export function mountLogPanel(side: HTMLElement, log: DialogueLog): HTMLElement {
+  const scroller = el(
+    'div',
+    { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' },
+    log.list,
+  );
+  side.append(
+    el(
+      'section',
+      { class: 'panel log-panel', 'aria-labelledby': 'log-heading' },
+      el('h2', { id: 'log-heading' }, 'What happened'),
+      scroller,
+    ),
+  );
+  side.hidden = false;
+  return scroller;
+}
+
+/** Scrolls the log so a turn's first line is at the top (the scroller is the lines' offset parent). */
+export function scrollToLine(scroller: HTMLElement, line: HTMLElement): void {
+  scroller.scrollTop = Math.max(0, line.offsetTop - 8);
+}

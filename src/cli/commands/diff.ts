@@ -16,19 +16,13 @@ import {
 } from '../../engine/index.ts';
 import { boolFlag, parseCommand, stringFlag } from '../args.ts';
 import { type Io, isFile, printJson } from '../io.ts';
-import { defaultScenarioPaths, describePath } from './replay.ts';
+import { defaultScenarioPaths, describePath, showValue } from './replay.ts';
 import { type ReplayInput, readReplayInput } from './replay-input.ts';
-import { loadScenario, reportDiagnostics } from './validate.ts';
-
-function show(v: unknown): string {
-  if (v === undefined) return '(absent)';
-  if (v === null) return 'none';
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
+import { loadPlayable } from './validate.ts';
 
 /** `valley trust meter: A 2, B 1`. */
 export function describeAB(d: Difference): string {
-  return `${describePath(d.path)}: A ${show(d.recorded)}, B ${show(d.recomputed)}`;
+  return `${describePath(d.path)}: A ${showValue(d.recorded)}, B ${showValue(d.recomputed)}`;
 }
 
 function actionText(a: Action | undefined): string {
@@ -85,12 +79,8 @@ export function runDiff(argv: string[], io: Io): number {
       return fail('scenario-not-found', `cannot find scenario '${scen(ia).id}' (hint: pass --scenario FILE)`);
     scenarioFile = relative(io.cwd, found).startsWith('..') ? found : relative(io.cwd, found);
   }
-  const loaded = loadScenario(scenarioFile, io.cwd);
-  if (!loaded.ok) {
-    if (json) printJson(io, { ok: false, kind: 'invalid-scenario', diagnostics: loaded.diagnostics });
-    else reportDiagnostics(io, scenarioFile, loaded);
-    return 1;
-  }
+  const loaded = loadPlayable(io, scenarioFile, json);
+  if (!loaded) return 1;
   const a = verified(loaded.game, ia);
   if (typeof a === 'string') return fail('unverified', `A: ${a}`);
   const b = verified(loaded.game, ib);

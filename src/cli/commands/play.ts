@@ -21,7 +21,7 @@ import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
 import { type Io, prettyJson, printJson, writeText } from '../io.ts';
 import { defaultScenarioPaths } from './replay.ts';
 import { readReplayInput } from './replay-input.ts';
-import { loadScenario, reportDiagnostics } from './validate.ts';
+import { loadPlayable } from './validate.ts';
 
 const FLAGS = {
   seed: { type: 'string' },
@@ -98,13 +98,8 @@ export function runPlay(argv: string[], io: Io): number {
   const json = boolFlag(args, 'json');
   const withLog = boolFlag(args, 'log');
 
-  const loaded = loadScenario(file, io.cwd);
-  if (!loaded.ok) {
-    if (json) printJson(io, { ok: false, kind: 'invalid-scenario', diagnostics: loaded.diagnostics });
-    else reportDiagnostics(io, file, loaded);
-    return 1;
-  }
-  if (!json) reportDiagnostics(io, file, loaded); // warnings only
+  const loaded = loadPlayable(io, file, json);
+  if (!loaded) return 1;
   const { game } = loaded;
   const s = game.scenario;
   let prefix: Action[] = [];

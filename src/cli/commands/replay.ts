@@ -55,7 +55,8 @@ export function describePath(path: string): string {
   }
 }
 
-function showValue(v: unknown): string {
+/** A checkpoint value in words: absent, none, text as is, anything else as JSON. */
+export function showValue(v: unknown): string {
   if (v === undefined) return '(absent)';
   if (v === null) return 'none';
   return typeof v === 'string' ? v : JSON.stringify(v);

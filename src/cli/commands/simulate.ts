@@ -13,7 +13,7 @@ import { chunksOf, mergeSummaries, type SimSummary, simulateRange } from '../../
 import { simulationReport } from '../../sim/report-html.ts';
 import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
 import { type Io, printJson, writeText } from '../io.ts';
-import { loadScenario, reportDiagnostics } from './validate.ts';
+import { loadPlayable } from './validate.ts';
 
 const FLAGS = {
   runs: { type: 'string', short: 'n' },
@@ -170,13 +170,8 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
   if (report === '') throw new UsageError('--report needs a file name', 'simulate');
   const json = boolFlag(args, 'json');
 
-  const loaded = loadScenario(file, io.cwd);
-  if (!loaded.ok) {
-    if (json) printJson(io, { ok: false, kind: 'invalid-scenario', diagnostics: loaded.diagnostics });
-    else reportDiagnostics(io, file, loaded);
-    return 1;
-  }
-  if (!json) reportDiagnostics(io, file, loaded);
+  const loaded = loadPlayable(io, file, json);
+  if (!loaded) return 1;
   const { game } = loaded;
   const started = Date.now();
   const parts = await playChunks(game, base, strategy, runs, workers, (done) =>

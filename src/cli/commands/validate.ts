@@ -50,6 +50,18 @@ export function reportDiagnostics(io: Io, file: string, loaded: Loaded): void {
   }
 }
 
+/**
+ * Loads the scenario a command plays (play, simulate, diff). On errors it prints them, or with `--json` the
+ * `invalid-scenario` refusal, and returns null; otherwise it prints any warnings (not with `--json`).
+ */
+export function loadPlayable(io: Io, file: string, json: boolean): Extract<Loaded, { ok: true }> | null {
+  const loaded = loadScenario(file, io.cwd);
+  if (json && !loaded.ok)
+    printJson(io, { ok: false, kind: 'invalid-scenario', diagnostics: loaded.diagnostics });
+  if (!json) reportDiagnostics(io, file, loaded);
+  return loaded.ok ? loaded : null;
+}
+
 /** One file's entry in `validate --json`. */
 interface FileReport {
   file: string;

@@ -9,7 +9,7 @@ import type { SessionChange, SessionView } from '../../session/session.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { roundStatus } from '../labels.ts';
-import { DialogueLog } from '../log.ts';
+import { DialogueLog, mountLogPanel, scrollToLine } from '../log.ts';
 import { moveButtons, renderMoves } from '../moves.ts';
 import { renderPackage, renderParties } from '../table.ts';
 import { downloadReplay, replayCodeButton } from './exports.ts';
@@ -39,11 +39,6 @@ export function mountPlay(app: App): Mounted {
     el('h2', { id: 'moves-heading' }, 'Your moves'),
     error,
     moveList,
-  );
-  const logScroll = el(
-    'div',
-    { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' },
-    log.list,
   );
   const tools = el(
     'div',
@@ -75,15 +70,7 @@ export function mountPlay(app: App): Mounted {
     ),
   );
 
-  app.side.append(
-    el(
-      'section',
-      { class: 'panel log-panel', 'aria-labelledby': 'log-heading' },
-      el('h2', { id: 'log-heading' }, 'What happened'),
-      logScroll,
-    ),
-  );
-  app.side.hidden = false;
+  const logScroll = mountLogPanel(app.side, log);
   const render = (view: SessionView, change: SessionChange) => {
     const { state } = view;
     status.textContent = `${roundStatus(game, state)} · Seed ${view.seed}`;
@@ -92,7 +79,7 @@ export function mountPlay(app: App): Mounted {
     if (change === 'new-game') log.reset();
     const firstNew = log.update(game, view.states);
     if (state.over) logScroll.scrollTop = logScroll.scrollHeight;
-    else if (firstNew) logScroll.scrollTop = Math.max(0, firstNew.offsetTop - 8);
+    else if (firstNew) scrollToLine(logScroll, firstNew);
     fill(parties, ...renderParties(game, state));
     fill(pkg, ...renderPackage(game, state));
     fill(moveList, ...renderMoves(game, state, (action) => session.dispatch(action)));

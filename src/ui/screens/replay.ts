@@ -7,7 +7,7 @@ import type { Action } from '../../engine/index.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { roundStatus } from '../labels.ts';
-import { DialogueLog } from '../log.ts';
+import { DialogueLog, mountLogPanel, scrollToLine } from '../log.ts';
 import { renderPackage, renderParties } from '../table.ts';
 import { playScene } from './play.ts';
 import { loadReplayText } from './replay-open.ts';
@@ -68,22 +68,13 @@ export function mountReplay(app: App): Mounted {
       ),
     ),
   );
-  app.side.append(
-    el(
-      'section',
-      { class: 'panel log-panel', 'aria-labelledby': 'log-heading' },
-      el('h2', { id: 'log-heading' }, 'What happened'),
-      el('div', { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' }, log.list),
-    ),
-  );
-  app.side.hidden = false;
+  const scroller = mountLogPanel(app.side, log);
   const render = () => {
     const v = viewer.view();
     status.textContent = `Turn ${viewer.turn()} of ${viewer.last()} · ${roundStatus(game, v.state)} · Seed ${viewer.seed}${v.outcome ? ' · game over' : ''}`;
     // Show the turn just reached: its first line at the top of the log (the log restarts on a step back).
     const firstNew = log.update(game, v.states);
-    const scroller = log.list.parentElement;
-    if (scroller && firstNew) scroller.scrollTop = Math.max(0, firstNew.offsetTop - scroller.offsetTop - 8);
+    if (firstNew) scrollToLine(scroller, firstNew);
     fill(parties, ...renderParties(game, v.state));
     fill(pkg, ...renderPackage(game, v.state));
     prev.disabled = first.disabled = viewer.turn() === 0;

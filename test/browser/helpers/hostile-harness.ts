@@ -4,17 +4,11 @@
  * Content-Security-Policy violation, every <img>/<script>/<iframe>/<object>/<embed> element added to the
  * document (other than the page's own bundle), page errors and console errors.
  */
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { inject } from 'vitest';
-import { findChrome } from '../../../scripts/find-chrome.mjs';
+import { launchBrowser, startServer } from './browser.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,16 +17,6 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 /** A served build and a browser. */
 export interface HostileHarness {
   url: string;
@@ -51,45 +35,15 @@ export async function startHostileHarness(): Promise<HostileHarness> {
       build: { outDir: dist, emptyOutDir: true },
     });
   }
-  const base = resolve(dist);
-  const server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(base, pathname));
-    if (file !== base && !file.startsWith(base + sep)) return void res.writeHead(403).end();
-    const info = await stat(file).catch(() => null);
-    if (info?.isDirectory()) file = join(file, 'index.html');
-    else if (!info) return void res.writeHead(404).end();
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const executablePath = findChrome();
-  if (!executablePath) throw new Error('No Chromium/Chrome found: install chromium or set CHROME_PATH.');
-  const profile = await mkdtemp(join(tmpdir(), 'envoy-hardening-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // The project's own static server and browser launcher, so these tests see what every browser test sees.
+  const server = await startServer(dist);
+  const browser = await launchBrowser();
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    context,
+    url: server.url,
+    context: browser.context,
     async close() {
-      await context.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true });
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      await browser.close().catch(() => undefined);
+      await server.close();
     },
   };
 }
