@@ -221,6 +221,8 @@ export interface EnvoyPage {
   screen(): string | undefined;
   scene(): string | null;
   go(route: Route): void;
+  /** Starts a game as the scenario select does, without a page load (`seed` null: a new seed). */
+  start(id: string, seed: string | null): Promise<void>;
   /** Finishes running animations (as the Skip button does). */
   skip(): void;
 }
@@ -237,6 +239,7 @@ export function installPageHandle(app: App): void {
     screen: () => app.main.dataset.screen,
     scene: () => app.stage.current(),
     go: (route) => app.go(route),
+    start: (id, seed) => app.startScenario(id, seed),
     skip: () => app.motion.skip(),
   };
 }

@@ -30,9 +30,10 @@ export interface LaunchedBrowser {
 
 /**
  * Starts the system Chromium with a fresh profile. A persistent context is used because playwright-core rejects
- * a `--user-data-dir` argument, and a temp profile keeps runs independent of each other.
+ * a `--user-data-dir` argument, and a temp profile keeps runs independent of each other. `extraArgs` go after the
+ * standard flags (the heap bench passes `--js-flags=…`).
  */
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<LaunchedBrowser> {
   const executablePath = findChrome();
   if (!executablePath) {
     throw new Error('No Chromium/Chrome found: install chromium or set CHROME_PATH=/path/to/chrome.');
@@ -42,7 +43,7 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
-      args: CHROME_ARGS,
+      args: [...CHROME_ARGS, ...extraArgs],
     });
     return {
       context,
