@@ -6,7 +6,7 @@
 
 import { systemMotion } from './scenes/motion.ts';
 import { createStage } from './scenes/stage.ts';
-import { pageSaves } from './session/page-saves.ts';
+import { pageFileSaves, pageSaves } from './session/page-saves.ts';
 import { readUrlParams } from './session/session.ts';
 import { createApp, installPageHandle } from './ui/app.ts';
 import { el, fill } from './ui/dom.ts';
@@ -29,7 +29,7 @@ async function boot(): Promise<void> {
     progress.value = Math.round(p * 100);
   });
   main.removeAttribute('aria-busy');
-  const app = createApp({ main, side, bar, stage, motion, saves: pageSaves() });
+  const app = createApp({ main, side, bar, stage, motion, saves: pageSaves(), fileSaves: pageFileSaves() });
   installPageHandle(app);
   const { scenario, seed } = readUrlParams(window.location.search);
   const fileGame = new URLSearchParams(window.location.search).has('file');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Action, playGame, stateHash } from '../src/engine/index.ts';
-import { createSaveStore } from '../src/session/save.ts';
+import { createSaveStore, FILE_SAVE_PREFIX } from '../src/session/save.ts';
 import { SAVE_LIMITS } from '../src/session/save-record.ts';
 import { createSession } from '../src/session/session.ts';
 import { type KeyValueStorage, memoryStorage } from '../src/session/storage.ts';
@@ -68,6 +68,16 @@ describe('saving and resuming', () => {
     expect(store.clear('tutorial')).toBe('saved');
     expect(store.load(game)).toEqual({ status: 'none' });
     expect(resumed(store.load(other)).actions).toEqual(run.actions.slice(0, 2));
+  });
+
+  it('keeps a scenario file\'s save apart from the built-in scenario with the same id', () => {
+    const { storage } = savedGame(2);
+    const files = createSaveStore(storage, FILE_SAVE_PREFIX);
+    expect(files.load(game)).toEqual({ status: 'none' });
+    expect(files.save(game, { seed: 'file', actions: ACTIONS.slice(0, 1) })).toBe('saved');
+    expect(storage.map.has(`${FILE_SAVE_PREFIX}tutorial`)).toBe(true);
+    expect(files.clear('tutorial')).toBe('saved');
+    expect(resumed(createSaveStore(storage).load(game)).actions).toEqual(ACTIONS.slice(0, 2));
   });
 
   it('refuses to write a game whose moves do not replay', () => {

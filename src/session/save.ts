@@ -53,9 +53,14 @@ export interface SaveStore {
   clear(scenarioId: string): SaveStatus;
 }
 
+/** Where a built-in scenario's save is kept; files an instructor opens keep theirs apart (FILE_SAVE_PREFIX). */
+export const SAVE_PREFIX = 'envoy:save:';
+/** The prefix of a save of a scenario file opened in the page, so it never mixes with a built-in's save. */
+export const FILE_SAVE_PREFIX = 'envoy:file-save:';
+
 /** The storage keys of a scenario's save: stable, so a later build finds an earlier build's saves. */
-export function saveKeys(scenarioId: string): Record<SaveSlot, string> {
-  const main = `envoy:save:${scenarioId}`;
+export function saveKeys(scenarioId: string, prefix = SAVE_PREFIX): Record<SaveSlot, string> {
+  const main = `${prefix}${scenarioId}`;
   return { main, backup: `${main}.bak`, temp: `${main}.tmp` };
 }
 
@@ -88,14 +93,18 @@ function claimedGeneration(text: string | null): number {
   }
 }
 
-/** A save store over a storage; null (no storage in this browser) makes every call a harmless no-op. */
-export function createSaveStore(storage: KeyValueStorage | null): SaveStore {
+/**
+ * A save store over a storage; null (no storage in this browser) makes every call a harmless no-op. `prefix`
+ * names its keys (SAVE_PREFIX for the built-in scenarios).
+ */
+export function createSaveStore(storage: KeyValueStorage | null, prefix = SAVE_PREFIX): SaveStore {
+  const keysOf = (id: string) => saveKeys(id, prefix);
   /** Highest generation seen or written per scenario, so every write outranks everything stored. */
   const generations = new Map<string, number>();
 
   const highestStored = (id: string): number => {
     if (!storage) return 0;
-    const keys = saveKeys(id);
+    const keys = keysOf(id);
     return Math.max(
       0,
       ...SLOTS.map((slot) => {
@@ -125,7 +134,7 @@ export function createSaveStore(storage: KeyValueStorage | null): SaveStore {
   return {
     load(game) {
       if (!storage) return { status: 'unavailable', message: 'This browser does not allow saving games.' };
-      const keys = saveKeys(game.scenario.id);
+      const keys = keysOf(game.scenario.id);
       let best: Extract<LoadResult, { status: 'resumed' }> | null = null;
       let bestGeneration = -1;
       let firstProblem: { which: SaveSlot; why: string } | null = null;
@@ -180,7 +189,7 @@ export function createSaveStore(storage: KeyValueStorage | null): SaveStore {
     save(game, input) {
       if (!storage) return 'unavailable';
       const id = game.scenario.id;
-      const keys = saveKeys(id);
+      const keys = keysOf(id);
       // Stored slots are read too: another tab of the same scenario may have saved since.
       const generation = Math.max(generations.get(id) ?? 0, highestStored(id)) + 1;
       // Claimed before writing: even a failed attempt may have left a tmp with this generation.
@@ -220,7 +229,7 @@ export function createSaveStore(storage: KeyValueStorage | null): SaveStore {
 
     clear(scenarioId) {
       if (!storage) return 'unavailable';
-      const keys = saveKeys(scenarioId);
+      const keys = keysOf(scenarioId);
       const results = SLOTS.map((slot) => remove(keys[slot]));
       generations.delete(scenarioId);
       return results.find((r) => r !== 'saved') ?? 'saved';

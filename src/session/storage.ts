@@ -15,13 +15,14 @@ export interface KeyValueStorage {
 }
 
 /**
- * The page's localStorage, or null when the browser will not give one: merely reading
- * `window.localStorage` throws a SecurityError when storage is blocked, so it is read inside a try.
+ * The page's localStorage (or, for `'session'`, the tab's sessionStorage), or null when the browser will not
+ * give one: merely reading `window.localStorage` throws a SecurityError when storage is blocked, so it is
+ * read inside a try.
  */
-export function browserStorage(): KeyValueStorage | null {
+export function browserStorage(kind: 'local' | 'session' = 'local'): KeyValueStorage | null {
   try {
     if (typeof window === 'undefined') return null;
-    const storage = window.localStorage;
+    const storage = kind === 'session' ? window.sessionStorage : window.localStorage;
     if (
       storage === null ||
       typeof storage !== 'object' ||

@@ -7,6 +7,7 @@ import type { Action, Game } from '../engine/index.ts';
 import type { SceneKey } from '../scenes/contract.ts';
 import type { Motion } from '../scenes/motion.ts';
 import type { Stage } from '../scenes/stage.ts';
+import type { SaveStore } from '../session/save.ts';
 import type { Session, ViewSource } from '../session/session.ts';
 import type { Viewer } from './screens/viewer-source.ts';
 
@@ -46,6 +47,8 @@ export interface App {
   /** Beside the canvas (under it on phones): the play screens put the dialogue log here. */
   readonly side: HTMLElement;
   loaded: Loaded | null;
+  /** Saves of scenario files opened in this tab (sessionStorage), apart from the built-ins' saves. */
+  readonly fileSaves: SaveStore;
   /** Shows a screen. Help, glossary and sources remember where to come back to. */
   go(route: Route): void;
   /** Back from help, glossary or sources to the screen they were opened from. */

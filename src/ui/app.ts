@@ -53,8 +53,10 @@ export function createApp(parts: {
   stage: Stage;
   motion: Motion;
   saves: Saves;
+  /** Saves of instructors' scenario files, for this tab only. */
+  fileSaves: Saves;
 }): App {
-  const { main, side, stage, motion, saves } = parts;
+  const { main, side, stage, motion, saves, fileSaves } = parts;
   let route: Route = 'title';
   let returnTo: Route = 'title';
   let cleanup: (() => void) | undefined;
@@ -78,6 +80,7 @@ export function createApp(parts: {
   const app: App = {
     motion,
     stage,
+    fileSaves,
     main,
     side,
     loaded: null,
@@ -154,10 +157,10 @@ export function createApp(parts: {
     },
     persist() {
       const loaded = app.loaded;
-      if (!loaded?.builtIn) return;
+      if (!loaded) return;
       const view = loaded.session.view();
       const hashes = loaded.session.hashes();
-      const status = saves.save(loaded.game, {
+      const status = (loaded.builtIn ? saves : fileSaves).save(loaded.game, {
         seed: view.seed,
         actions: [...view.actions],
         hash: hashes[hashes.length - 1] as string,

@@ -341,4 +341,48 @@ describe('an instructor opening a scenario file', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('saves its moves for the tab: a reload resumes at the same turn and hash; opening it again starts anew', async () => {
+    const { page, problems } = await openAt('');
+    await page.getByRole('button', { name: 'Open a scenario file…' }).click();
+    await onScreen(page, 'open');
+    await page.setInputFiles('#scenario-file', 'test/fixtures/authoring/two-party.yaml');
+    await onScreen(page, 'briefing');
+    await pressButton(page, 'Begin negotiating');
+    await onScreen(page, 'play');
+    for (let turn = 0; turn < 2; turn++) {
+      await tabTo(page, (f) => f.firstMove, 'the first move button');
+      await page.keyboard.press('Enter');
+    }
+    const before = await page.evaluate(() => ({
+      actions: window.envoy?.actions(),
+      hashes: window.envoy?.hashes(),
+    }));
+    expect(before.actions?.length).toBeGreaterThanOrEqual(2);
+    // Kept in this tab's storage, apart from the built-in scenarios' saves.
+    const keys = await page.evaluate(() => ({
+      session: Object.keys(window.sessionStorage).sort(),
+      local: Object.keys(window.localStorage),
+    }));
+    expect(keys.session).toContain('envoy:file-save:harbour-berths');
+    expect(keys.local.filter((k) => k.includes('harbour-berths'))).toEqual([]);
+    await page.reload();
+    await onScreen(page, 'play');
+    const after = await page.evaluate(() => ({
+      actions: window.envoy?.actions(),
+      hashes: window.envoy?.hashes(),
+    }));
+    expect(after).toEqual(before);
+    // Opening the file again (an edited version, say) starts a new game of it.
+    await page.evaluate(() => window.envoyPage?.go('open'));
+    await onScreen(page, 'open');
+    await page.setInputFiles('#scenario-file', 'test/fixtures/authoring/two-party.yaml');
+    await onScreen(page, 'briefing');
+    expect(await page.evaluate(() => window.envoy?.actions())).toEqual([]);
+    await page.reload();
+    await onScreen(page, 'briefing');
+    expect(await page.evaluate(() => window.envoy?.actions())).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -31,25 +31,43 @@ export function writeFileParams(seed: string): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
-/** Reads, validates and starts a scenario file; returns the problems to show, or null when it started. */
+/**
+ * Reads, validates and starts a scenario file; returns the problems to show, or null when it started. A file
+ * opened from the picker starts a new game (its earlier save in this tab is dropped); `resume` (after a
+ * reload) picks its saved game up where it was, when the save is of this same file and seed.
+ */
 export async function openScenarioFile(
   app: App,
   name: string,
   bytes: Uint8Array,
   seed: string | null = null,
+  resume = false,
 ): Promise<string[] | null> {
   const { parseScenarioBytes, formatDiagnostic } = await import('../../scenario/index.ts');
   const parsed = parseScenarioBytes(bytes, name);
   if ('errors' in parsed) return parsed.errors.map(formatDiagnostic);
   rememberFile(name, bytes);
   const game = compileGame(parsed.scenario);
-  app.startLoaded({ id: game.scenario.id, file: name, builtIn: false, game }, seed);
   for (const w of parsed.warnings) console.info(formatDiagnostic(w));
+  const base = { id: game.scenario.id, file: name, builtIn: false, game };
+  const saved = resume ? app.fileSaves.load(game) : null;
+  if (saved?.status === 'resumed' && (seed === null || seed === saved.seed)) {
+    app.startLoaded(base, saved.seed, saved.actions, saved.answers);
+    const view = app.loaded?.session.view();
+    app.go(view?.outcome ? 'debrief' : saved.actions.length > 0 ? 'play' : 'briefing');
+    if (saved.note) app.announce(saved.note);
+    return null;
+  }
+  // A save of an earlier edit of the file (another scenario hash) does not verify: that game starts again.
+  if (saved?.status === 'corrupt')
+    app.announce(`The saved moves of ${name} do not fit the file as it is now; its game starts again.`);
+  app.fileSaves.clear(game.scenario.id);
+  app.startLoaded(base, seed);
   app.go('briefing');
   return null;
 }
 
-/** After a reload of `?file=1&seed=…`: plays the file this tab opened again, from the same seed. */
+/** After a reload of `?file=1&seed=…`: resumes the game of the file this tab opened, or starts it again. */
 export async function reopenScenarioFile(app: App, seed: string | null): Promise<boolean> {
   let kept: { name?: unknown; text?: unknown } | null = null;
   try {
@@ -58,7 +76,7 @@ export async function reopenScenarioFile(app: App, seed: string | null): Promise
     kept = null;
   }
   if (!kept || typeof kept.name !== 'string' || typeof kept.text !== 'string') return false;
-  const errors = await openScenarioFile(app, kept.name, new TextEncoder().encode(kept.text), seed);
+  const errors = await openScenarioFile(app, kept.name, new TextEncoder().encode(kept.text), seed, true);
   return errors === null;
 }
 
@@ -117,7 +135,7 @@ export function mountOpenScenario(app: App): Mounted {
       el(
         'p',
         {},
-        'Play-test a scenario you are writing: it is checked exactly as the envoy validate command checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The guide for writing scenarios is docs/authoring.md in the Envoy repository. A scenario opened this way stays open in this tab: reloading the page starts its game again from the same seed (moves are not saved).',
+        'Play-test a scenario you are writing: it is checked exactly as the envoy validate command checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The guide for writing scenarios is docs/authoring.md in the Envoy repository. A scenario opened this way stays open in this tab, and its game is saved after every move for this tab only: reloading the page resumes it where you were. Opening the file again starts a new game.',
       ),
       zone,
       problems,
