@@ -70,7 +70,7 @@ describe('saving and resuming', () => {
     expect(resumed(store.load(other)).actions).toEqual(run.actions.slice(0, 2));
   });
 
-  it('keeps a scenario file\'s save apart from the built-in scenario with the same id', () => {
+  it("keeps a scenario file's save apart from the built-in scenario with the same id", () => {
     const { storage } = savedGame(2);
     const files = createSaveStore(storage, FILE_SAVE_PREFIX);
     expect(files.load(game)).toEqual({ status: 'none' });
