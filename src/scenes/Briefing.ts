@@ -10,7 +10,7 @@ import { displayName, longDate, positionOf } from '../ui/labels.ts';
 import { drawEmblem, emblemParts } from './draw/emblem.ts';
 import { cardSlots, fitText } from './draw/layout.ts';
 import { SettledScene } from './settled-scene.ts';
-import { COLOURS, textStyle, WIDTH } from './theme.ts';
+import { COLOURS, textStyle } from './theme.ts';
 
 /** The Briefing scene. */
 export class Briefing extends SettledScene {
@@ -21,23 +21,46 @@ export class Briefing extends SettledScene {
   protected build(view: SessionView): void {
     const { game, state } = view;
     const s = game.scenario;
+    const { w, h, portrait } = this.frame;
+    const margin = portrait ? 24 : 40;
     const g = this.add.graphics();
-    g.fillStyle(COLOURS.navy).fillRect(0, 0, WIDTH, 8);
-    fitText(this.add.text(40, 28, '', textStyle(26, COLOURS.ink, true)), s.title, WIDTH - 80);
+    g.fillStyle(COLOURS.navy).fillRect(0, 0, w, 8);
+    // Portrait: the title wraps to two lines rather than losing its end.
+    const title = this.add.text(margin, 28, '', {
+      ...textStyle(26, COLOURS.ink, true),
+      wordWrap: portrait ? { width: w - 2 * margin } : undefined,
+    });
+    if (portrait) title.setText(s.title);
+    else fitText(title, s.title, w - 2 * margin);
+    const below = title.y + title.height + 8;
     const where = [s.place, s.date ? longDate(s.date) : ''].filter(Boolean).join(' · ');
-    fitText(this.add.text(40, 66, '', textStyle(18, COLOURS.muted)), where, WIDTH - 80);
-    fitText(this.add.text(40, 96, '', textStyle(18, COLOURS.ink)), `You: ${s.player.role}`, WIDTH - 80);
-    g.lineStyle(2, COLOURS.line).lineBetween(40, 128, WIDTH - 40, 128);
+    fitText(this.add.text(margin, below, '', textStyle(18, COLOURS.muted)), where, w - 2 * margin);
+    const you = this.add.text(margin, below + 30, '', textStyle(18, COLOURS.ink));
+    fitText(you, `You: ${s.player.role}`, w - 2 * margin);
+    const rule = below + 62;
+    g.lineStyle(2, COLOURS.line).lineBetween(margin, rule, w - margin, rule);
 
     const order = [game.playerId, ...game.partyIds.filter((p) => p !== game.playerId)];
-    const rows = order.length > 8 ? 2 : 1;
-    const top = rows > 1 ? 214 : 270;
-    const slots = cardSlots(order.length, 8, WIDTH / 2, top, WIDTH - 60, 170);
-    const step = Math.min((WIDTH - 60) / Math.ceil(order.length / rows), 150);
+    // Wide: one row of up to eight cards (two rows beyond). Portrait: rows of three, or of four with
+    // smaller emblems and no stance line (the DOM lists every stance) when the room is full.
+    const crowded = portrait && order.length > 8;
+    const perRow = portrait ? (order.length > 6 ? 4 : 3) : 8;
+    const rows = Math.ceil(order.length / perRow);
+    // Below a card's centre: its name, then its stance or VETO tag (76–80 px); above: its emblem or tag.
+    const under = crowded ? 78 : 82;
+    const over = crowded ? 24 : 58;
+    const free = (step: number) => h - 10 - under - (rule + 12 + over) - (rows - 1) * step;
+    const rowHeight = portrait
+      ? Math.min(crowded ? 106 : 130, rows > 1 ? free(0) / (rows - 1) : Infinity)
+      : 170;
+    const top = portrait ? rule + 12 + over + Math.max(0, free(rowHeight) / 2) : rows > 1 ? 214 : 270;
+    const width = w - 2 * margin + 20;
+    const slots = cardSlots(order.length, perRow, w / 2, top, width, rowHeight);
+    const step = Math.min(width / Math.ceil(order.length / rows), 150);
     order.forEach((id, i) => {
       const slot = slots[i] as { x: number; y: number };
-      const parts = this.card(game, state, id, slot.x, slot.y, step - 8, i === 0);
-      this.enter(parts, i);
+      const card = { x: slot.x, y: slot.y, width: step - 8, radius: crowded ? 22 : 28, stance: !crowded };
+      this.enter(this.card(game, state, id, card, i === 0), i);
     });
   }
 
@@ -46,25 +69,26 @@ export class Briefing extends SettledScene {
     game: Game,
     state: GameState,
     id: string,
-    x: number,
-    y: number,
-    width: number,
+    card: { x: number; y: number; width: number; radius: number; stance: boolean },
     player: boolean,
   ): Phaser.GameObjects.GameObject[] {
-    const emblem = drawEmblem(this, game, id, x, y, 28, player);
+    const { x, y, width, radius: r } = card;
+    const emblem = drawEmblem(this, game, id, x, y, r, player);
     const parts: Phaser.GameObjects.GameObject[] = [...emblemParts(emblem)];
-    const name = this.add.text(x, y + 40, '', textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
+    const name = this.add.text(x, y + r + 12, '', textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
     fitText(name, displayName(game, id), width);
     parts.push(name);
     if (game.scenario.parties[id]?.veto) {
+      // Above the emblem; in a crowded room, under the name, where the stance line would be.
+      const top = card.stance ? y - r - 28 : y + r + 34;
       const box = this.add.graphics();
-      box.fillStyle(COLOURS.ink).fillRoundedRect(x - 26, y - 56, 52, 20, 4);
-      parts.push(box, this.add.text(x, y - 46, 'VETO', textStyle(16, 0xffffff, true)).setOrigin(0.5));
+      box.fillStyle(COLOURS.ink).fillRoundedRect(x - 26, top, 52, 20, 4);
+      parts.push(box, this.add.text(x, top + 10, 'VETO', textStyle(16, 0xffffff, true)).setOrigin(0.5));
     }
-    const stance = player ? 'you' : (positionOf(game, state, id)?.label ?? '');
+    const stance = player ? 'you' : card.stance ? (positionOf(game, state, id)?.label ?? '') : '';
     if (stance) {
       const tag = this.add
-        .text(x, y + 62, '', textStyle(16, player ? COLOURS.ink : COLOURS.muted))
+        .text(x, y + r + 34, '', textStyle(16, player ? COLOURS.ink : COLOURS.muted))
         .setOrigin(0.5, 0);
       fitText(tag, stance, width);
       parts.push(tag);

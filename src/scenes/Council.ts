@@ -7,6 +7,7 @@ import type Phaser from 'phaser';
 import type { Game, GameState } from '../engine/index.ts';
 import type { VoteState } from '../engine/types.ts';
 import type { SessionView } from '../session/session.ts';
+import { displayName } from '../ui/labels.ts';
 import {
   drawLectern,
   drawSeat,
@@ -17,14 +18,14 @@ import {
 } from './draw/council-seat.ts';
 import { emblemParts } from './draw/emblem.ts';
 import { drawMark } from './draw/icons.ts';
-import { horseshoeSeats } from './draw/layout.ts';
+import { fitText, horseshoeSeats } from './draw/layout.ts';
 import { BALLOT_LOOK, type Ballot, leaningOf, voteMembers } from './draw/leaning.ts';
 import { roundLine, voteResultLine } from './draw/tally.ts';
 import { SettledScene } from './settled-scene.ts';
-import { COLOURS, textStyle, WIDTH } from './theme.ts';
+import { COLOURS, textStyle } from './theme.ts';
 
 const BALLOTS: Ballot[] = ['yes', 'no', 'abstain'];
-const CX = WIDTH / 2;
+/** The tally's centre on the wide canvas (the phone's is near the bottom, under the seats). */
 const CY = 262;
 const BAR_W = 330;
 const STEP_MS = 380;
@@ -49,6 +50,9 @@ export class Council extends SettledScene {
   private bar: Phaser.GameObjects.Graphics | null = null;
   private result: Phaser.GameObjects.Text | null = null;
   private members: string[] = [];
+  /** The centre of the tally (counters, bar and result line). */
+  private cx = 0;
+  private cy = CY;
 
   constructor() {
     super('Council');
@@ -66,34 +70,72 @@ export class Council extends SettledScene {
 
   protected build(view: SessionView): void {
     const { game, state } = view;
+    const { w, h, portrait } = this.frame;
     this.members = voteMembers(game);
-    this.round = this.add
-      .text(20, 526, roundLine(game, state), textStyle(18, COLOURS.ink, true))
-      .setOrigin(0, 1);
-    const order = seatingOrder(game);
-    this.drawChamber();
-    const seats = horseshoeSeats(order.length, 70, WIDTH - 70, 72, 425);
-    const across = seats.filter((s) => s.inY > 0);
-    const spacing = across.length > 1 ? (WIDTH - 360) / (across.length - 1) : 200;
-    seats.forEach((seat, i) => {
-      const id = order[i] as string;
-      this.seats.set(id, drawSeat(this, game, id, seat, leaningOf(game, state, id), spacing * 1.15));
-    });
-    drawLectern(this, game, CX, 478);
+    this.cx = w / 2;
+    this.cy = portrait ? h - 78 : CY;
+    if (portrait) this.portraitSeats(game, state);
+    else this.horseshoe(game, state);
     this.buildTally(game);
     if (state.vote) this.showResult(game, state.vote);
     else this.showLeanings(game, state);
   }
 
+  /** The wide layout: members round a horseshoe, the veto holders in the middle, the player at a lectern. */
+  private horseshoe(game: Game, state: GameState): void {
+    const { w, h } = this.frame;
+    this.round = this.add
+      .text(20, h - 14, roundLine(game, state), textStyle(18, COLOURS.ink, true))
+      .setOrigin(0, 1);
+    const order = seatingOrder(game);
+    this.drawChamber();
+    const seats = horseshoeSeats(order.length, 70, w - 70, 72, 425);
+    const across = seats.filter((s) => s.inY > 0);
+    const spacing = across.length > 1 ? (w - 360) / (across.length - 1) : 200;
+    seats.forEach((seat, i) => {
+      const id = order[i] as string;
+      this.seats.set(id, drawSeat(this, game, id, seat, leaningOf(game, state, id), spacing * 1.15));
+    });
+    drawLectern(this, game, w / 2, 478);
+  }
+
+  /**
+   * The phone's layout: members in rows of five, the veto holders first, the tally under them; the player
+   * is named beside the round, as the lectern has no room.
+   */
+  private portraitSeats(game: Game, state: GameState): void {
+    const { w } = this.frame;
+    this.round = this.add.text(16, 12, roundLine(game, state), textStyle(18, COLOURS.ink, true));
+    const you = this.add.text(w - 16, 14, '', textStyle(16, COLOURS.muted)).setOrigin(1, 0);
+    fitText(you, `you: ${displayName(game, game.playerId)}`, w - this.round.width - 48);
+    const members = voteMembers(game);
+    const order = [
+      ...members.filter((m) => game.scenario.parties[m]?.veto),
+      ...members.filter((m) => !game.scenario.parties[m]?.veto),
+    ];
+    const perRow = 5;
+    const colWidth = (w - 20) / perRow;
+    const rows = Math.ceil(order.length / perRow);
+    const rowHeight = Math.min(126, (this.cy - 80 - 94 - 78) / Math.max(1, rows - 1));
+    order.forEach((id, i) => {
+      const row = Math.floor(i / perRow);
+      const inRow = Math.min(perRow, order.length - row * perRow);
+      const col = i - row * perRow;
+      const seat = { x: w / 2 + (col - (inRow - 1) / 2) * colWidth, y: 94 + row * rowHeight, inX: 0, inY: 1 };
+      this.seats.set(id, drawSeat(this, game, id, seat, leaningOf(game, state, id), colWidth - 6));
+    });
+  }
+
   /** The horseshoe table under the seats. */
   private drawChamber(): void {
+    const { w } = this.frame;
     const g = this.add.graphics();
     const band = (width: number, colour: number) => {
       g.lineStyle(width, colour).beginPath();
       g.moveTo(70, 470);
       g.arc(180, 182, 110, Math.PI, Math.PI * 1.5);
-      g.arc(WIDTH - 180, 182, 110, Math.PI * 1.5, Math.PI * 2);
-      g.lineTo(WIDTH - 70, 470);
+      g.arc(w - 180, 182, 110, Math.PI * 1.5, Math.PI * 2);
+      g.lineTo(w - 70, 470);
       g.strokePath();
     };
     band(50, COLOURS.tableEdge);
@@ -101,26 +143,28 @@ export class Council extends SettledScene {
   }
 
   private buildTally(game: Game): void {
-    this.heading = this.add.text(CX, CY - 62, '', textStyle(16, COLOURS.muted, true)).setOrigin(0.5);
+    this.heading = this.add
+      .text(this.cx, this.cy - 62, '', textStyle(16, COLOURS.muted, true))
+      .setOrigin(0.5);
     const marks = this.add.graphics();
     BALLOTS.forEach((ballot, i) => {
-      const x = CX - 165 + i * 116;
-      drawMark(marks, BALLOT_LOOK[ballot].mark, x + 8, CY - 30, 18, BALLOT_LOOK[ballot].colour);
+      const x = this.cx - 165 + i * 116;
+      drawMark(marks, BALLOT_LOOK[ballot].mark, x + 8, this.cy - 30, 18, BALLOT_LOOK[ballot].colour);
       this.counters.set(
         ballot,
-        this.add.text(x + 22, CY - 30, '', textStyle(20, COLOURS.ink, true)).setOrigin(0, 0.5),
+        this.add.text(x + 22, this.cy - 30, '', textStyle(20, COLOURS.ink, true)).setOrigin(0, 0.5),
       );
     });
     const frame = this.add.graphics();
-    frame.fillStyle(0xffffff).fillRect(CX - BAR_W / 2, CY - 8, BAR_W, 18);
-    frame.lineStyle(2, COLOURS.muted).strokeRect(CX - BAR_W / 2, CY - 8, BAR_W, 18);
+    frame.fillStyle(0xffffff).fillRect(this.cx - BAR_W / 2, this.cy - 8, BAR_W, 18);
+    frame.lineStyle(2, COLOURS.muted).strokeRect(this.cx - BAR_W / 2, this.cy - 8, BAR_W, 18);
     this.bar = this.add.graphics();
     const threshold = game.scenario.vote?.threshold ?? 0;
     const n = Math.max(1, this.members.length);
-    const tx = CX - BAR_W / 2 + (BAR_W * threshold) / n;
-    frame.lineStyle(3, COLOURS.ink).lineBetween(tx, CY - 14, tx, CY + 16);
-    this.add.text(tx, CY + 18, `needs ${threshold}`, textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
-    this.result = this.add.text(CX, CY + 58, '', textStyle(22, COLOURS.ink, true)).setOrigin(0.5);
+    const tx = this.cx - BAR_W / 2 + (BAR_W * threshold) / n;
+    frame.lineStyle(3, COLOURS.ink).lineBetween(tx, this.cy - 14, tx, this.cy + 16);
+    this.add.text(tx, this.cy + 18, `needs ${threshold}`, textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
+    this.result = this.add.text(this.cx, this.cy + 58, '', textStyle(22, COLOURS.ink, true)).setOrigin(0.5);
   }
 
   /** Counters and the yes bar for a set of counts (the leanings, or the ballots cast so far). */
@@ -130,14 +174,14 @@ export class Council extends SettledScene {
     const bar = this.bar?.clear();
     if (!bar) return;
     const cell = BAR_W / Math.max(1, this.members.length);
-    const x0 = CX - BAR_W / 2;
+    const x0 = this.cx - BAR_W / 2;
     // Yes cells fill from the left, no cells from the right, each cell edged so the count can be read.
     for (let i = 0; i < counts.yes; i++)
-      bar.fillStyle(COLOURS.yes).fillRect(x0 + i * cell + 1, CY - 6, cell - 2, 14);
+      bar.fillStyle(COLOURS.yes).fillRect(x0 + i * cell + 1, this.cy - 6, cell - 2, 14);
     for (let i = 0; i < counts.no; i++) {
       const x = x0 + BAR_W - (i + 1) * cell;
-      bar.fillStyle(COLOURS.no).fillRect(x + 1, CY - 6, cell - 2, 14);
-      bar.lineStyle(2, 0xffffff).lineBetween(x + 3, CY - 4, x + cell - 3, CY + 6);
+      bar.fillStyle(COLOURS.no).fillRect(x + 1, this.cy - 6, cell - 2, 14);
+      bar.lineStyle(2, 0xffffff).lineBetween(x + 3, this.cy - 4, x + cell - 3, this.cy + 6);
     }
   }
 
@@ -234,7 +278,7 @@ export class Council extends SettledScene {
     const result = this.result;
     if (!result) return;
     result.setText(voteResultLine(game, vote));
-    const mark = this.add.graphics({ x: CX - result.width / 2 - 20, y: result.y });
+    const mark = this.add.graphics({ x: this.cx - result.width / 2 - 20, y: result.y });
     drawMark(mark, vote.adopted ? 'yes' : 'no', 0, 0, 24, vote.adopted ? COLOURS.good : COLOURS.no);
     for (const part of [result, mark]) part.setScale(1.2);
     this.animate({ targets: [result, mark], scale: 1, duration: 300 });

@@ -12,7 +12,7 @@ import { partySymbol } from './draw/emblem.ts';
 import { drawMark } from './draw/icons.ts';
 import { fitText } from './draw/layout.ts';
 import { SettledScene } from './settled-scene.ts';
-import { COLOURS, textStyle, WIDTH } from './theme.ts';
+import { COLOURS, textStyle } from './theme.ts';
 
 const TIER_COLOUR: Record<OutcomeResult['tier'], number> = {
   success: COLOURS.good,
@@ -28,18 +28,27 @@ export class Debrief extends SettledScene {
 
   protected build(view: SessionView): void {
     const { game, states, outcome } = view;
-    this.drawBadge(game, outcome);
+    const { w, h, portrait } = this.frame;
+    const chartTop = this.drawBadge(game, outcome);
     const data = meterSeries(game, states);
     if (data.meters.length === 0 || data.parties.length === 0) return;
+    const count = data.meters.length;
+    // Wide: the charts side by side. Portrait: one above the other, the legend in two columns below.
+    const perRow = portrait ? 2 : 3;
+    const legendRows = Math.ceil(data.parties.length / Math.min(perRow, data.parties.length));
+    const legendY = portrait ? h - (data.caption ? 44 : 18) - legendRows * 26 + 8 : data.caption ? 446 : 462;
     const panels = data.meters.map((_, i) => {
-      const w = data.meters.length > 1 ? 430 : 860;
-      return drawPanel(this, game, data, i, { x: 40 + i * 470, y: 96, w, h: 330 });
+      if (!portrait) {
+        const pw = count > 1 ? 430 : 860;
+        return drawPanel(this, game, data, i, { x: 40 + i * 470, y: 96, w: pw, h: 330 });
+      }
+      const ph = (legendY - 18 - chartTop) / count;
+      return drawPanel(this, game, data, i, { x: 16, y: chartTop + i * ph, w: w - 32, h: ph - 8 });
     });
-    const legendY = data.caption ? 446 : 462;
-    this.drawLegend(game, data.parties, legendY);
+    this.drawLegend(game, data.parties, legendY, perRow);
     if (data.caption) {
-      const caption = this.add.text(WIDTH / 2, 508, '', textStyle(16, COLOURS.muted)).setOrigin(0.5, 0);
-      fitText(caption, data.caption, WIDTH - 60);
+      const caption = this.add.text(w / 2, h - 32, '', textStyle(16, COLOURS.muted)).setOrigin(0.5, 0);
+      fitText(caption, data.caption, w - 40);
     }
     const progress = { p: 0 };
     for (const panel of panels) panel.reveal(0);
@@ -64,12 +73,16 @@ export class Debrief extends SettledScene {
     this.build(view);
   }
 
-  /** The tier in words and a shape: a tick, a half-filled circle, or a cross. */
-  private drawBadge(game: Game, outcome: OutcomeResult | null): void {
+  /**
+   * The tier in words and a shape: a tick, a half-filled circle, or a cross, with the outcome's title beside
+   * it (under it, wrapped, on a phone). Returns where the chart may start.
+   */
+  private drawBadge(game: Game, outcome: OutcomeResult | null): number {
+    const { w: width, portrait } = this.frame;
     const g = this.add.graphics();
     if (!outcome) {
       this.add.text(40, 30, 'The talks are still going on', textStyle(22, COLOURS.ink, true));
-      return;
+      return 96;
     }
     const colour = TIER_COLOUR[outcome.tier];
     const words = TIER_WORDS[outcome.tier];
@@ -87,16 +100,25 @@ export class Debrief extends SettledScene {
       drawMark(g, outcome.tier === 'success' ? 'yes' : 'no', 62, 38, 22, 0xffffff);
     }
     const title = game.scenario.outcomes.find((o) => o.id === outcome.id)?.title ?? '';
-    const x = 30 + w + 18;
     const line = outcome.historical ? `${title} · as in history` : title;
-    fitText(this.add.text(x, 38, '', textStyle(20, COLOURS.ink)).setOrigin(0, 0.5), line, WIDTH - x - 30);
+    if (portrait) {
+      const text = this.add.text(30, 76, line, {
+        ...textStyle(20, COLOURS.ink),
+        wordWrap: { width: width - 60 },
+        maxLines: 2,
+      });
+      return text.y + text.height + 16;
+    }
+    const x = 30 + w + 18;
+    fitText(this.add.text(x, 38, '', textStyle(20, COLOURS.ink)).setOrigin(0, 0.5), line, width - x - 30);
+    return 96;
   }
 
   /** One legend entry a party: marker and dash sample, letters and short name. */
-  private drawLegend(game: Game, parties: string[], y: number): void {
+  private drawLegend(game: Game, parties: string[], y: number, most: number): void {
     const g = this.add.graphics();
-    const perRow = parties.length > 3 ? 3 : parties.length;
-    const colW = (WIDTH - 80) / perRow;
+    const perRow = Math.min(most, parties.length);
+    const colW = (this.frame.w - 80) / perRow;
     parties.forEach((party, i) => {
       const style = SERIES[i % SERIES.length] as (typeof SERIES)[number];
       const x = 40 + (i % perRow) * colW;

@@ -14,7 +14,7 @@ import { fitText, tableSeats } from './draw/layout.ts';
 import { BAR, drawMeterBar, type MeterBar, meterCodes, meterFraction } from './draw/meter.ts';
 import { drawTally, roundLine } from './draw/tally.ts';
 import { SettledScene } from './settled-scene.ts';
-import { COLOURS, css, HEIGHT, textStyle, WIDTH } from './theme.ts';
+import { COLOURS, css, textStyle } from './theme.ts';
 
 const MAX_BARS = 3;
 const EMBLEM_R = 22;
@@ -51,6 +51,10 @@ export class Table extends SettledScene {
   private lines = new Map<string, Phaser.GameObjects.Text>();
   private tally: Phaser.GameObjects.GameObject[] = [];
   private lineWidth = 400;
+  /** Width of a seat's name and position text (narrower in the phone's three-column layout). */
+  private textWidth = 150;
+  /** Where the vote's tally goes: over the package. */
+  private tallyAt = { x: 0, y: 0 };
 
   constructor() {
     super('Table');
@@ -66,26 +70,14 @@ export class Table extends SettledScene {
 
   protected build(view: SessionView): void {
     const { game, state } = view;
+    const { w, h, portrait } = this.frame;
     this.codes = meterCodes(game);
     const order = [game.playerId, ...game.partyIds.filter((p) => p !== game.playerId)];
-    const cx = WIDTH / 2;
-    const cy = 285;
-    const g = this.add.graphics();
-    g.fillStyle(COLOURS.tableEdge).fillEllipse(cx, cy + 6, 480, 236);
-    g.fillStyle(COLOURS.table).fillEllipse(cx, cy, 470, 224);
-    g.lineStyle(2, COLOURS.tableEdge).strokeEllipse(cx, cy, 430, 190);
     this.round = this.add.text(20, 14, roundLine(game, state), textStyle(20, COLOURS.ink, true));
-    this.lineWidth = order.length > 6 ? 340 : 400;
-    this.add.text(cx, cy - 88, 'On the table', textStyle(16, COLOURS.muted, true)).setOrigin(0.5, 0);
-    const issues = game.issueIds;
-    const step = issues.length > 4 ? 21 : 26;
-    const top = cy - 62 + Math.max(0, 5 - issues.length) * 8;
-    issues.forEach((issue, i) => {
-      const text = this.add.text(cx, top + i * step, '', textStyle(16, COLOURS.ink)).setOrigin(0.5, 0);
-      fitText(text, this.packageLine(game, state, issue), this.lineWidth);
-      this.lines.set(issue, text);
-    });
-    tableSeats(order.length, cx, cy, 350, 185).forEach((seat, i) => {
+    const seats = portrait
+      ? this.portraitRoom(game, state, order.length)
+      : this.oval(game, state, order.length);
+    seats.forEach((seat, i) => {
       const id = order[i] as string;
       this.seats.set(id, this.buildSeat(game, state, id, seat.x, seat.y, i === 0));
     });
@@ -95,7 +87,65 @@ export class Table extends SettledScene {
       game.partyIds.some((p) => m in (state.parties[p]?.meters ?? {})),
     );
     const key = used.map((m) => `${this.codes[m]} ${game.scenario.meters[m]?.label ?? m}`).join(' · ');
-    if (key) this.add.text(WIDTH - 16, HEIGHT - 12, key, textStyle(15, COLOURS.muted)).setOrigin(1, 1);
+    if (key)
+      fitText(this.add.text(w - 16, h - 12, '', textStyle(15, COLOURS.muted)).setOrigin(1, 1), key, w - 32);
+  }
+
+  /** The wide layout: the package on an oval table, the parties round it, the player nearest. */
+  private oval(game: Game, state: GameState, parties: number): { x: number; y: number }[] {
+    const cx = this.frame.w / 2;
+    const cy = 285;
+    const g = this.add.graphics();
+    g.fillStyle(COLOURS.tableEdge).fillEllipse(cx, cy + 6, 480, 236);
+    g.fillStyle(COLOURS.table).fillEllipse(cx, cy, 470, 224);
+    g.lineStyle(2, COLOURS.tableEdge).strokeEllipse(cx, cy, 430, 190);
+    this.lineWidth = parties > 6 ? 340 : 400;
+    this.textWidth = 150;
+    this.tallyAt = { x: cx, y: this.frame.h / 2 + 15 };
+    this.add.text(cx, cy - 88, 'On the table', textStyle(16, COLOURS.muted, true)).setOrigin(0.5, 0);
+    const issues = game.issueIds.length;
+    const step = issues > 4 ? 21 : 26;
+    this.packageLines(game, state, cx, cy - 62 + Math.max(0, 5 - issues) * 8, step);
+    return tableSeats(parties, cx, cy, 350, 185);
+  }
+
+  /**
+   * The phone's layout: the package in a panel across the top, the parties below it in two columns (three
+   * for more than six), the player first, so every text keeps a readable size on a narrow screen.
+   */
+  private portraitRoom(game: Game, state: GameState, parties: number): { x: number; y: number }[] {
+    const { w, h } = this.frame;
+    const issues = game.issueIds.length;
+    const step = 24;
+    const panelTop = 50;
+    const panelBottom = panelTop + 40 + issues * step + 6;
+    const g = this.add.graphics();
+    g.fillStyle(COLOURS.tableEdge).fillRoundedRect(14, panelTop + 4, w - 28, panelBottom - panelTop, 16);
+    g.fillStyle(COLOURS.table).fillRoundedRect(14, panelTop, w - 28, panelBottom - panelTop, 16);
+    this.lineWidth = w - 60;
+    this.tallyAt = { x: w / 2, y: (panelTop + panelBottom) / 2 };
+    this.add.text(w / 2, panelTop + 10, 'On the table', textStyle(16, COLOURS.muted, true)).setOrigin(0.5, 0);
+    this.packageLines(game, state, w / 2, panelTop + 36, step);
+    const cols = parties > 6 ? 3 : 2;
+    const colWidth = (w - 32) / cols;
+    // A seat spans from 92 px left of its x (the emblem) to its text's right edge.
+    this.textWidth = Math.min(150, colWidth - 60);
+    const rows = Math.ceil(parties / cols);
+    const first = panelBottom + 64;
+    const rowHeight = rows > 1 ? Math.min(116, (h - 40 - first - 62) / (rows - 1)) : 0;
+    return Array.from({ length: parties }, (_, i) => {
+      const centre = 16 + colWidth * ((i % cols) + 0.5);
+      return { x: centre + (130 - this.textWidth) / 2, y: first + Math.floor(i / cols) * rowHeight };
+    });
+  }
+
+  /** One line per issue, centred at `cx` from `top`, `step` apart. */
+  private packageLines(game: Game, state: GameState, cx: number, top: number, step: number): void {
+    game.issueIds.forEach((issue, i) => {
+      const text = this.add.text(cx, top + i * step, '', textStyle(16, COLOURS.ink)).setOrigin(0.5, 0);
+      fitText(text, this.packageLine(game, state, issue), this.lineWidth);
+      this.lines.set(issue, text);
+    });
   }
 
   private packageLine(game: Game, state: GameState, issue: string): string {
@@ -116,12 +166,12 @@ export class Table extends SettledScene {
     const col = x - 38;
     const emblem = drawEmblem(this, game, id, ex, y, EMBLEM_R, player);
     const name = this.add.text(col, y - 42, '', textStyle(18, COLOURS.ink, true));
-    fitText(name, displayName(game, id), 150);
+    fitText(name, displayName(game, id), this.textWidth);
     if (player)
       this.add.text(ex, y + EMBLEM_R + 10, 'you', textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
     const pos = positionOf(game, state, id);
     const position = this.add.text(col, y - 20, '', textStyle(16, COLOURS.muted));
-    fitText(position, pos?.label ?? '', 150);
+    fitText(position, pos?.label ?? '', this.textWidth);
     const seat: SeatView = {
       id,
       emblem,
@@ -204,7 +254,7 @@ export class Table extends SettledScene {
   private crossFade(seat: SeatView, label: string): void {
     const old = seat.position;
     const next = this.add.text(old.x, old.y, '', textStyle(16, COLOURS.muted)).setAlpha(0);
-    fitText(next, label, 150);
+    fitText(next, label, this.textWidth);
     seat.position = next;
     this.animate({ targets: old, alpha: 0, duration: 350, onComplete: () => old.destroy() });
     this.animate({ targets: next, alpha: 1, duration: 350, delay: 200 });
@@ -235,7 +285,7 @@ export class Table extends SettledScene {
   private showVote(game: Game, state: GameState, animated: boolean): void {
     const vote = state.vote;
     if (!vote) return;
-    this.tally = drawTally(this, game, vote, WIDTH / 2, HEIGHT / 2 + 15);
+    this.tally = drawTally(this, game, vote, this.tallyAt.x, this.tallyAt.y);
     for (const part of this.tally) (part as unknown as { alpha: number }).alpha = animated ? 0 : 1;
     if (animated) this.animate({ targets: this.tally, alpha: 1, duration: 500, delay: 400 });
     if (!animated) {

@@ -14,10 +14,14 @@ export class Title extends EnvoyScene {
     const compass = this.add.image(x, y - 90, 'compass').setAlpha(0);
     this.add.text(x, y + 20, 'ENVOY', textStyle(72, COLOURS.navy, true)).setOrigin(0.5);
     this.add
-      .text(x, y + 82, 'Negotiate the diplomacy of Syria, 2024–2025', textStyle(24, COLOURS.muted))
-      .setOrigin(0.5);
+      .text(x, y + 67, 'Negotiate the diplomacy of Syria, 2024–2025', {
+        ...textStyle(24, COLOURS.muted),
+        wordWrap: { width: this.frame.w - 60 },
+        align: 'center',
+      })
+      .setOrigin(0.5, 0);
     const olive = this.add
-      .image(x, y + 170, 'olive')
+      .image(x, y + (this.frame.portrait ? 195 : 170), 'olive')
       .setScale(0.9)
       .setAlpha(0);
     this.animate({ targets: compass, alpha: 1, angle: 0, duration: 700 });

@@ -6,7 +6,7 @@
 import Phaser from 'phaser';
 import type { SessionChange, SessionView } from '../session/session.ts';
 import type { SceneInput } from './contract.ts';
-import { COLOURS, HEIGHT, WIDTH } from './theme.ts';
+import { COLOURS, type Frame, frameOf } from './theme.ts';
 
 /** Tween config keys that are not animated properties. */
 const NOT_PROPS = new Set([
@@ -114,9 +114,15 @@ export abstract class EnvoyScene extends Phaser.Scene {
     this.pending.clear();
   }
 
+  /** The canvas's logical size and orientation (landscape, or the phone's portrait), for layouts. */
+  protected get frame(): Frame {
+    return frameOf(this);
+  }
+
   /** Centre of the canvas, for layouts. */
   protected get centre(): { x: number; y: number } {
-    return { x: WIDTH / 2, y: HEIGHT / 2 };
+    const { w, h } = this.frame;
+    return { x: w / 2, y: h / 2 };
   }
 
   private release(): void {

@@ -15,7 +15,7 @@ import { ScenarioSelect } from './ScenarioSelect.ts';
 import { Sources } from './Sources.ts';
 import { Table } from './Table.ts';
 import { Title } from './Title.ts';
-import { COLOURS, HEIGHT, WIDTH } from './theme.ts';
+import { COLOURS, HEIGHT, PORTRAIT, PORTRAIT_QUERY, WIDTH } from './theme.ts';
 
 /** The canvas as the page sees it. */
 export interface Stage {
@@ -27,16 +27,25 @@ export interface Stage {
   destroy(): void;
 }
 
-/** Starts Phaser in `parent`; resolves once Boot has loaded the art. */
+/**
+ * Starts Phaser in `parent`; resolves once Boot has loaded the art. On a phone-width page the canvas takes
+ * the portrait size (theme.ts), and when the page crosses that width (a phone turned, a window resized) the
+ * canvas changes size and the scene on screen is drawn again for it. `parent` carries the class
+ * `stage-portrait` meanwhile, so the page's CSS gives it the same shape.
+ */
 export function createStage(parent: HTMLElement, onProgress: (fraction: number) => void): Promise<Stage> {
   return new Promise((resolve) => {
     let currentKey: SceneKey | null = null;
+    let currentInput: SceneInput | null = null;
+    const phone = window.matchMedia(PORTRAIT_QUERY);
+    const size = () => (phone.matches ? PORTRAIT : { width: WIDTH, height: HEIGHT });
+    parent.classList.toggle('stage-portrait', phone.matches);
     const game = new Phaser.Game({
       // Canvas only: the WebGL renderer would add ~55 kB gzip for flat vector shapes and text.
       type: Phaser.CANVAS,
       parent,
-      width: WIDTH,
-      height: HEIGHT,
+      width: size().width,
+      height: size().height,
       backgroundColor: COLOURS.paper,
       banner: false,
       audio: { noAudio: true },
@@ -49,10 +58,24 @@ export function createStage(parent: HTMLElement, onProgress: (fraction: number) 
         for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
         game.scene.start(key, input);
         currentKey = key;
+        currentInput = input;
       },
       current: () => currentKey,
-      destroy: () => game.destroy(true),
+      destroy: () => {
+        phone.removeEventListener('change', resize);
+        game.destroy(true);
+      },
     };
+    const resize = () => {
+      const { width, height } = size();
+      if (game.scale.width === width && game.scale.height === height) return;
+      parent.classList.toggle('stage-portrait', phone.matches);
+      // The parent has just changed shape: measure it again, or the canvas is fitted to the old shape.
+      game.scale.getParentBounds();
+      game.scale.setGameSize(width, height);
+      if (currentKey && currentInput) stage.show(currentKey, currentInput);
+    };
+    phone.addEventListener('change', resize);
     const hooks: BootHooks = { progress: onProgress, ready: () => resolve(stage) };
     game.registry.set('boot', hooks);
     game.canvas?.setAttribute('aria-hidden', 'true');

@@ -4,9 +4,31 @@
  * also has a letter, a shape or a pattern, and its words are in the DOM.
  */
 
-/** Logical canvas size; the scale manager fits it to the page, down to a 375-pixel phone. */
+/** Logical canvas size on wide screens; the scale manager fits it to the page. */
 export const WIDTH = 960;
 export const HEIGHT = 540;
+
+/**
+ * The logical size on phones (the page at most 600 px wide): narrower and taller, so the scenes lay out in a
+ * column and their text is drawn at about three quarters of its size instead of a third.
+ */
+export const PORTRAIT = { width: 480, height: 600 } as const;
+
+/** Media query under which the canvas takes the portrait size (the page's own phone breakpoint). */
+export const PORTRAIT_QUERY = '(max-width: 600px)';
+
+/** The canvas a scene draws on: its logical size and whether it is the phone's portrait layout. */
+export interface Frame {
+  w: number;
+  h: number;
+  portrait: boolean;
+}
+
+/** The frame of a running scene, read from its scale manager. */
+export function frameOf(scene: { scale: { width: number; height: number } }): Frame {
+  const { width: w, height: h } = scene.scale;
+  return { w, h, portrait: h > w };
+}
 
 /** Colours as numbers for Phaser's Graphics and as CSS strings for Text. */
 export const COLOURS = {

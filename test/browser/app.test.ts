@@ -386,3 +386,39 @@ describe('an instructor opening a scenario file', () => {
     await page.close();
   });
 });
+
+describe('the canvas on a phone', () => {
+  it('takes the portrait layout under 600 px and the wide one above, redrawing the scene when the page crosses', async () => {
+    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
+    await pressButton(page, 'Begin negotiating');
+    await onScreen(page, 'play');
+    const canvas = () =>
+      page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('#stage canvas');
+        const stage = document.getElementById('stage');
+        return {
+          size: `${c?.width}×${c?.height}`,
+          portrait: stage?.classList.contains('stage-portrait'),
+          shape: Math.round(((stage?.clientHeight ?? 0) / (stage?.clientWidth ?? 1)) * 100) / 100,
+          scene: window.envoyPage?.scene(),
+          // The canvas is shown filling the stage, not at the size it had before the change.
+          fills:
+            Math.abs((c?.clientWidth ?? 0) - (stage?.clientWidth ?? 0)) <= 2 &&
+            Math.abs((c?.clientHeight ?? 0) - (stage?.clientHeight ?? 0)) <= 2,
+        };
+      });
+    const wide = { size: '960×540', portrait: false, shape: 0.56, scene: 'Table', fills: true };
+    expect(await canvas()).toEqual(wide);
+    const hash = await page.evaluate(() => window.envoy?.hashes().at(-1));
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expect
+      .poll(canvas)
+      .toEqual({ size: '480×600', portrait: true, shape: 1.25, scene: 'Table', fills: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(canvas).toEqual(wide);
+    // The game itself is untouched by the change of layout.
+    expect(await page.evaluate(() => window.envoy?.hashes().at(-1))).toBe(hash);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * A screenshot of every screen and scene at a desktop (1280×720) and a phone (375×812) size, kept in
- * test-results/screenshots/ for people to look at, and on each the checks a screenshot cannot make by
- * itself: the scene the screen asks for is painted, and the page never scrolls sideways at 375 px.
+ * test-results/screenshots/ for people to look at (`<name>-<width>-stage.png` is the canvas alone), and on
+ * each the checks a screenshot cannot make by itself: the scene the screen asks for is painted, at the
+ * canvas size for the screen (960×540 wide, the 480×600 portrait layout on the phone), and the page never
+ * scrolls sideways at 375 px.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +17,12 @@ import {
   startHarness,
   stopHarness,
 } from './helpers/harness.ts';
+import { SCREENSHOT_DIR } from './helpers/build-site.ts';
 import { openDebrief, playFirstMovesByKeyboard, pressButton, tabTo } from './helpers/page-driver.ts';
 
 const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 375, height: 812 },
+  { width: 1280, height: 720, canvas: '960×540' },
+  { width: 375, height: 812, canvas: '480×600' },
 ];
 
 let h: Harness;
@@ -28,23 +31,29 @@ beforeAll(async () => {
 });
 afterAll(() => stopHarness(h));
 
-describe.each(SIZES)('at $width×$height', ({ width, height }) => {
+describe.each(SIZES)('at $width×$height', ({ width, height, canvas }) => {
   it('shows every screen with its scene, none wider than the viewport', async () => {
     const { page, problems } = await freshPage(h, width, height);
     const seen: {
       name: string;
       screen: string | undefined;
       scene: string | null | undefined;
+      canvas: string;
       overflow: number;
     }[] = [];
     const capture = async (name: string) => {
       await settle(page);
-      const where = await page.evaluate(() => ({
-        screen: window.envoyPage?.screen(),
-        scene: window.envoyPage?.scene(),
-      }));
+      const where = await page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('#stage canvas');
+        return {
+          screen: window.envoyPage?.screen(),
+          scene: window.envoyPage?.scene(),
+          canvas: `${c?.width}×${c?.height}`,
+        };
+      });
       seen.push({ name, ...where, overflow: await overflowX(page) });
       await shot(page, `${name}-${width}`);
+      await page.locator('#stage').screenshot({ path: `${SCREENSHOT_DIR}/${name}-${width}-stage.png` });
     };
     const go = async (p: Page, route: string) => {
       await p.evaluate((r) => window.envoyPage?.go(r as never), route);
@@ -127,6 +136,7 @@ describe.each(SIZES)('at $width×$height', ({ width, height }) => {
       debrief: 'Debrief',
       'replay-viewer': 'Council',
     });
+    expect(seen.filter((s) => s.canvas !== canvas).map((s) => `${s.name}: ${s.canvas}`)).toEqual([]);
     expect(
       seen.filter((s) => s.overflow > 0).map((s) => `${s.name}: ${s.overflow}px too wide`),
       'no horizontal scrolling',
