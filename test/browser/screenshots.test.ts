@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR } from './helpers/build-site.ts';
 import {
   freshPage,
   type Harness,
@@ -17,7 +18,6 @@ import {
   startHarness,
   stopHarness,
 } from './helpers/harness.ts';
-import { SCREENSHOT_DIR } from './helpers/build-site.ts';
 import { openDebrief, playFirstMovesByKeyboard, pressButton, tabTo } from './helpers/page-driver.ts';
 
 const SIZES = [
