@@ -400,11 +400,13 @@ async function heap(context: BrowserContext, url: string): Promise<Figure[]> {
       },
     },
     {
+      // Each game has its own seed, so its debrief may hold a few more or fewer nodes (a longer log); a leak
+      // grows game after game. test/browser/leaks.test.ts replays fixed seeds and wants no growth at all.
       name: `DOM nodes and JS event listeners after ${GAMES} games in one page vs after the first`,
       value: tenth.nodes - first.nodes + (tenth.listeners - first.listeners),
       unit: 'more',
-      target: '≤ 0',
-      pass: tenth.nodes <= first.nodes && tenth.listeners <= first.listeners,
+      target: 'listeners ≤ 0, nodes ≤ +5 %',
+      pass: tenth.nodes <= first.nodes * 1.05 && tenth.listeners <= first.listeners,
       extra: {
         'DOM nodes': `${first.nodes} → ${tenth.nodes}`,
         listeners: `${first.listeners} → ${tenth.listeners}`,

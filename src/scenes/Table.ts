@@ -128,14 +128,15 @@ export class Table extends SettledScene {
     this.packageLines(game, state, w / 2, panelTop + 36, step);
     const cols = parties > 6 ? 3 : 2;
     const colWidth = (w - 32) / cols;
-    // A seat spans from 92 px left of its x (the emblem) to its text's right edge.
+    // A seat spans from 92 px left of its x (the emblem) to its text's right edge; 10 px more on the left
+    // keep the answer bubble over the emblem inside the canvas.
     this.textWidth = Math.min(150, colWidth - 60);
     const rows = Math.ceil(parties / cols);
     const first = panelBottom + 64;
     const rowHeight = rows > 1 ? Math.min(116, (h - 40 - first - 62) / (rows - 1)) : 0;
     return Array.from({ length: parties }, (_, i) => {
       const centre = 16 + colWidth * ((i % cols) + 0.5);
-      return { x: centre + (130 - this.textWidth) / 2, y: first + Math.floor(i / cols) * rowHeight };
+      return { x: centre + (130 - this.textWidth) / 2 + 10, y: first + Math.floor(i / cols) * rowHeight };
     });
   }
 
