@@ -32,18 +32,26 @@ export class Briefing extends SettledScene {
     });
     if (portrait) title.setText(s.title);
     else fitText(title, s.title, w - 2 * margin);
-    const below = title.y + title.height + 8;
-    const where = [s.place, s.date ? longDate(s.date) : ''].filter(Boolean).join(' · ');
-    fitText(this.add.text(margin, below, '', textStyle(18, COLOURS.muted)), where, w - 2 * margin);
-    const you = this.add.text(margin, below + 30, '', textStyle(18, COLOURS.ink));
-    fitText(you, `You: ${s.player.role}`, w - 2 * margin);
-    const rule = below + 62;
-    g.lineStyle(2, COLOURS.line).lineBetween(margin, rule, w - margin, rule);
-
     const order = [game.playerId, ...game.partyIds.filter((p) => p !== game.playerId)];
     // Wide: one row of up to eight cards (two rows beyond). Portrait: rows of three, or of four with
     // smaller emblems and no stance line (the DOM lists every stance) when the room is full.
     const crowded = portrait && order.length > 8;
+    // Place and role: one line each, cut to fit; on a phone with room to spare, up to two lines each.
+    const line = (y: number, content: string, colour: number) => {
+      if (!portrait || crowded)
+        return fitText(this.add.text(margin, y, '', textStyle(18, colour)), content, w - 2 * margin);
+      return this.add.text(margin, y, content, {
+        ...textStyle(18, colour),
+        wordWrap: { width: w - 2 * margin },
+        maxLines: 2,
+      });
+    };
+    const where = [s.place, s.date ? longDate(s.date) : ''].filter(Boolean).join(' · ');
+    const place = line(title.y + title.height + 8, where, COLOURS.muted);
+    const you = line(place.y + place.height + 8, `You: ${s.player.role}`, COLOURS.ink);
+    const rule = you.y + you.height + 10;
+    g.lineStyle(2, COLOURS.line).lineBetween(margin, rule, w - margin, rule);
+
     const perRow = portrait ? (order.length > 6 ? 4 : 3) : 8;
     const rows = Math.ceil(order.length / perRow);
     // Below a card's centre: its name, then its stance or VETO tag (76–80 px); above: its emblem or tag.

@@ -87,8 +87,17 @@ export class Table extends SettledScene {
       game.partyIds.some((p) => m in (state.parties[p]?.meters ?? {})),
     );
     const key = used.map((m) => `${this.codes[m]} ${game.scenario.meters[m]?.label ?? m}`).join(' · ');
-    if (key)
-      fitText(this.add.text(w - 16, h - 12, '', textStyle(15, COLOURS.muted)).setOrigin(1, 1), key, w - 32);
+    // Wide: top right, clear of the seats. Phone: under the seats, wrapped rather than cut.
+    if (key && portrait)
+      this.add
+        .text(w - 16, h - 10, key, {
+          ...textStyle(15, COLOURS.muted),
+          wordWrap: { width: w - 32 },
+          align: 'right',
+        })
+        .setOrigin(1, 1);
+    else if (key)
+      fitText(this.add.text(w - 16, 16, '', textStyle(15, COLOURS.muted)).setOrigin(1, 0), key, w - 300);
   }
 
   /** The wide layout: the package on an oval table, the parties round it, the player nearest. */
@@ -122,10 +131,10 @@ export class Table extends SettledScene {
     const g = this.add.graphics();
     g.fillStyle(COLOURS.tableEdge).fillRoundedRect(14, panelTop + 4, w - 28, panelBottom - panelTop, 16);
     g.fillStyle(COLOURS.table).fillRoundedRect(14, panelTop, w - 28, panelBottom - panelTop, 16);
-    this.lineWidth = w - 60;
+    this.lineWidth = w - 44;
     this.tallyAt = { x: w / 2, y: (panelTop + panelBottom) / 2 };
     this.add.text(w / 2, panelTop + 10, 'On the table', textStyle(16, COLOURS.muted, true)).setOrigin(0.5, 0);
-    this.packageLines(game, state, w / 2, panelTop + 36, step);
+    this.packageLines(game, state, w / 2, panelTop + 36, step, issues > 4 ? 15 : 16);
     const cols = parties > 6 ? 3 : 2;
     const colWidth = (w - 32) / cols;
     // A seat spans from 92 px left of its x (the emblem) to its text's right edge; 10 px more on the left
@@ -141,9 +150,9 @@ export class Table extends SettledScene {
   }
 
   /** One line per issue, centred at `cx` from `top`, `step` apart. */
-  private packageLines(game: Game, state: GameState, cx: number, top: number, step: number): void {
+  private packageLines(game: Game, state: GameState, cx: number, top: number, step: number, size = 16): void {
     game.issueIds.forEach((issue, i) => {
-      const text = this.add.text(cx, top + i * step, '', textStyle(16, COLOURS.ink)).setOrigin(0.5, 0);
+      const text = this.add.text(cx, top + i * step, '', textStyle(size, COLOURS.ink)).setOrigin(0.5, 0);
       fitText(text, this.packageLine(game, state, issue), this.lineWidth);
       this.lines.set(issue, text);
     });
@@ -164,7 +173,8 @@ export class Table extends SettledScene {
     player: boolean,
   ): SeatView {
     const ex = x - 70;
-    const col = x - 38;
+    // The player's emblem has a gold ring: its text starts a little further right to stay clear of it.
+    const col = player ? x - 32 : x - 38;
     const emblem = drawEmblem(this, game, id, ex, y, EMBLEM_R, player);
     const name = this.add.text(col, y - 42, '', textStyle(18, COLOURS.ink, true));
     fitText(name, displayName(game, id), this.textWidth);
@@ -247,7 +257,8 @@ export class Table extends SettledScene {
     }
     seat.bubble?.destroy();
     seat.bubble = null;
-    const kind = state.vote?.ballots[seat.id] ?? verdict;
+    // Once the vote is held, only voters show a ballot; nobody else's last answer stays up.
+    const kind = state.vote ? (state.vote.ballots[seat.id] ?? null) : verdict;
     if (kind) this.popBubble(seat, kind);
   }
 

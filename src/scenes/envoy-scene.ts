@@ -63,6 +63,9 @@ export abstract class EnvoyScene extends Phaser.Scene {
    */
   protected animate(config: Phaser.Types.Tweens.TweenBuilderConfig): void {
     const targets = (Array.isArray(config.targets) ? config.targets : [config.targets]) as object[];
+    // A pulse returns to where its target stood when it began: if an earlier pulse is still half-way, that
+    // would be the swollen size, kept for good. Earlier animations of these targets are settled first.
+    if (config.yoyo) this.settle(targets);
     const finals = targets.map((target) => {
       const end: Record<string, number> = {};
       for (const [key, value] of Object.entries(config)) {
@@ -106,6 +109,20 @@ export abstract class EnvoyScene extends Phaser.Scene {
       }
       for (const tween of this.tweens.getTweens()) tween.complete();
       for (const entry of entries) entry.done();
+    }
+  }
+
+  /** Puts every animation in flight that touches `targets` at its end values, stops it and completes it. */
+  private settle(targets: object[]): void {
+    const wanted = new Set(targets);
+    for (const entry of [...this.pending]) {
+      if (!entry.targets.some((target) => wanted.has(target))) continue;
+      entry.targets.forEach((target, i) => {
+        if ((target as { active?: boolean }).active === false) return;
+        Object.assign(target, entry.finals[i]);
+      });
+      this.tweens.killTweensOf(entry.targets);
+      entry.done();
     }
   }
 

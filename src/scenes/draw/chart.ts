@@ -154,6 +154,14 @@ export function drawPanel(
     const cur = ends[i] as { y: number };
     if (cur.y - prev.y < 17) cur.y = prev.y + 17;
   }
+  // Pushed below the plot (a short chart, many lines at the bottom): keep the lowest at the bottom edge and
+  // move the others up, so each label stays by its line.
+  const bottom = plot.y + plot.h;
+  for (let i = ends.length - 1; i >= 0; i--) {
+    const cur = ends[i] as { y: number };
+    const below = ends[i + 1];
+    cur.y = Math.min(cur.y, below ? below.y - 17 : bottom);
+  }
   const labels = ends.map(({ line, y }) =>
     scene.add
       .text(plot.x + plot.w + 6, y, partySymbol(game, line.party), textStyle(16, COLOURS.ink, true))
