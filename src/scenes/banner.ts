@@ -13,37 +13,53 @@ export abstract class BannerScene extends EnvoyScene {
   protected emblem = 'compass';
 
   protected draw(view: SessionView | null): void {
-    const { w, h, portrait } = this.frame;
+    if (this.frame.layout === 'strip') {
+      this.drawStrip(view);
+      return;
+    }
+    const { w, h } = this.frame;
     const g = this.add.graphics();
     g.fillStyle(COLOURS.navy).fillRect(0, 0, w, 10);
     g.lineStyle(2, COLOURS.line).lineBetween(60, h - 60, w - 60, h - 60);
-    // Wide: the emblem left of the words. Portrait: the emblem above them, everything centred.
-    const textX = portrait ? w / 2 : 300;
-    const wrap = portrait ? w - 60 : w - 360;
-    this.add
-      .image(portrait ? w / 2 : 170, portrait ? 150 : h / 2 - 20, this.emblem)
-      .setScale(portrait ? 1 : 1.3);
+    this.add.image(170, h / 2 - 20, this.emblem).setScale(1.3);
     const caption = this.input$.caption ?? '';
-    const heading = this.add
-      .text(textX, portrait ? 260 : h / 2 - 70, caption, {
-        ...textStyle(portrait ? 34 : 40, COLOURS.ink, true),
-        wordWrap: { width: wrap },
-        align: portrait ? 'center' : 'left',
-      })
-      .setOrigin(portrait ? 0.5 : 0, 0);
+    const heading = this.add.text(300, h / 2 - 70, caption, {
+      ...textStyle(40, COLOURS.ink, true),
+      wordWrap: { width: w - 360 },
+    });
     heading.setAlpha(0);
     this.animate({ targets: heading, alpha: 1, duration: 400 });
     const scenario = view?.game.scenario;
     if (scenario) {
       const line = [scenario.title, scenario.place, longDate(scenario.date)].filter(Boolean).join(' · ');
-      this.add
-        .text(textX, portrait ? heading.y + heading.height + 24 : h / 2 + 40, line, {
-          ...textStyle(22, COLOURS.muted),
-          wordWrap: { width: wrap },
-          align: portrait ? 'center' : 'left',
-        })
-        .setOrigin(portrait ? 0.5 : 0, 0);
+      this.add.text(300, h / 2 + 40, line, {
+        ...textStyle(22, COLOURS.muted),
+        wordWrap: { width: w - 360 },
+      });
     }
+    this.decorate(view);
+  }
+
+  /** The phone's strip: the emblem beside the heading, and the scenario's title under it. */
+  private drawStrip(view: SessionView | null): void {
+    const { w, h } = this.frame;
+    const g = this.add.graphics();
+    g.fillStyle(COLOURS.navy).fillRect(0, 0, w, 10);
+    this.add.image(80, h / 2 + 5, this.emblem).setScale(0.8);
+    const scenario = view?.game.scenario;
+    const heading = this.add.text(160, scenario ? h / 2 - 8 : h / 2 + 5, this.input$.caption ?? '', {
+      ...textStyle(30, COLOURS.ink, true),
+      wordWrap: { width: w - 180 },
+      maxLines: 2,
+    });
+    heading.setOrigin(0, scenario ? 1 : 0.5).setAlpha(0);
+    this.animate({ targets: heading, alpha: 1, duration: 400 });
+    if (scenario)
+      this.add.text(160, h / 2 + 2, scenario.title, {
+        ...textStyle(18, COLOURS.muted),
+        wordWrap: { width: w - 180 },
+        maxLines: 3,
+      });
     this.decorate(view);
   }
 

@@ -15,7 +15,10 @@ import { ScenarioSelect } from './ScenarioSelect.ts';
 import { Sources } from './Sources.ts';
 import { Table } from './Table.ts';
 import { Title } from './Title.ts';
-import { COLOURS, HEIGHT, PORTRAIT, PORTRAIT_QUERY, WIDTH } from './theme.ts';
+import { COLOURS, HEIGHT, PORTRAIT, PORTRAIT_QUERY, STRIP, WIDTH } from './theme.ts';
+
+/** Scenes that show a game, and take the tall portrait canvas on phones; the others take the strip. */
+const GAME_SCENES: ReadonlySet<SceneKey> = new Set(['Briefing', 'Table', 'Council', 'Debrief']);
 
 /** The canvas as the page sees it. */
 export interface Stage {
@@ -29,23 +32,32 @@ export interface Stage {
 
 /**
  * Starts Phaser in `parent`; resolves once Boot has loaded the art. On a phone-width page the canvas takes
- * the portrait size (theme.ts), and when the page crosses that width (a phone turned, a window resized) the
- * canvas changes size and the scene on screen is drawn again for it. `parent` carries the class
- * `stage-portrait` meanwhile, so the page's CSS gives it the same shape.
+ * the portrait size for a game's scenes and the strip for the others (theme.ts); when the page crosses that
+ * width (a phone turned, a window resized) the canvas changes size and the scene on screen is drawn again
+ * for it. `parent` carries the class `stage-portrait` or `stage-strip` meanwhile, so the page's CSS gives it
+ * the same shape.
  */
 export function createStage(parent: HTMLElement, onProgress: (fraction: number) => void): Promise<Stage> {
   return new Promise((resolve) => {
     let currentKey: SceneKey | null = null;
     let currentInput: SceneInput | null = null;
     const phone = window.matchMedia(PORTRAIT_QUERY);
-    const size = () => (phone.matches ? PORTRAIT : { width: WIDTH, height: HEIGHT });
-    parent.classList.toggle('stage-portrait', phone.matches);
+    const sizeFor = (key: SceneKey | null) => {
+      if (!phone.matches) return { width: WIDTH, height: HEIGHT };
+      return key && GAME_SCENES.has(key) ? PORTRAIT : STRIP;
+    };
+    const shape = (key: SceneKey | null) => {
+      const { width, height } = sizeFor(key);
+      parent.classList.toggle('stage-portrait', phone.matches && height > width);
+      parent.classList.toggle('stage-strip', phone.matches && height < width);
+    };
+    shape('Boot');
     const game = new Phaser.Game({
       // Canvas only: the WebGL renderer would add ~55 kB gzip for flat vector shapes and text.
       type: Phaser.CANVAS,
       parent,
-      width: size().width,
-      height: size().height,
+      width: sizeFor('Boot').width,
+      height: sizeFor('Boot').height,
       backgroundColor: COLOURS.paper,
       banner: false,
       audio: { noAudio: true },
@@ -56,6 +68,7 @@ export function createStage(parent: HTMLElement, onProgress: (fraction: number) 
     const stage: Stage = {
       show(key, input) {
         for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
+        fit(key);
         game.scene.start(key, input);
         currentKey = key;
         currentInput = input;
@@ -66,14 +79,18 @@ export function createStage(parent: HTMLElement, onProgress: (fraction: number) 
         game.destroy(true);
       },
     };
-    const resize = () => {
-      const { width, height } = size();
-      if (game.scale.width === width && game.scale.height === height) return;
-      parent.classList.toggle('stage-portrait', phone.matches);
+    /** Gives the canvas the size `key` takes on this page; true when it changed. */
+    const fit = (key: SceneKey | null): boolean => {
+      const { width, height } = sizeFor(key);
+      if (game.scale.width === width && game.scale.height === height) return false;
+      shape(key);
       // The parent has just changed shape: measure it again, or the canvas is fitted to the old shape.
       game.scale.getParentBounds();
       game.scale.setGameSize(width, height);
-      if (currentKey && currentInput) stage.show(currentKey, currentInput);
+      return true;
+    };
+    const resize = () => {
+      if (fit(currentKey) && currentKey && currentInput) stage.show(currentKey, currentInput);
     };
     phone.addEventListener('change', resize);
     const hooks: BootHooks = { progress: onProgress, ready: () => resolve(stage) };

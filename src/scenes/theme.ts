@@ -14,20 +14,31 @@ export const HEIGHT = 540;
  */
 export const PORTRAIT = { width: 480, height: 600 } as const;
 
+/**
+ * On phones, the scenes that only frame the page (title, select, help, glossary, sources) are a short strip,
+ * so the page's own content starts near the top of the screen.
+ */
+export const STRIP = { width: 480, height: 200 } as const;
+
 /** Media query under which the canvas takes the portrait size (the page's own phone breakpoint). */
 export const PORTRAIT_QUERY = '(max-width: 600px)';
 
-/** The canvas a scene draws on: its logical size and whether it is the phone's portrait layout. */
+/**
+ * The canvas a scene draws on: its logical size and its layout, `wide` (960×540), the phone's `tall`
+ * portrait (480×600) or the phone's `strip` (480×200); `portrait` is short for tall.
+ */
 export interface Frame {
   w: number;
   h: number;
+  layout: 'wide' | 'tall' | 'strip';
   portrait: boolean;
 }
 
 /** The frame of a running scene, read from its scale manager. */
 export function frameOf(scene: { scale: { width: number; height: number } }): Frame {
   const { width: w, height: h } = scene.scale;
-  return { w, h, portrait: h > w };
+  const layout = h > w ? 'tall' : w >= 2 * h && w < WIDTH ? 'strip' : 'wide';
+  return { w, h, layout, portrait: layout === 'tall' };
 }
 
 /** Colours as numbers for Phaser's Graphics and as CSS strings for Text. */
