@@ -82,6 +82,14 @@ export class Table extends SettledScene {
       this.seats.set(id, this.buildSeat(game, state, id, seat.x, seat.y, i === 0));
     });
     if (state.vote) this.showVote(game, state, false);
+    else {
+      // The answers of the turn on screen, as they stood (after a reload or a change of layout too).
+      const said = verdicts(state);
+      for (const seat of this.seats.values()) {
+        const kind = said.get(seat.id);
+        if (kind) seat.bubble = drawBubble(this, kind, seat.ex - 34, seat.ey - 36);
+      }
+    }
     // A key to the meter codes on the bars (T, Pa, Pr…), bottom right, so the canvas reads on its own.
     const used = game.meterIds.filter((m) =>
       game.partyIds.some((p) => m in (state.parties[p]?.meters ?? {})),
