@@ -26,6 +26,8 @@ const NOT_PROPS = new Set([
 interface Pending {
   targets: object[];
   finals: Record<string, number>[];
+  /** The tween itself, so one animation can be stopped without touching others on the same targets. */
+  tween: Phaser.Tweens.Tween | null;
   done(): void;
 }
 
@@ -87,13 +89,14 @@ export abstract class EnvoyScene extends Phaser.Scene {
     const entry: Pending = {
       targets,
       finals,
+      tween: null,
       done: () => {
         if (!this.pending.delete(entry)) return;
         onComplete?.();
       },
     };
     this.pending.add(entry);
-    this.tweens.add({ ...config, duration, onComplete: () => entry.done() });
+    entry.tween = this.tweens.add({ ...config, duration, onComplete: () => entry.done() });
   }
 
   /** Puts every animated value at its end, then completes the tweens (which runs their callbacks once). */
@@ -121,7 +124,7 @@ export abstract class EnvoyScene extends Phaser.Scene {
         if ((target as { active?: boolean }).active === false) return;
         Object.assign(target, entry.finals[i]);
       });
-      this.tweens.killTweensOf(entry.targets);
+      entry.tween?.remove();
       entry.done();
     }
   }

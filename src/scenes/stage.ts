@@ -68,7 +68,7 @@ export function createStage(parent: HTMLElement, onProgress: (fraction: number) 
     const stage: Stage = {
       show(key, input) {
         for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
-        fit(key);
+        sizeCanvas(key);
         game.scene.start(key, input);
         currentKey = key;
         currentInput = input;
@@ -80,7 +80,7 @@ export function createStage(parent: HTMLElement, onProgress: (fraction: number) 
       },
     };
     /** Gives the canvas the size `key` takes on this page; true when it changed. */
-    const fit = (key: SceneKey | null): boolean => {
+    const sizeCanvas = (key: SceneKey | null): boolean => {
       const { width, height } = sizeFor(key);
       if (game.scale.width === width && game.scale.height === height) return false;
       shape(key);
@@ -90,7 +90,7 @@ export function createStage(parent: HTMLElement, onProgress: (fraction: number) 
       return true;
     };
     const resize = () => {
-      if (fit(currentKey) && currentKey && currentInput) stage.show(currentKey, currentInput);
+      if (sizeCanvas(currentKey) && currentKey && currentInput) stage.show(currentKey, currentInput);
     };
     phone.addEventListener('change', resize);
     const hooks: BootHooks = { progress: onProgress, ready: () => resolve(stage) };

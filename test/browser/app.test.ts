@@ -3,6 +3,7 @@
  * moves, the Council's table, the top bar, saving (a reload resumes the same state; a corrupt save says so)
  * and starting again, each checked in the production build.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGame, type GameState, outcomeOf, playGame } from '../../src/engine/index.ts';
 import { actionLabel } from '../../src/ui/labels.ts';
@@ -359,6 +360,7 @@ describe('an instructor opening a scenario file', () => {
       hashes: window.envoy?.hashes(),
     }));
     expect(before.actions?.length).toBeGreaterThanOrEqual(2);
+    const firstHash = await page.evaluate(() => window.envoy?.scenarioHash());
     // Kept in this tab's storage, apart from the built-in scenarios' saves.
     const keys = await page.evaluate(() => ({
       session: Object.keys(window.sessionStorage).sort(),
@@ -373,15 +375,68 @@ describe('an instructor opening a scenario file', () => {
       hashes: window.envoy?.hashes(),
     }));
     expect(after).toEqual(before);
-    // Opening the file again (an edited version, say) starts a new game of it.
+    // Opening an edited version of the file starts a new game of it, with nothing left of the old save.
+    const edited = readFileSync('test/fixtures/authoring/two-party.yaml', 'utf8').replace(
+      'title: Berths at Saltmere harbour',
+      'title: Berths at Saltmere harbour (second draft)',
+    );
+    expect(edited).toContain('(second draft)');
     await page.evaluate(() => window.envoyPage?.go('open'));
+    await onScreen(page, 'open');
+    await page.setInputFiles('#scenario-file', {
+      name: 'two-party.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(edited),
+    });
+    await onScreen(page, 'briefing');
+    const reopened = await page.evaluate(() => ({
+      actions: window.envoy?.actions(),
+      hash: window.envoy?.scenarioHash(),
+      keys: Object.keys(window.sessionStorage).filter((k) => k.startsWith('envoy:file-save:')),
+    }));
+    expect(reopened.actions).toEqual([]);
+    expect(reopened.hash).not.toBe(firstHash);
+    expect(reopened.keys).toEqual(['envoy:file-save:harbour-berths']);
+    await page.reload();
+    await onScreen(page, 'briefing');
+    expect(await page.evaluate(() => [window.envoy?.actions(), window.envoy?.scenarioHash()])).toEqual([
+      [],
+      reopened.hash,
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a replay of a scenario file', () => {
+  it('taken over, goes on as a game of the file: saved in the tab, never as a built-in', async () => {
+    const { page, problems } = await openAt('');
+    await page.getByRole('button', { name: 'Open a scenario file…' }).click();
     await onScreen(page, 'open');
     await page.setInputFiles('#scenario-file', 'test/fixtures/authoring/two-party.yaml');
     await onScreen(page, 'briefing');
-    expect(await page.evaluate(() => window.envoy?.actions())).toEqual([]);
+    await pressButton(page, 'Begin negotiating');
+    await onScreen(page, 'play');
+    await playFirstMovesByKeyboard(page);
+    await openDebrief(page);
+    await pressButton(page, 'Replay this game');
+    await onScreen(page, 'replay');
+    await pressButton(page, 'Forward one turn');
+    await pressButton(page, 'Take over from here');
+    await onScreen(page, 'play');
+    const where = await page.evaluate(() => ({
+      search: window.location.search,
+      actions: window.envoy?.actions().length,
+      local: Object.keys(window.localStorage).filter((k) => k.includes('harbour-berths')),
+      session: Object.keys(window.sessionStorage).filter((k) => k.startsWith('envoy:file-save:')),
+    }));
+    expect(where.search).toMatch(/^\?file=1&seed=/);
+    expect(where.actions).toBe(1);
+    expect(where.local).toEqual([]);
+    expect(where.session).toContain('envoy:file-save:harbour-berths');
     await page.reload();
-    await onScreen(page, 'briefing');
-    expect(await page.evaluate(() => window.envoy?.actions())).toEqual([]);
+    await onScreen(page, 'play');
+    expect(await page.evaluate(() => window.envoy?.actions().length)).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -408,14 +463,27 @@ describe('the canvas on a phone', () => {
         };
       });
     const wide = { size: '960×540', portrait: false, shape: 0.56, scene: 'Table', fills: true };
+    // The scene is drawn again for the new size: at (30, 100) the phone's table has its package panel
+    // (the table's colour); the wide table has bare paper there.
+    const pixel = () =>
+      page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('#stage canvas');
+        const d = c?.getContext('2d')?.getImageData(30, 100, 1, 1).data ?? [];
+        return `#${[d[0], d[1], d[2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+      });
+    const PAPER = '#f6f3ec';
+    const TABLE = '#e7dfcf';
+    expect(await pixel()).toBe(PAPER);
     expect(await canvas()).toEqual(wide);
     const hash = await page.evaluate(() => window.envoy?.hashes().at(-1));
     await page.setViewportSize({ width: 375, height: 812 });
     await expect
       .poll(canvas)
       .toEqual({ size: '480×600', portrait: true, shape: 1.25, scene: 'Table', fills: true });
+    await expect.poll(pixel).toBe(TABLE);
     await page.setViewportSize({ width: 1280, height: 720 });
     await expect.poll(canvas).toEqual(wide);
+    await expect.poll(pixel).toBe(PAPER);
     // The game itself is untouched by the change of layout.
     expect(await page.evaluate(() => window.envoy?.hashes().at(-1))).toBe(hash);
     expect(problems).toEqual([]);

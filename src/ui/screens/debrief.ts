@@ -41,7 +41,10 @@ export function mountDebrief(app: App): Mounted {
       'primary',
     ),
     button('Replay this game', () => {
-      app.viewer = openViewer(game, view.seed, [...view.actions]);
+      app.viewer = openViewer(game, view.seed, [...view.actions], {
+        builtIn: loaded.builtIn,
+        file: loaded.file,
+      });
       app.go('replay');
     }),
     button('Download replay', () => {

@@ -3,6 +3,7 @@
  * schema validator load only now (their own chunk); every problem is listed, located, as the CLI prints it.
  */
 import { compileGame } from '../../engine/index.ts';
+import { FILE_SAVE_PREFIX } from '../../session/save.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { button } from './title.ts';
@@ -13,12 +14,30 @@ const MAX_FILE = 1024 * 1024;
 /** Where the page keeps the opened file for this tab, so a reload plays it again. */
 const FILE_KEY = 'envoy:open-file';
 
-/** Keeps the file's text for this tab only; quietly does nothing where storage is refused. */
+/**
+ * Keeps the file's text for this tab only. Where storage refuses it (private mode, a full storage), the
+ * previous file is forgotten too, so a reload never brings back another file than the one last opened.
+ */
 function rememberFile(name: string, bytes: Uint8Array): void {
   try {
     window.sessionStorage.setItem(FILE_KEY, JSON.stringify({ name, text: new TextDecoder().decode(bytes) }));
   } catch {
-    // Private mode or a full storage: the file simply is not kept across a reload.
+    try {
+      window.sessionStorage.removeItem(FILE_KEY);
+    } catch {
+      // No storage at all: nothing is kept across a reload.
+    }
+  }
+}
+
+/** Drops the saved games of files opened earlier in this tab: only the last file can be reopened. */
+function forgetFileSaves(): void {
+  try {
+    const storage = window.sessionStorage;
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '');
+    for (const key of keys) if (key.startsWith(FILE_SAVE_PREFIX)) storage.removeItem(key);
+  } catch {
+    // No storage: there is nothing to forget.
   }
 }
 
@@ -58,10 +77,11 @@ export async function openScenarioFile(
     if (saved.note) app.announce(saved.note);
     return null;
   }
-  // A save of an earlier edit of the file (another scenario hash) does not verify: that game starts again.
   if (saved?.status === 'corrupt')
-    app.announce(`The saved moves of ${name} do not fit the file as it is now; its game starts again.`);
-  app.fileSaves.clear(game.scenario.id);
+    app.announce(`The saved game of ${name} could not be used, so it starts again. ${saved.message}`);
+  // Opened from the picker: a new game, and no older file's save left to take the room this one needs.
+  if (resume) app.fileSaves.clear(game.scenario.id);
+  else forgetFileSaves();
   app.startLoaded(base, seed);
   app.go('briefing');
   return null;

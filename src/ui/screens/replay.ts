@@ -29,7 +29,7 @@ export function mountReplay(app: App): Mounted {
   const end = button('Last turn', () => viewer.goTo(viewer.last()));
   const takeOver = button('Take over from here', () => {
     app.startLoaded(
-      { id: game.scenario.id, file: `${game.scenario.id}`, builtIn: true, game },
+      { id: game.scenario.id, ...viewer.origin, game },
       viewer.seed,
       viewer.actions.slice(0, viewer.turn()) as Action[],
     );

@@ -6,8 +6,17 @@ import { type Action, type Game, type GameState, outcomeOf, replay } from '../..
 import type { SessionChange, SessionView, ViewSource } from '../../session/session.ts';
 
 /** A replayed game with a cursor. */
+/** Where a replayed game's scenario came from: a bundled scenario, or a file opened in this tab. */
+export interface ViewerOrigin {
+  builtIn: boolean;
+  /** `scenarios/x.yaml`, or the instructor's file name. */
+  file: string;
+}
+
 export interface Viewer extends ViewSource {
   readonly game: Game;
+  /** A game taken over from the replay is saved where a game of this origin is (a file's, in its tab). */
+  readonly origin: ViewerOrigin;
   readonly seed: string;
   readonly actions: readonly Action[];
   /** The turn shown (0 = before the first move). */
@@ -19,7 +28,12 @@ export interface Viewer extends ViewSource {
 }
 
 /** Replays `actions` from `seed`; throws with the engine's message when they do not replay. */
-export function openViewer(game: Game, seed: string, actions: Action[]): Viewer {
+export function openViewer(
+  game: Game,
+  seed: string,
+  actions: Action[],
+  origin: ViewerOrigin = { builtIn: true, file: game.scenario.id },
+): Viewer {
   const result = replay(game, seed, actions);
   if ('error' in result) throw new Error(`turn ${result.turn}: ${result.error.message}`);
   const states = result.states;
@@ -40,6 +54,7 @@ export function openViewer(game: Game, seed: string, actions: Action[]): Viewer 
   };
   return {
     game,
+    origin,
     seed,
     actions,
     view,

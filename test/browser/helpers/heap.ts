@@ -7,8 +7,8 @@
  *   V8 compiles for the page's functions. That part grows for a while as functions called once per game get
  *   hot enough to be optimised, then levels off; it is not data the page keeps.
  * - `kept`: the bytes of every object in a heap snapshot except V8's code objects (snapshot node type "code":
- *   machine code, bytecode, feedback vectors, deoptimisation data) and Blink's native objects (type "native",
- *   which are not in the JS heap). A leak — an array that grows, a listener that keeps a scene alive, a
+ *   machine code, bytecode, feedback vectors, deoptimisation data), Blink's native objects (type "native",
+ *   which are not in the JS heap) and the snapshot's own synthetic root nodes. A leak — an array that grows, a listener that keeps a scene alive, a
  *   detached canvas — shows here.
  */
 import type { CDPSession } from 'playwright-core';
