@@ -9,7 +9,7 @@
 import type { Plugin } from 'vite';
 
 /** The policy's directives, one per line of the meta tag's content. */
-export const CSP_DIRECTIVES: readonly string[] = [
+const CSP_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

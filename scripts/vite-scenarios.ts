@@ -1,7 +1,7 @@
 /**
  * Vite plugin: the built-in scenarios are validated and compiled to JSON at build time, so the page never
  * ships the YAML parser or the schema validator for them (those load only when an instructor opens a file).
- * `scenarios/x.yaml?scenario` becomes `{ hash, scenario }`; `?scenario-meta` the few facts a card shows.
+ * `scenarios/x.yaml?scenario` becomes `{ scenario }`; `?scenario-meta` the few facts a card shows.
  * A scenario that does not validate fails the build (and the dev overlay) with the loader's located errors.
  */
 import { readFile } from 'node:fs/promises';
@@ -23,7 +23,6 @@ function metaOf(id: string, scenario: Record<string, unknown>) {
     playMinutes: pick('playMinutes'),
     contentNote: typeof scenario.contentNote === 'string' ? scenario.contentNote.trim() : null,
     role: (scenario.player as { role?: string } | undefined)?.role ?? null,
-    ok: true,
   };
 }
 
@@ -49,7 +48,7 @@ export function scenariosPlugin(): Plugin {
         const scenarioId = basename(file).replace(/\.yaml$/, '');
         const data = match[1]
           ? metaOf(scenarioId, parsed.scenario as unknown as Record<string, unknown>)
-          : { hash: parsed.hash, scenario: parsed.scenario };
+          : { scenario: parsed.scenario };
         // JSON.parse of a string literal is faster to start than an object literal of the same size.
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
       },

@@ -6,7 +6,7 @@
 import type Phaser from 'phaser';
 import type { Game, GameState } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
-import { displayName, longDate, positionOf } from '../ui/labels.ts';
+import { displayName, longDate, playerFirst, positionOf } from '../ui/labels.ts';
 import { drawEmblem, emblemParts } from './draw/emblem.ts';
 import { cardSlots, fitText } from './draw/layout.ts';
 import { SettledScene } from './settled-scene.ts';
@@ -32,7 +32,7 @@ export class Briefing extends SettledScene {
     });
     if (portrait) title.setText(s.title);
     else fitText(title, s.title, w - 2 * margin);
-    const order = [game.playerId, ...game.partyIds.filter((p) => p !== game.playerId)];
+    const order = playerFirst(game);
     // Wide: one row of up to eight cards (two rows beyond). Portrait: rows of three, or of four with
     // smaller emblems and no stance line (the DOM lists every stance) when the room is full.
     const crowded = portrait && order.length > 8;

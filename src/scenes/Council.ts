@@ -32,11 +32,17 @@ const STEP_MS = 380;
 
 type Counts = Record<Ballot, number>;
 
+/** The members holding a veto, and the others, each in the vote's order. */
+function splitByVeto(game: Game, members: string[]): { veto: string[]; others: string[] } {
+  return {
+    veto: members.filter((m) => game.scenario.parties[m]?.veto),
+    others: members.filter((m) => !game.scenario.parties[m]?.veto),
+  };
+}
+
 /** Members with a veto in the middle of the horseshoe, where the eye goes first; the others either side. */
-function seatingOrder(game: Game): string[] {
-  const members = voteMembers(game);
-  const veto = members.filter((m) => game.scenario.parties[m]?.veto);
-  const others = members.filter((m) => !game.scenario.parties[m]?.veto);
+function seatingOrder(game: Game, members: string[]): string[] {
+  const { veto, others } = splitByVeto(game, members);
   const half = Math.ceil(others.length / 2);
   return [...others.slice(0, half), ...veto, ...others.slice(half)];
 }
@@ -87,7 +93,7 @@ export class Council extends SettledScene {
     this.round = this.add
       .text(20, h - 14, roundLine(game, state), textStyle(18, COLOURS.ink, true))
       .setOrigin(0, 1);
-    const order = seatingOrder(game);
+    const order = seatingOrder(game, this.members);
     this.drawChamber();
     const seats = horseshoeSeats(order.length, 70, w - 70, 72, 425);
     const across = seats.filter((s) => s.inY > 0);
@@ -108,11 +114,8 @@ export class Council extends SettledScene {
     this.round = this.add.text(16, 12, roundLine(game, state), textStyle(18, COLOURS.ink, true));
     const you = this.add.text(w - 16, 14, '', textStyle(16, COLOURS.muted)).setOrigin(1, 0);
     fitText(you, `you: ${displayName(game, game.playerId)}`, w - this.round.width - 48);
-    const members = voteMembers(game);
-    const order = [
-      ...members.filter((m) => game.scenario.parties[m]?.veto),
-      ...members.filter((m) => !game.scenario.parties[m]?.veto),
-    ];
+    const { veto, others } = splitByVeto(game, this.members);
+    const order = [...veto, ...others];
     const perRow = 5;
     const colWidth = (w - 20) / perRow;
     const rows = Math.ceil(order.length / perRow);

@@ -68,9 +68,7 @@ export class Debrief extends SettledScene {
   }
 
   protected update$(view: SessionView): void {
-    this.finishAnimations();
-    for (const child of [...this.children.list]) child.destroy();
-    this.build(view);
+    this.rebuild(view);
   }
 
   /**

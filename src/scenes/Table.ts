@@ -6,7 +6,7 @@
 import type Phaser from 'phaser';
 import type { Game, GameState } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
-import { displayName, positionOf } from '../ui/labels.ts';
+import { displayName, playerFirst, positionOf } from '../ui/labels.ts';
 import { metersFor } from '../ui/relevance.ts';
 import { type BubbleKind, drawBubble } from './draw/bubble.ts';
 import { drawEmblem, type Emblem, emblemParts } from './draw/emblem.ts';
@@ -72,7 +72,7 @@ export class Table extends SettledScene {
     const { game, state } = view;
     const { w, h, portrait } = this.frame;
     this.codes = meterCodes(game);
-    const order = [game.playerId, ...game.partyIds.filter((p) => p !== game.playerId)];
+    const order = playerFirst(game);
     this.round = this.add.text(20, 14, roundLine(game, state), textStyle(20, COLOURS.ink, true));
     const seats = portrait
       ? this.portraitRoom(game, state, order.length)

@@ -31,6 +31,14 @@ interface Pending {
   done(): void;
 }
 
+/** Puts an animation's targets at its end values (targets already destroyed are left alone). */
+function putAtEnd(entry: Pending): void {
+  entry.targets.forEach((target, i) => {
+    if ((target as { active?: boolean }).active === false) return;
+    Object.assign(target, entry.finals[i]);
+  });
+}
+
 /** A scene with an input, a session subscription and motion-aware tweens. */
 export abstract class EnvoyScene extends Phaser.Scene {
   protected input$!: SceneInput;
@@ -104,12 +112,7 @@ export abstract class EnvoyScene extends Phaser.Scene {
     // Callbacks may chain further tweens (a fade-out then a fade-in): settle those too, a bounded number of times.
     for (let pass = 0; pass < 8 && this.pending.size > 0; pass++) {
       const entries = [...this.pending];
-      for (const entry of entries) {
-        entry.targets.forEach((target, i) => {
-          if ((target as { active?: boolean }).active === false) return;
-          Object.assign(target, entry.finals[i]);
-        });
-      }
+      for (const entry of entries) putAtEnd(entry);
       for (const tween of this.tweens.getTweens()) tween.complete();
       for (const entry of entries) entry.done();
     }
@@ -120,10 +123,7 @@ export abstract class EnvoyScene extends Phaser.Scene {
     const wanted = new Set(targets);
     for (const entry of [...this.pending]) {
       if (!entry.targets.some((target) => wanted.has(target))) continue;
-      entry.targets.forEach((target, i) => {
-        if ((target as { active?: boolean }).active === false) return;
-        Object.assign(target, entry.finals[i]);
-      });
+      putAtEnd(entry);
       entry.tween?.remove();
       entry.done();
     }

@@ -23,14 +23,19 @@ export abstract class SettledScene extends EnvoyScene {
     if (!view) return;
     if (change === 'error') return;
     if (!this.built || change === 'new-game') {
-      this.finishAnimations();
-      for (const child of [...this.children.list]) child.destroy();
-      this.forget();
-      this.build(view);
-      this.built = true;
+      this.rebuild(view);
       return;
     }
     this.update$(view);
+  }
+
+  /** Settles the animations, destroys every object and builds the scene afresh for `view`. */
+  protected rebuild(view: SessionView): void {
+    this.finishAnimations();
+    for (const child of [...this.children.list]) child.destroy();
+    this.forget();
+    this.build(view);
+    this.built = true;
   }
 
   /** Creates the scene's objects for a fresh game. */

@@ -7,9 +7,8 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { ScenarioMeta } from './meta.ts';
 
-/** What a compiled scenario chunk holds: the validated scenario and its hash. */
+/** What a compiled scenario chunk holds: the validated scenario (the engine computes its hash). */
 export interface CompiledScenario {
-  hash: string;
   scenario: Scenario;
 }
 
@@ -39,16 +38,8 @@ export const CATALOG: ReadonlyMap<string, CatalogEntry> = new Map(
   Object.entries(FILES).map(([path, load]): [string, CatalogEntry] => {
     const name = path.slice(path.lastIndexOf('/') + 1);
     const id = name.replace(/\.yaml$/, '');
-    const meta = METAS[path] ?? {
-      id,
-      title: id,
-      date: null,
-      place: null,
-      stakes: null,
-      playMinutes: null,
-      contentNote: null,
-      ok: false,
-    };
+    // Both globs match the same files, so every scenario has its card.
+    const meta = METAS[path] as ScenarioMeta;
     return [id, { id, file: `scenarios/${name}`, meta, load }];
   }),
 );

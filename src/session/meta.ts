@@ -14,6 +14,4 @@ export interface ScenarioMeta {
   contentNote: string | null;
   /** Who the student plays. */
   role?: string | null;
-  /** False when the card's facts could not be read; the card still lists the scenario by id. */
-  ok: boolean;
 }

@@ -2,9 +2,6 @@
 import { createSaveStore, FILE_SAVE_PREFIX, type SaveStore } from './save.ts';
 import { browserStorage } from './storage.ts';
 
-/** The store the page saves through (one per page). */
-export type Saves = SaveStore;
-
 /** Opens the browser's storage inside a guard: private modes and locked-down profiles may refuse it. */
 export function pageSaves(): SaveStore {
   return createSaveStore(browserStorage());

@@ -7,7 +7,7 @@ import type { Action, Game } from '../engine/index.ts';
 import type { SceneKey } from '../scenes/contract.ts';
 import type { Motion } from '../scenes/motion.ts';
 import type { Stage } from '../scenes/stage.ts';
-import type { SaveStore } from '../session/save.ts';
+import type { LoadResult, SaveStore } from '../session/save.ts';
 import type { Session, ViewSource } from '../session/session.ts';
 import type { Viewer } from './screens/viewer-source.ts';
 
@@ -62,6 +62,11 @@ export interface App {
     actions?: readonly Action[],
     answers?: Record<string, string>,
   ): void;
+  /**
+   * Resumes a save when it is of the game the address asks for (`seed` null: any), at the screen its game
+   * had reached; returns false, doing nothing, when it is not.
+   */
+  resumeSaved(loaded: Omit<Loaded, 'session' | 'answers'>, saved: LoadResult, seed: string | null): boolean;
   /** Saves the current game now (after a move, an answer); never throws, reports quietly. */
   persist(): void;
   /** A short, polite message in the page's status line (saved, storage unavailable…). */

@@ -7,7 +7,7 @@ import { compileGame } from '../engine/index.ts';
 import type { Motion } from '../scenes/motion.ts';
 import type { Stage } from '../scenes/stage.ts';
 import { CATALOG, TUTORIAL_ID } from '../session/catalog.ts';
-import type { Saves } from '../session/page-saves.ts';
+import type { SaveStore } from '../session/save.ts';
 import { createSession, installDebugHandle, randomSeed, writeUrlParams } from '../session/session.ts';
 import type { App, Loaded, Mounted, Route } from './app-types.ts';
 import { el, fill } from './dom.ts';
@@ -52,9 +52,9 @@ export function createApp(parts: {
   bar: HTMLElement;
   stage: Stage;
   motion: Motion;
-  saves: Saves;
+  saves: SaveStore;
   /** Saves of instructors' scenario files, for this tab only. */
-  fileSaves: Saves;
+  fileSaves: SaveStore;
 }): App {
   const { main, side, stage, motion, saves, fileSaves } = parts;
   let route: Route = 'title';
@@ -101,7 +101,7 @@ export function createApp(parts: {
       }
       cleanup = mounted.cleanup;
       stage.show(mounted.scene, { motion, source: mounted.source, caption: mounted.caption });
-      bar.update(app, next);
+      bar.update(app);
       document.title = `${mounted.caption} — Envoy`;
       main.dataset.screen = next;
       syncUrl();
@@ -133,16 +133,16 @@ export function createApp(parts: {
         app.go('corrupt-save');
         return;
       }
-      if (saved.status === 'resumed' && (seed === null || seed === saved.seed)) {
-        app.startLoaded(base, saved.seed, saved.actions, saved.answers);
-        app.go(
-          app.loaded?.session.view().outcome ? 'debrief' : saved.actions.length > 0 ? 'play' : 'briefing',
-        );
-        if (saved.note) app.announce(saved.note);
-        return;
-      }
+      if (app.resumeSaved(base, saved, seed)) return;
       app.startLoaded(base, seed);
       app.go('briefing');
+    },
+    resumeSaved(base, saved, seed) {
+      if (saved.status !== 'resumed' || (seed !== null && seed !== saved.seed)) return false;
+      app.startLoaded(base, saved.seed, saved.actions, saved.answers);
+      app.go(app.loaded?.session.view().outcome ? 'debrief' : saved.actions.length > 0 ? 'play' : 'briefing');
+      if (saved.note) app.announce(saved.note);
+      return true;
     },
     startLoaded(base, seed, actions = [], answers = {}) {
       const session = createSession(base.game, seed ?? randomSeed(), undefined, actions);

@@ -4,7 +4,7 @@
  */
 import type { Game } from '../engine/index.ts';
 import { el, paragraphs } from './dom.ts';
-import { longDate } from './labels.ts';
+import { longDate, playerFirst } from './labels.ts';
 
 function list(tag: 'ul' | 'ol', items: readonly string[] | undefined): HTMLElement | null {
   if (!items || items.length === 0) return null;
@@ -50,12 +50,10 @@ export function renderBriefing(game: Game): HTMLElement {
     el('h3', {}, `Your role: ${p.role}`),
     ...paragraphs(p.brief),
   );
-  const parties = [game.playerId, ...game.partyIds.filter((id) => id !== game.playerId)].map(
-    (id): [string, string] => {
-      const party = s.parties[id];
-      return [`${party?.name ?? id}${id === game.playerId ? ' (you)' : ''}`, party?.describe?.trim() ?? ''];
-    },
-  );
+  const parties = playerFirst(game).map((id): [string, string] => {
+    const party = s.parties[id];
+    return [`${party?.name ?? id}${id === game.playerId ? ' (you)' : ''}`, party?.describe?.trim() ?? ''];
+  });
   const issues = game.issueIds.map((id): [string, string] => {
     const issue = s.issues[id];
     const start = issue ? `At the start: ${issue.options[issue.default] ?? issue.default}.` : '';

@@ -18,6 +18,11 @@ export function targetName(game: Game, id: string): string {
 }
 
 /** A party's short name where space is tight (tables, the log), else its full name. */
+/** Every party, the player's own first: the order the briefing, the table and the party list use. */
+export function playerFirst(game: Game): string[] {
+  return [game.playerId, ...game.partyIds.filter((id) => id !== game.playerId)];
+}
+
 export function displayName(game: Game, id: string): string {
   const party = game.scenario.parties[id];
   return party?.short ?? party?.name ?? game.scenario.blocs?.[id]?.name ?? id;

@@ -3,12 +3,11 @@
  * skip, and a polite status line (saves, notices). It is the "reachable from every scene" part of the page.
  */
 import type { Motion } from '../scenes/motion.ts';
+import type { SaveStatus } from '../session/save.ts';
 import type { App, Route } from './app-types.ts';
 import { el, fill } from './dom.ts';
 
 /** How a save went, in the words the bar shows (nothing when all is well). */
-export type SaveStatus = 'saved' | 'unavailable' | 'quota' | 'failed';
-
 const SAVE_WORDS: Record<SaveStatus, string> = {
   saved: '',
   unavailable:
@@ -62,7 +61,7 @@ export class TopBar {
   }
 
   /** Shows what belongs to the screen now up. */
-  update(app: App, _route: Route): void {
+  update(app: App): void {
     this.app = app;
     const game = app.loaded?.game;
     this.scenario.textContent = game ? game.scenario.title : '';

@@ -65,6 +65,3 @@ export function drawMeterBar(
   fill.scaleX = meterFraction(game, meter, value);
   return { meter, code: codeText, track, fill };
 }
-
-/** The pixel width of a bar with its code, for layouts. */
-export const BAR_TOTAL_WIDTH = BAR.codeWidth + BAR.width;

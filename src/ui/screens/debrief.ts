@@ -23,7 +23,7 @@ export function mountDebrief(app: App): Mounted {
     fill(
       app.main,
       el(
-        section.tagName.toLowerCase() as 'section',
+        'section',
         {},
         heading,
         button('Back to the table', () => app.go('play'), 'primary'),

@@ -21,7 +21,7 @@ export function downloadText(name: string, type: string, text: string): void {
 }
 
 /** The replay file of the game as played so far. */
-export function replayJson(loaded: Loaded): string {
+function replayJson(loaded: Loaded): string {
   const view = loaded.session.view();
   const file = buildReplay(loaded.game, view.seed, [...view.actions], [...view.states]);
   return `${JSON.stringify(file, null, 2)}\n`;

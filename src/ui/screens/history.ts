@@ -15,7 +15,7 @@ interface Offer {
 }
 
 /** The offers of a game, from its states (initial state first). */
-export function offerHistory(game: Game, states: readonly GameState[]): Offer[] {
+function offerHistory(game: Game, states: readonly GameState[]): Offer[] {
   const offers: Offer[] = [];
   for (let i = 1; i < states.length; i++) {
     const state = states[i] as GameState;

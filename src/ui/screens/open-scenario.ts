@@ -70,13 +70,7 @@ export async function openScenarioFile(
   for (const w of parsed.warnings) console.info(formatDiagnostic(w));
   const base = { id: game.scenario.id, file: name, builtIn: false, game };
   const saved = resume ? app.fileSaves.load(game) : null;
-  if (saved?.status === 'resumed' && (seed === null || seed === saved.seed)) {
-    app.startLoaded(base, saved.seed, saved.actions, saved.answers);
-    const view = app.loaded?.session.view();
-    app.go(view?.outcome ? 'debrief' : saved.actions.length > 0 ? 'play' : 'briefing');
-    if (saved.note) app.announce(saved.note);
-    return null;
-  }
+  if (saved && app.resumeSaved(base, saved, seed)) return null;
   if (saved?.status === 'corrupt')
     app.announce(`The saved game of ${name} could not be used, so it starts again. ${saved.message}`);
   // Opened from the picker: a new game, and no older file's save left to take the room this one needs.

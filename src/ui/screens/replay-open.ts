@@ -8,7 +8,7 @@ import { CATALOG } from '../../session/catalog.ts';
 import { openViewer, type Viewer } from './viewer-source.ts';
 
 /** Replay files larger than this are refused before parsing (real ones are a few hundred KiB). */
-export const MAX_REPLAY_TEXT = 5 * 1024 * 1024;
+const MAX_REPLAY_TEXT = 5 * 1024 * 1024;
 
 async function gameFor(id: string, version: number, hash: string | null): Promise<Game | string> {
   const entry = CATALOG.get(id);

@@ -2,7 +2,7 @@
  * Scenario select: one card per bundled scenario with what a student needs to pick (when, where, what is
  * at stake, how long, what difficult content it holds), and a way to continue a saved game.
  */
-import { CATALOG, catalogMeta } from '../../session/catalog.ts';
+import { catalogMeta } from '../../session/catalog.ts';
 import type { ScenarioMeta } from '../../session/meta.ts';
 import { scenarioUrl } from '../../session/session.ts';
 import type { App, Mounted } from '../app-types.ts';
@@ -50,7 +50,7 @@ function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
 /** Mounts the scenario list. */
 export function mountSelect(app: App): Mounted {
   const heading = el('h1', { id: 'select-heading', tabindex: -1 }, 'Choose a scenario');
-  const metas = catalogMeta().filter((m) => CATALOG.has(m.id));
+  const metas = catalogMeta();
   fill(
     app.main,
     el(

@@ -5,7 +5,6 @@
 import { type Action, type Game, type GameState, outcomeOf, replay } from '../../engine/index.ts';
 import type { SessionChange, SessionView, ViewSource } from '../../session/session.ts';
 
-/** A replayed game with a cursor. */
 /** Where a replayed game's scenario came from: a bundled scenario, or a file opened in this tab. */
 export interface ViewerOrigin {
   builtIn: boolean;
@@ -13,6 +12,7 @@ export interface ViewerOrigin {
   file: string;
 }
 
+/** A replayed game with a cursor. */
 export interface Viewer extends ViewSource {
   readonly game: Game;
   /** A game taken over from the replay is saved where a game of this origin is (a file's, in its tab). */
