@@ -5,8 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText, DEFAULT_BUDGET } from '../src/lint/index.ts';
+import { walkScenario } from '../src/lint/walk.ts';
 import { formatDiagnostic } from '../src/scenario/index.ts';
-import { SCENARIO_IDS } from './helpers/scenarios.ts';
+import { loadGame, SCENARIO_IDS } from './helpers/scenarios.ts';
 
 describe.each(SCENARIO_IDS)('envoy check of %s', (id) => {
   it('has zero errors, and every warning is a lint (not a validation error)', () => {
@@ -34,5 +35,12 @@ describe('src/lint', () => {
       expect(text, f).not.toMatch(/from '(node:|fs|path)/);
       expect(text, f).not.toMatch(/Math\.random|Date\.now|performance\.now|process\./);
     }
+  });
+
+  it("walks every condition of a scenario, the final vote's `callAtEnd.when` included", () => {
+    const paths: string[] = [];
+    walkScenario(loadGame('tutorial').scenario, { condition: (_c, at) => paths.push(at.path.join('.')) });
+    expect(paths).toContain('vote.callAtEnd.when');
+    expect(paths).toContain('outcomes.0.when');
   });
 });

@@ -65,6 +65,10 @@ export function walkScenario(s: Scenario, v: Visitor): void {
   for (const [i, o] of s.outcomes.entries()) {
     if (o.when) walkCondition(o.when, { path: ['outcomes', i, 'when'], self: null }, v);
   }
+  const callAtEnd = s.vote?.callAtEnd;
+  if (typeof callAtEnd === 'object') {
+    walkCondition(callAtEnd.when, { path: ['vote', 'callAtEnd', 'when'], self: null }, v);
+  }
 }
 
 /** The parties a condition names directly (`parties:`, `agreed:`, `vote.ballots`), nested ones included. */
