@@ -5,7 +5,7 @@
 import type { Move } from '../scenario/schema.ts';
 import { evalCondition } from './conditions.ts';
 import { expandTargets } from './flow.ts';
-import type { Game } from './game.ts';
+import { type Game, listedFirst } from './game.ts';
 import { isActive } from './parties.ts';
 import type { Action, EngineError, GameState } from './types.ts';
 
@@ -26,16 +26,6 @@ export function moveParams(game: Game, move: Move): readonly (readonly [string, 
   return spec;
 }
 
-/**
- * Option ids in offering order: those an `order` names first, then the rest by id. The order is scenario
- * data (part of the hash), so the same hash always gives the same menu.
- */
-export function optionOrder(options: Readonly<Record<string, string>>, order?: readonly string[]): string[] {
-  const ids = Object.keys(options);
-  const listed = (order ?? []).filter((id, i, all) => Object.hasOwn(options, id) && all.indexOf(id) === i);
-  return [...listed, ...ids.filter((id) => !listed.includes(id))];
-}
-
 function buildMoveParams(game: Game, move: Move): [string, string[]][] {
   const out: [string, string[]][] = [];
   if (move.choose && move.to) out.push(['to', move.to]);
@@ -46,12 +36,12 @@ function buildMoveParams(game: Game, move: Move): [string, string[]][] {
     const options = new Set<string>();
     for (const i of issues) {
       const issue = game.scenario.issues[i];
-      for (const o of optionOrder(issue?.options ?? {}, issue?.order)) options.add(o);
+      for (const o of listedFirst(issue?.options ?? {}, issue?.order)) options.add(o);
     }
     out.push(['option', [...options]]);
   }
   for (const [name, p] of Object.entries(move.params ?? {}))
-    out.push([name, optionOrder(p.options, p.order)]);
+    out.push([name, listedFirst(p.options, p.order)]);
   return out;
 }
 
@@ -146,7 +136,7 @@ function* candidates(game: Game, move: Move): Generator<Record<string, string>> 
     for (const to of tos) {
       for (const issue of move.issues ?? game.issueIds) {
         const def = game.scenario.issues[issue];
-        for (const option of optionOrder(def?.options ?? {}, def?.order)) {
+        for (const option of listedFirst(def?.options ?? {}, def?.order)) {
           const rest = spec.filter(([n]) => n !== 'to' && n !== 'issue' && n !== 'option');
           for (const combo of product(rest)) yield { ...(to ? { to } : {}), issue, option, ...combo };
         }

@@ -4,11 +4,10 @@
  * student had done otherwise from turn N?" without replaying by hand.
  */
 
-import { applyAction } from './apply-action.ts';
 import type { Game } from './game.ts';
 import { replay } from './replay.ts';
 import { restoreRng, seedRng } from './rng.ts';
-import { chooseAction, type StrategyName } from './strategies.ts';
+import { playOn, type StrategyName } from './strategies.ts';
 import type { Action, EngineError, GameState } from './types.ts';
 
 /** Replays `prefix` from `seed`, then plays to the end with `strategy` drawing from `strategySeed`. */
@@ -23,16 +22,7 @@ export function continueGame(
   if ('error' in run) return run;
   const states = [...run.states];
   const actions = [...prefix];
-  const rng = restoreRng(seedRng(strategySeed));
-  for (;;) {
-    const state = states[states.length - 1] as GameState;
-    if (state.over) break;
-    const action = chooseAction(game, state, strategy, rng);
-    if (!action) break;
-    const next = applyAction(game, state, action);
-    if ('error' in next) return { error: next.error, turn: actions.length + 1 };
-    actions.push(action);
-    states.push(next.state);
-  }
+  const refused = playOn(game, states, actions, strategy, restoreRng(seedRng(strategySeed)));
+  if (refused) return { error: refused, turn: actions.length + 1 };
   return { actions, states };
 }

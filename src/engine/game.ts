@@ -112,12 +112,13 @@ export interface Game {
 }
 
 /**
- * The moves in menu order: the scenario's `menu` first, then the others by id. The order is part of the
- * scenario's data (and so of its hash): two files with the same hash always list the same menu.
+ * The keys of `items` in offering order: those `order` names first (once each, unknown ones skipped), then
+ * the rest by id. Used for the move menu (`menu`) and for options (`order`); the order is scenario data, part
+ * of its hash, so two files with the same hash always offer the same menus.
  */
-function menuOrder(scenario: Scenario): string[] {
-  const ids = Object.keys(scenario.moves);
-  const listed = (scenario.menu ?? []).filter((id, i, all) => ids.includes(id) && all.indexOf(id) === i);
+export function listedFirst(items: Readonly<Record<string, unknown>>, order?: readonly string[]): string[] {
+  const ids = Object.keys(items);
+  const listed = (order ?? []).filter((id, i, all) => Object.hasOwn(items, id) && all.indexOf(id) === i);
   return [...listed, ...ids.filter((id) => !listed.includes(id))];
 }
 
@@ -204,7 +205,7 @@ export function compileGame(input: Scenario): Game {
     initialPosition,
     meterIds: Object.keys(scenario.meters),
     issueIds: Object.keys(scenario.issues),
-    moveIds: menuOrder(scenario),
+    moveIds: listedFirst(scenario.moves, scenario.menu),
     targets,
     movesPerRound: scenario.movesPerRound ?? 1,
   };

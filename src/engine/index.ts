@@ -6,11 +6,11 @@ export { availableActions } from './actions.ts';
 export { applyAction, createGame } from './apply-action.ts';
 export { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 export { describeEntry, describeLog, type LogLine } from './describe.ts';
-export { ballotOf } from './flow.ts';
+export { ballotOf, expandTargets } from './flow.ts';
 export { continueGame } from './fork.ts';
 export { compileGame, type Game } from './game.ts';
 export { canonicalJson, sha256Hex, stateHash } from './hash.ts';
-export { judgeOffer, utilityOf } from './parties.ts';
+export { isActive, judgeOffer, utilityOf } from './parties.ts';
 export { outcomeOf, replay } from './replay.ts';
 export {
   type DecodedReplayCode,

@@ -7,7 +7,7 @@ import { applyAction, createGame } from './apply-action.ts';
 import type { Game } from './game.ts';
 import { utilityOf } from './parties.ts';
 import { type Rng, restoreRng, seedRng } from './rng.ts';
-import type { Action, GameState } from './types.ts';
+import type { Action, EngineError, GameState } from './types.ts';
 
 /** The built-in strategies. */
 export const STRATEGIES = ['random', 'greedy', 'first'] as const;
@@ -55,6 +55,29 @@ export function chooseAction(game: Game, state: GameState, strategy: StrategyNam
   return best;
 }
 
+/**
+ * Plays on from the last of `states` with `strategy` until the game ends, appending each action and state;
+ * returns the engine's refusal if the strategy picked an illegal action (then nothing more is appended).
+ */
+export function playOn(
+  game: Game,
+  states: GameState[],
+  actions: Action[],
+  strategy: StrategyName,
+  rng: Rng,
+): EngineError | null {
+  for (;;) {
+    const state = states[states.length - 1] as GameState;
+    if (state.over) return null;
+    const action = chooseAction(game, state, strategy, rng);
+    if (!action) return null; // unreachable: the engine ends games that have no legal move
+    const r = applyAction(game, state, action);
+    if ('error' in r) return r.error;
+    actions.push(action);
+    states.push(r.state);
+  }
+}
+
 /** A whole game played by a strategy: the actions taken and every state, initial first. */
 export function playGame(
   game: Game,
@@ -62,18 +85,9 @@ export function playGame(
   strategy: StrategyName,
   strategySeed = `${seed}/strategy`,
 ): { actions: Action[]; states: GameState[] } {
-  const rng = restoreRng(seedRng(strategySeed));
   const states = [createGame(game, seed)];
   const actions: Action[] = [];
-  for (;;) {
-    const state = states[states.length - 1] as GameState;
-    if (state.over) break;
-    const action = chooseAction(game, state, strategy, rng);
-    if (!action) break; // unreachable: the engine ends games that have no legal move
-    const r = applyAction(game, state, action);
-    if ('error' in r) throw new Error(`strategy picked an illegal action: ${r.error.message}`);
-    actions.push(action);
-    states.push(r.state);
-  }
+  const refused = playOn(game, states, actions, strategy, restoreRng(seedRng(strategySeed)));
+  if (refused) throw new Error(`strategy picked an illegal action: ${refused.message}`);
   return { actions, states };
 }

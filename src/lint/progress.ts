@@ -5,7 +5,7 @@
  * the table before anyone signs, members leaning yes before a vote — so a greedy player can climb
  * toward an outcome that random play rarely stumbles on. Only a guide: the engine decides outcomes.
  */
-import { type Game, type GameState, judgeOffer } from '../engine/index.ts';
+import { ballotOf, type Game, type GameState, judgeOffer } from '../engine/index.ts';
 import type { Condition, Range } from '../scenario/schema.ts';
 
 function distance(value: number, r: Range): number {
@@ -35,11 +35,7 @@ function projectedBallots(game: Game, s: GameState): Record<string, string> {
   if (s.vote) return s.vote.ballots;
   const out: Record<string, string> = {};
   for (const m of game.scenario.vote?.members ?? []) {
-    for (const p of game.targets[m] ?? []) {
-      const pos = s.parties[p]?.position?.value;
-      const fromState = pos ? game.machines[p]?.def.states[pos]?.vote : undefined;
-      out[p] = fromState ?? game.scenario.parties[p]?.ballot ?? 'abstain';
-    }
+    for (const p of game.targets[m] ?? []) out[p] = ballotOf(game, s, p);
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * in any explored state, and dead ends (the engine ended a game early because no move was legal). Each
  * warning names the budget explored, because not finding something is evidence, not proof.
  */
-import type { Action, GameState } from '../engine/index.ts';
+import { type Action, expandTargets, type GameState, isActive } from '../engine/index.ts';
 import type { Condition, Move } from '../scenario/schema.ts';
 import { grouped, type LintContext, listing, warn } from './context.ts';
 import type { SearchResult } from './search.ts';
@@ -44,7 +44,7 @@ function flagWrites(ctx: LintContext): Map<string, Set<boolean>> {
 /** A static reason a move can never be legal, when one can be named. */
 function whyNever(ctx: LintContext, move: Move): string | undefined {
   if (move.to) {
-    const parties = [...new Set(move.to.flatMap((t) => ctx.game.targets[t] ?? []))];
+    const parties = expandTargets(ctx.game, move.to);
     if (parties.length > 0 && parties.every((p) => !ctx.game.machines[p])) {
       return `none of the parties it reaches (${listing(parties.map((p) => `\`${p}\``))}) has a position machine, so nobody can hear it`;
     }
@@ -91,11 +91,8 @@ function blocked(ctx: LintContext, s: GameState, id: string, move: Move): string
   if (move.limit !== undefined && (s.used[id] ?? 0) >= move.limit) return `used up (limit ${move.limit})`;
   if (move.kind === 'vote' && s.vote !== null) return 'the vote was held';
   if (move.to) {
-    const parties = [...new Set(move.to.flatMap((t) => ctx.game.targets[t] ?? []))];
-    const active = parties.filter((p) => {
-      const pos = s.parties[p]?.position?.value;
-      return pos !== undefined && ctx.game.machines[p]?.def.states[pos]?.final !== true;
-    });
+    const parties = expandTargets(ctx.game, move.to);
+    const active = parties.filter((p) => isActive(ctx.game, s, p));
     if (active.length === 0) return `${listing(parties.map((p) => `\`${p}\``))} left the table`;
   }
   if (move.when) return 'its `when` does not hold';
