@@ -13,6 +13,9 @@ export abstract class BannerScene extends EnvoyScene {
   protected emblem = 'compass';
 
   protected draw(view: SessionView | null): void {
+    // Painted afresh whenever its game changes, never on top of the last painting.
+    this.finishAnimations();
+    for (const child of [...this.children.list]) child.destroy();
     if (this.frame.layout === 'strip') {
       this.drawStrip(view);
       return;
