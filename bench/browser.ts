@@ -17,19 +17,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
-import { compileGame, playGame } from '../src/engine/index.ts';
-import { formatDiagnostic, parseScenario } from '../src/scenario/index.ts';
+import { playGame } from '../src/engine/index.ts';
 import { launchBrowser, startServer } from '../test/browser/helpers/browser.ts';
+import { buildSiteInto } from '../test/browser/helpers/build-site.ts';
 import { growth, readHeap } from '../test/browser/helpers/heap.ts';
 import {
   focused,
   isButton,
   onScreen,
+  openDebrief,
   playFirstMovesByKeyboard,
   pressButton,
   tabTo,
 } from '../test/browser/helpers/page-driver.ts';
+import { loadGame } from '../test/helpers/scenarios.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 /** Page loads per variant for the start-up medians. */
@@ -64,24 +65,6 @@ const quantile = (xs: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
 };
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-
-function loadGame(id: string) {
-  const file = `scenarios/${id}.yaml`;
-  return readFile(join(root, file), 'utf8').then((text) => {
-    const parsed = parseScenario(text, file);
-    if ('errors' in parsed) throw new Error(parsed.errors.map(formatDiagnostic).join('\n'));
-    return compileGame(parsed.scenario);
-  });
-}
-
-/** The production build, into a temp folder (the real dist/ is left alone). */
-async function buildSite(outDir: string): Promise<void> {
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-}
 
 /** A blank page running stock Phaser (the full package's dist build) with one empty scene. */
 async function stockPhaserSite(dir: string, type: 'CANVAS' | 'AUTO'): Promise<void> {
@@ -257,7 +240,7 @@ const fpsFigure = (name: string, deltas: number[]): Figure => {
 
 /** Frame rate during the Council roll call (15 seats, ~6 s) and during the table's meter tweens. */
 async function frameRates(context: BrowserContext, url: string): Promise<Figure[]> {
-  const un = await loadGame('un-sanctions-vote');
+  const un = loadGame('un-sanctions-vote');
   const seed = 'bench-fps';
   const moves = playGame(un, seed, 'first').actions.length;
   const council = await gamePage(context, url, `?scenario=un-sanctions-vote&seed=${seed}`);
@@ -338,8 +321,7 @@ async function longTasks(context: BrowserContext, url: string): Promise<Figure> 
 /** Plays one game of the loaded scenario from the table to the debrief by keyboard. */
 async function playToDebrief(page: Page): Promise<void> {
   await playFirstMovesByKeyboard(page);
-  await page.keyboard.press('Enter');
-  await onScreen(page, 'debrief');
+  await openDebrief(page);
 }
 
 /** Starts another game of the same scenario from the debrief and plays it to its debrief by keyboard. */
@@ -473,7 +455,8 @@ async function main(): Promise<void> {
   const servers: { close(): Promise<void> }[] = [];
   try {
     process.stdout.write('building the production site…\n');
-    await buildSite(dist);
+    // The production build, into a temp folder (the real dist/ is left alone).
+    await buildSiteInto(dist);
     await stockPhaserSite(join(work, 'stock-canvas'), 'CANVAS');
     await stockPhaserSite(join(work, 'stock-auto'), 'AUTO');
     const ours = await startServer(dist);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGame, type GameState, outcomeOf, playGame } from '../../src/engine/index.ts';
 import { actionLabel } from '../../src/ui/labels.ts';
 import { metersFor } from '../../src/ui/relevance.ts';
-import { loadGame } from '../helpers/scenarios.ts';
+import { lastState, loadGame } from '../helpers/scenarios.ts';
 import {
   freshPage,
   type Harness,
@@ -37,12 +37,6 @@ beforeAll(async () => {
 });
 afterAll(() => stopHarness(h));
 
-function lastState(states: GameState[]): GameState {
-  const last = states[states.length - 1];
-  if (!last) throw new Error('a game has at least its initial state');
-  return last;
-}
-
 /** A fresh page (no saves) opened at an address of the site, e.g. `?scenario=tutorial&seed=x`. */
 async function openAt(search: string, width = 1280, height = 720) {
   const opened = await freshPage(h, width, height);
@@ -50,12 +44,29 @@ async function openAt(search: string, width = 1280, height = 720) {
   return opened;
 }
 
+/** `openAt`, then from the briefing to the table. */
+async function openTable(search: string) {
+  const opened = await openAt(search);
+  await onScreen(opened.page, 'briefing');
+  await pressButton(opened.page, 'Begin negotiating');
+  await onScreen(opened.page, 'play');
+  return opened;
+}
+
+/** The title, then "Open a scenario file…" with the authoring guide's two-party file, to its briefing. */
+async function openFixtureFile() {
+  const opened = await openAt('');
+  await onScreen(opened.page, 'title');
+  await opened.page.getByRole('button', { name: 'Open a scenario file…' }).click();
+  await onScreen(opened.page, 'open');
+  await opened.page.setInputFiles('#scenario-file', 'test/fixtures/authoring/two-party.yaml');
+  await onScreen(opened.page, 'briefing');
+  return opened;
+}
+
 describe('the table', () => {
   it('has landmarks, labelled meters and a polite live log', async () => {
-    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
-    await onScreen(page, 'briefing');
-    await pressButton(page, 'Begin negotiating');
-    await onScreen(page, 'play');
+    const { page, problems } = await openTable(`?scenario=tutorial&seed=${SEED}`);
     const facts = await page.evaluate(() => ({
       banner: document.querySelectorAll('body > header').length,
       main: document.querySelectorAll('main').length,
@@ -107,10 +118,7 @@ describe('the table', () => {
   });
 
   it('shows a refused action in the page instead of throwing', async () => {
-    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
-    await onScreen(page, 'briefing');
-    await pressButton(page, 'Begin negotiating');
-    await onScreen(page, 'play');
+    const { page, problems } = await openTable(`?scenario=tutorial&seed=${SEED}`);
     const result = await page.evaluate(() => window.envoy?.dispatch({ move: 'no-such-move', params: {} }));
     expect(result).toMatchObject({ ok: false, error: { code: 'action/unknown-move' } });
     expect(await text(page, '#moves [role="alert"]')).toContain('There is no move "no-such-move"');
@@ -121,10 +129,7 @@ describe('the table', () => {
 
   it('plays the tutorial with the Council of the town, then the fifteen-member Security Council in one table', async () => {
     const un = loadGame('un-sanctions-vote');
-    const { page, problems } = await openAt(`?scenario=un-sanctions-vote&seed=${SEED}`);
-    await onScreen(page, 'briefing');
-    await pressButton(page, 'Begin negotiating');
-    await onScreen(page, 'play');
+    const { page, problems } = await openTable(`?scenario=un-sanctions-vote&seed=${SEED}`);
     expect(await page.evaluate(() => window.envoyPage?.scene())).toBe('Council');
     const rows = page.locator('table.party-table tbody tr');
     expect(await rows.count()).toBe(15);
@@ -200,10 +205,7 @@ describe('the address bar and the top bar', () => {
   });
 
   it('reaches help, glossary and sources from the table and comes back, then goes home, by keyboard', async () => {
-    const { page, problems } = await openAt(`?scenario=bab-al-hawa&seed=${SEED}`);
-    await onScreen(page, 'briefing');
-    await pressButton(page, 'Begin negotiating');
-    await onScreen(page, 'play');
+    const { page, problems } = await openTable(`?scenario=bab-al-hawa&seed=${SEED}`);
     for (const [button, screen, heading] of [
       ['How to play', 'help', 'How to play'],
       ['Glossary', 'glossary', 'Glossary'],
@@ -227,9 +229,7 @@ describe('the address bar and the top bar', () => {
   });
 
   it('starts a new game with a fresh seed from the debrief, by keyboard', async () => {
-    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
-    await onScreen(page, 'briefing');
-    await pressButton(page, 'Begin negotiating');
+    const { page, problems } = await openTable(`?scenario=tutorial&seed=${SEED}`);
     await playFirstMovesByKeyboard(page);
     await openDebrief(page);
     await pressButton(page, 'Play again with a new seed');
@@ -250,10 +250,7 @@ describe('the address bar and the top bar', () => {
 
 describe('saves', () => {
   it('resumes the same state after a reload in the middle of a game', async () => {
-    const { page, problems } = await openAt(`?scenario=bab-al-hawa&seed=${SEED}`);
-    await onScreen(page, 'briefing');
-    await pressButton(page, 'Begin negotiating');
-    await onScreen(page, 'play');
+    const { page, problems } = await openTable(`?scenario=bab-al-hawa&seed=${SEED}`);
     await tabTo(page, (f) => f.firstMove, 'the first move');
     for (let i = 0; i < 5; i++) await page.keyboard.press('Enter');
     const before = await page.evaluate(() => ({ hashes: window.envoy?.hashes(), url: window.location.href }));
@@ -273,9 +270,7 @@ describe('saves', () => {
   });
 
   it('keeps the answers to the debrief questions across a reload', async () => {
-    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
-    await onScreen(page, 'briefing');
-    await pressButton(page, 'Begin negotiating');
+    const { page, problems } = await openTable(`?scenario=tutorial&seed=${SEED}`);
     await playFirstMovesByKeyboard(page);
     await openDebrief(page);
     await tabTo(page, (f) => f.tag === 'TEXTAREA', 'the first answer box');
@@ -319,12 +314,7 @@ describe('saves', () => {
 
 describe('an instructor opening a scenario file', () => {
   it('plays it at once, and a reload plays the same file again from the same seed', async () => {
-    const { page, problems } = await openAt('');
-    await onScreen(page, 'title');
-    await page.getByRole('button', { name: 'Open a scenario file…' }).click();
-    await onScreen(page, 'open');
-    await page.setInputFiles('#scenario-file', 'test/fixtures/authoring/two-party.yaml');
-    await onScreen(page, 'briefing');
+    const { page, problems } = await openFixtureFile();
     const before = await page.evaluate(() => [
       location.search,
       window.envoy?.seed(),
@@ -344,11 +334,7 @@ describe('an instructor opening a scenario file', () => {
   });
 
   it('saves its moves for the tab: a reload resumes at the same turn and hash; opening it again starts anew', async () => {
-    const { page, problems } = await openAt('');
-    await page.getByRole('button', { name: 'Open a scenario file…' }).click();
-    await onScreen(page, 'open');
-    await page.setInputFiles('#scenario-file', 'test/fixtures/authoring/two-party.yaml');
-    await onScreen(page, 'briefing');
+    const { page, problems } = await openFixtureFile();
     await pressButton(page, 'Begin negotiating');
     await onScreen(page, 'play');
     for (let turn = 0; turn < 2; turn++) {
@@ -410,11 +396,7 @@ describe('an instructor opening a scenario file', () => {
 
 describe('a replay of a scenario file', () => {
   it('taken over, goes on as a game of the file: saved in the tab, never as a built-in', async () => {
-    const { page, problems } = await openAt('');
-    await page.getByRole('button', { name: 'Open a scenario file…' }).click();
-    await onScreen(page, 'open');
-    await page.setInputFiles('#scenario-file', 'test/fixtures/authoring/two-party.yaml');
-    await onScreen(page, 'briefing');
+    const { page, problems } = await openFixtureFile();
     await pressButton(page, 'Begin negotiating');
     await onScreen(page, 'play');
     await playFirstMovesByKeyboard(page);
@@ -444,9 +426,7 @@ describe('a replay of a scenario file', () => {
 
 describe('the canvas on a phone', () => {
   it('takes the portrait layout under 600 px and the wide one above, redrawing the scene when the page crosses', async () => {
-    const { page, problems } = await openAt(`?scenario=tutorial&seed=${SEED}`);
-    await pressButton(page, 'Begin negotiating');
-    await onScreen(page, 'play');
+    const { page, problems } = await openTable(`?scenario=tutorial&seed=${SEED}`);
     const canvas = () =>
       page.evaluate(() => {
         const c = document.querySelector<HTMLCanvasElement>('#stage canvas');

@@ -177,7 +177,6 @@ describe('the strict Content-Security-Policy of the production build', () => {
       const { page, problems } = await instrumentedPage(h);
       await page.goto(`${h.url}?scenario=${id}&seed=csp-1`);
       await screen(page, 'briefing');
-      await page.evaluate(() => window.localStorage.clear());
       await click(page, 'Begin negotiating');
       await screen(page, 'play');
       await playToDebrief(page);

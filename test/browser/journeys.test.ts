@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GameState, outcomeOf, playGame, replay, stateHash } from '../../src/engine/index.ts';
-import { loadGame, SCENARIO_IDS } from '../helpers/scenarios.ts';
+import { lastState, loadGame, SCENARIO_IDS } from '../helpers/scenarios.ts';
 import {
   freshPage,
   type Harness,
@@ -29,12 +29,6 @@ beforeAll(async () => {
   h = await startHarness('journeys');
 });
 afterAll(() => stopHarness(h));
-
-function lastState(states: GameState[]): GameState {
-  const last = states[states.length - 1];
-  if (!last) throw new Error('a game has at least its initial state');
-  return last;
-}
 
 describe('the scenario select', () => {
   it('lists every scenario, the tutorial first, with its date, place, stakes, time and content note', async () => {

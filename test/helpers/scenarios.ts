@@ -35,3 +35,10 @@ export function playActions(game: Game, state: GameState, actions: readonly Acti
   }
   return s;
 }
+
+/** The last of a game's states (a game always has at least its initial one). */
+export function lastState(states: readonly GameState[]): GameState {
+  const last = states[states.length - 1];
+  if (!last) throw new Error('a game has at least its initial state');
+  return last;
+}

@@ -7,14 +7,19 @@ import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Builds into `test-results/dist/<name>` and returns that folder. */
-export async function buildSite(name: string): Promise<string> {
-  const outDir = `${root}test-results/dist/${name}`;
+/** Builds into `outDir` (emptied first) with the project's own Vite config. */
+export async function buildSiteInto(outDir: string): Promise<void> {
   await build({
     configFile: `${root}vite.config.ts`,
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
+}
+
+/** Builds into `test-results/dist/<name>` and returns that folder. */
+export async function buildSite(name: string): Promise<string> {
+  const outDir = `${root}test-results/dist/${name}`;
+  await buildSiteInto(outDir);
   return outDir;
 }
 

@@ -1,22 +1,13 @@
 /**
- * A small, self-contained harness for the hardening browser tests: serves the production build made by the
- * global setup (or builds one), starts the system Chromium, and opens pages instrumented to record every
- * Content-Security-Policy violation, every <img>/<script>/<iframe>/<object>/<embed> element added to the
- * document (other than the page's own bundle), page errors and console errors.
+ * The hardening browser tests' harness: the shared one (the global setup's build, the system Chromium),
+ * with pages instrumented to record every Content-Security-Policy violation, every
+ * <img>/<script>/<iframe>/<object>/<embed> element added to the document (other than the page's own
+ * bundle), page errors and console errors.
  */
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
-import { inject } from 'vitest';
-import { launchBrowser, startServer } from './browser.ts';
+import { startHarness, stopHarness } from './harness.ts';
+import { onScreen } from './page-driver.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    envoyDist: string;
-  }
-}
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** A served build and a browser. */
 export interface HostileHarness {
   url: string;
@@ -24,28 +15,10 @@ export interface HostileHarness {
   close(): Promise<void>;
 }
 
-/** Serves the build and launches Chromium with a throwaway profile. */
+/** The harness every browser test uses (the global setup's build, the system Chromium), under one name. */
 export async function startHostileHarness(): Promise<HostileHarness> {
-  let dist = inject('envoyDist');
-  if (!dist) {
-    dist = `${root}test-results/dist/hardening`;
-    await build({
-      configFile: `${root}vite.config.ts`,
-      logLevel: 'warn',
-      build: { outDir: dist, emptyOutDir: true },
-    });
-  }
-  // The project's own static server and browser launcher, so these tests see what every browser test sees.
-  const server = await startServer(dist);
-  const browser = await launchBrowser();
-  return {
-    url: server.url,
-    context: browser.context,
-    async close() {
-      await browser.close().catch(() => undefined);
-      await server.close();
-    },
-  };
+  const h = await startHarness('hardening');
+  return { url: h.site.url, context: h.browser.context, close: () => stopHarness(h) };
 }
 
 /** The instrumentation, run in every document before the page's own scripts. */
@@ -96,9 +69,9 @@ export function findings(page: Page) {
   });
 }
 
-/** Waits for a screen (`main#app[data-screen]`). */
-export async function screen(page: Page, name: string): Promise<void> {
-  await page.locator(`main#app[data-screen="${name}"]`).waitFor({ state: 'attached', timeout: 60_000 });
+/** Waits for a screen (`main#app[data-screen]`), allowing 60 s: hostile pages can be slow to draw. */
+export function screen(page: Page, name: string): Promise<void> {
+  return onScreen(page, name, 60_000);
 }
 
 /** Clicks a button by its exact visible name. */

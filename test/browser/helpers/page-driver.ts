@@ -4,9 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Waits until the page shows a screen (`main#app[data-screen]`). */
-export async function onScreen(page: Page, screen: string): Promise<void> {
-  await page.locator(`main#app[data-screen="${screen}"]`).waitFor({ state: 'attached' });
+/** Waits until the page shows a screen (`main#app[data-screen]`), by default for Playwright's 30 s. */
+export async function onScreen(page: Page, screen: string, timeout?: number): Promise<void> {
+  await page.locator(`main#app[data-screen="${screen}"]`).waitFor({ state: 'attached', timeout });
 }
 
 /** What has focus, as plain data. */
