@@ -6,6 +6,7 @@ import type { Move } from '../scenario/schema.ts';
 import { evalCondition } from './conditions.ts';
 import { expandTargets } from './flow.ts';
 import { type Game, listedFirst } from './game.ts';
+import { has, own } from './own.ts';
 import { isActive } from './parties.ts';
 import type { Action, EngineError, GameState } from './types.ts';
 
@@ -35,7 +36,7 @@ function buildMoveParams(game: Game, move: Move): [string, string[]][] {
     // options are checked per issue below; list the union here for shape checks
     const options = new Set<string>();
     for (const i of issues) {
-      const issue = game.scenario.issues[i];
+      const issue = own(game.scenario.issues, i);
       for (const o of listedFirst(issue?.options ?? {}, issue?.order)) options.add(o);
     }
     out.push(['option', [...options]]);
@@ -66,7 +67,7 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
     return err('action/malformed', '"params" must be an object of strings.');
   }
   if (state.over) return err('action/game-over', 'The game is over; no more moves can be made.');
-  const move = Object.hasOwn(game.scenario.moves, moveId) ? game.scenario.moves[moveId] : undefined;
+  const move = own(game.scenario.moves, moveId);
   if (!move) return err('action/unknown-move', `There is no move "${moveId}" in this scenario.`);
   const given = (params ?? {}) as Record<string, unknown>;
   const spec = moveParams(game, move);
@@ -76,7 +77,7 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
     }
   }
   for (const [name, allowed] of spec) {
-    const v = given[name];
+    const v = own(given, name);
     if (typeof v !== 'string')
       return err('action/bad-param', `Move "${moveId}" needs a "${name}" parameter.`);
     if (!allowed.includes(v))
@@ -85,7 +86,7 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
   const p = given as Record<string, string>;
   if (move.kind === 'propose') {
     const issue = p.issue as string;
-    if (!Object.hasOwn(game.scenario.issues[issue]?.options ?? {}, p.option as string)) {
+    if (!has(own(game.scenario.issues, issue)?.options, p.option as string)) {
       return err('action/bad-param', `"${p.option}" is not an option of issue "${issue}".`);
     }
   }
@@ -99,7 +100,7 @@ function moveRefusal(
   moveId: string,
   move: Move,
 ): { error: EngineError } | null {
-  if (move.limit !== undefined && (state.used[moveId] ?? 0) >= move.limit) {
+  if (move.limit !== undefined && (own(state.used, moveId) ?? 0) >= move.limit) {
     return err('action/not-available', `"${move.label}" can be used only ${move.limit} time(s).`);
   }
   if (move.when) {
@@ -122,7 +123,7 @@ function paramsRefusal(
   if (move.to && !moveTargets(game, move, p).some((t) => isActive(game, state, t))) {
     return err('action/not-available', `Nobody "${move.label}" reaches is still at the table.`);
   }
-  if (move.kind === 'propose' && state.table[p.issue as string] === p.option) {
+  if (move.kind === 'propose' && own(state.table, p.issue as string) === p.option) {
     return err('action/not-available', `"${p.option}" is already on the table for "${p.issue}".`);
   }
   return null;
@@ -135,7 +136,7 @@ function* candidates(game: Game, move: Move): Generator<Record<string, string>> 
     const tos = move.choose && move.to ? move.to : [null];
     for (const to of tos) {
       for (const issue of move.issues ?? game.issueIds) {
-        const def = game.scenario.issues[issue];
+        const def = own(game.scenario.issues, issue);
         for (const option of listedFirst(def?.options ?? {}, def?.order)) {
           const rest = spec.filter(([n]) => n !== 'to' && n !== 'issue' && n !== 'option');
           for (const combo of product(rest)) yield { ...(to ? { to } : {}), issue, option, ...combo };
@@ -190,7 +191,7 @@ export function availableActions(game: Game, state: GameState): Action[] {
   if (state.over) return [];
   const out: Action[] = [];
   for (const moveId of game.moveIds) {
-    const move = game.scenario.moves[moveId] as Move;
+    const move = own(game.scenario.moves, moveId) as Move;
     if (moveRefusal(game, state, moveId, move)) continue;
     for (const params of candidateList(game, moveId, move)) {
       if (paramsRefusal(game, state, move, params) === null)
@@ -205,9 +206,9 @@ export function availableActions(game: Game, state: GameState): Action[] {
  * behind the end-of-turn dead-end check. A test keeps it equal to `availableActions(...).length > 0`.
  */
 export function moveAvailable(game: Game, state: GameState, moveId: string): boolean {
-  const move = game.scenario.moves[moveId];
+  const move = own(game.scenario.moves, moveId);
   if (!move || state.over) return false;
-  if (move.limit !== undefined && (state.used[moveId] ?? 0) >= move.limit) return false;
+  if (move.limit !== undefined && (own(state.used, moveId) ?? 0) >= move.limit) return false;
   if (move.kind === 'vote' && state.vote !== null) return false;
   if (
     move.when &&
@@ -222,7 +223,7 @@ export function moveAvailable(game: Game, state: GameState, moveId: string): boo
   }
   if (move.kind === 'propose') {
     return (move.issues ?? game.issueIds).some((i) =>
-      Object.keys(game.scenario.issues[i]?.options ?? {}).some((o) => o !== state.table[i]),
+      Object.keys(own(game.scenario.issues, i)?.options ?? {}).some((o) => o !== own(state.table, i)),
     );
   }
   return true;

@@ -6,6 +6,7 @@ import type { Move } from '../scenario/schema.ts';
 import { anyActionAvailable, checkAction, moveTargets } from './actions.ts';
 import { endRound, finish, holdVote, noCounterpartsLeft, startRound } from './flow.ts';
 import type { Game } from './game.ts';
+import { own } from './own.ts';
 import { applyEffects, deliverAll, isActive, sortedCopy } from './parties.ts';
 import { restoreRng, seedRng } from './rng.ts';
 import { beginTurn, commitTurn, setKey, type Turn } from './turn.ts';
@@ -17,14 +18,15 @@ export function createGame(game: Game, seed: string): GameState {
     throw new TypeError('createGame: the seed must be a non-empty string');
   const parties: Record<string, PartyState> = {};
   for (const pid of game.partyIds) {
-    const party = game.scenario.parties[pid];
+    const party = own(game.scenario.parties, pid);
     const meters: Record<string, number> = {};
-    for (const m of game.meterIds) meters[m] = party?.meters?.[m] ?? game.scenario.meters[m]?.initial ?? 0;
-    const initial = game.initialPosition[pid];
+    for (const m of game.meterIds)
+      meters[m] = own(party?.meters, m) ?? own(game.scenario.meters, m)?.initial ?? 0;
+    const initial = own(game.initialPosition, pid);
     parties[pid] = { meters, position: initial ? { context: {}, value: initial } : null };
   }
   const table: Record<string, string> = {};
-  for (const i of game.issueIds) table[i] = game.scenario.issues[i]?.default as string;
+  for (const i of game.issueIds) table[i] = own(game.scenario.issues, i)?.default as string;
   // Every object the engine builds lists its keys in canonical (sorted) order, so hashing can use the
   // native JSON.stringify fast path (see canonicalJson).
   const base: GameState = {
@@ -78,14 +80,14 @@ export function applyAction(
 ): { state: GameState } | { error: EngineError } {
   const problem = checkAction(game, state, action);
   if (problem) return problem;
-  const move = game.scenario.moves[action.move] as Move;
+  const move = own(game.scenario.moves, action.move) as Move;
   const params: Record<string, string> = { ...(action.params ?? {}) };
   const rng = restoreRng(state.rng);
   const t = beginTurn(state);
   const s = t.s;
   s.turn += 1;
   s.step += 1;
-  setKey(t, 'used', action.move, (s.used[action.move] ?? 0) + 1);
+  setKey(t, 'used', action.move, (own(s.used, action.move) ?? 0) + 1);
   s.log.push({ kind: 'move', move: action.move, params: sortedCopy(params) });
   applyEffects(game, t, move.effects, game.playerId);
   const targets = moveTargets(game, move, params).filter((p) => isActive(game, state, p));

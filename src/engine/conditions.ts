@@ -4,6 +4,7 @@
  */
 import type { Chance, Condition, Range } from '../scenario/schema.ts';
 import type { Game } from './game.ts';
+import { has, own } from './own.ts';
 import type { GameState } from './types.ts';
 
 /** How a party judges the package on the table, computed by the engine before the machine sees it. */
@@ -43,14 +44,14 @@ function oneOf(value: string | undefined, allowed: string | string[]): boolean {
 export function chanceValue(chance: Chance, meters: Record<string, number> | undefined): number {
   if (typeof chance === 'number') return chance;
   let p = chance.base;
-  for (const m in chance.per) p += (chance.per[m] ?? 0) * (meters?.[m] ?? 0);
+  for (const m in chance.per) p += (own(chance.per, m) ?? 0) * (own(meters, m) ?? 0);
   return p < 0 ? 0 : Math.min(p, 1);
 }
 
 function metersHold(meters: Record<string, number> | undefined, tests: Record<string, Range>): boolean {
   for (const m in tests) {
     const t = tests[m];
-    if (t !== undefined && !inRange(meters?.[m] ?? 0, t)) return false;
+    if (t !== undefined && !inRange(own(meters, m) ?? 0, t)) return false;
   }
   return true;
 }
@@ -62,7 +63,7 @@ function termsHold(
   if (!terms) return false;
   for (const issue in want) {
     const w = want[issue];
-    if (w !== undefined && !oneOf(terms[issue], w)) return false;
+    if (w !== undefined && !oneOf(own(terms, issue), w)) return false;
   }
   return true;
 }
@@ -71,7 +72,7 @@ function termsHold(
 export function evalCondition(cond: Condition, ctx: CondContext): boolean {
   const { state } = ctx;
   const self = ctx.party ?? ctx.game.playerId;
-  const selfState = state.parties[self];
+  const selfState = own(state.parties, self);
   if (cond.chance !== undefined) {
     if (ctx.roll === null || !(ctx.roll < chanceValue(cond.chance, selfState?.meters))) return false;
   }
@@ -79,7 +80,7 @@ export function evalCondition(cond: Condition, ctx: CondContext): boolean {
     if (!ctx.params) return false;
     for (const k in cond.param) {
       const want = cond.param[k];
-      if (want !== undefined && !oneOf(ctx.params[k], want)) return false;
+      if (want !== undefined && !oneOf(own(ctx.params, k), want)) return false;
     }
   }
   if (cond.meters && !metersHold(selfState?.meters, cond.meters)) return false;
@@ -90,29 +91,29 @@ export function evalCondition(cond: Condition, ctx: CondContext): boolean {
   if (cond.parties) {
     for (const id in cond.parties) {
       const test = cond.parties[id];
-      const p = state.parties[id];
+      const p = own(state.parties, id);
       if (!test || !p) return false;
       if (test.position !== undefined && !oneOf(p.position?.value, test.position)) return false;
       if (test.meters && !metersHold(p.meters, test.meters)) return false;
-      if (test.agreed !== undefined && test.agreed !== (state.agreements[id] !== undefined)) return false;
+      if (test.agreed !== undefined && test.agreed !== has(state.agreements, id)) return false;
     }
   }
   if (cond.flags) {
-    for (const f in cond.flags) if ((state.flags[f] ?? false) !== cond.flags[f]) return false;
+    for (const f in cond.flags) if ((own(state.flags, f) ?? false) !== own(cond.flags, f)) return false;
   }
   if (cond.round !== undefined && !inRange(state.round, cond.round)) return false;
   if (cond.table && !termsHold(state.table, cond.table)) return false;
   if (cond.agreed) {
     for (const id in cond.agreed) {
       const want = cond.agreed[id];
-      if (!want || !termsHold(state.agreements[id], want)) return false;
+      if (!want || !termsHold(own(state.agreements, id), want)) return false;
     }
   }
   if (cond.vote && !voteHolds(cond.vote, state)) return false;
   if (cond.used) {
     for (const m in cond.used) {
       const r = cond.used[m];
-      if (r !== undefined && !inRange(state.used[m] ?? 0, r)) return false;
+      if (r !== undefined && !inRange(own(state.used, m) ?? 0, r)) return false;
     }
   }
   if (cond.all) for (const c of cond.all) if (!evalCondition(c, ctx)) return false;
@@ -132,7 +133,7 @@ function voteHolds(test: NonNullable<Condition['vote']>, state: GameState): bool
   if (test.ballots) {
     for (const id in test.ballots) {
       const want = test.ballots[id];
-      if (!v || want === undefined || !oneOf(v.ballots[id], want)) return false;
+      if (!v || want === undefined || !oneOf(own(v.ballots, id), want)) return false;
     }
   }
   return true;

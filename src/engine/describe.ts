@@ -4,6 +4,7 @@
  */
 import type { Game } from './game.ts';
 import { positionState, transitionAt } from './game.ts';
+import { own } from './own.ts';
 import type { GameState, LogEntry } from './types.ts';
 
 /** One readable line of the dialogue log, with the machine-readable code kept beside it. */
@@ -23,21 +24,22 @@ export function inSentence(label: string): string {
 }
 
 function partyName(game: Game, id: string): string {
-  return game.scenario.parties[id]?.name ?? id;
+  return own(game.scenario.parties, id)?.name ?? id;
 }
 
 function fill(template: string, labels: Record<string, string>): string {
-  return template.replace(/\{([a-z0-9-]+)\}/g, (m, k: string) => labels[k] ?? m);
+  return template.replace(/\{([a-z0-9-]+)\}/g, (m, k: string) => own(labels, k) ?? m);
 }
 
 function paramLabels(game: Game, moveId: string, params: Record<string, string>): Record<string, string> {
-  const move = game.scenario.moves[moveId];
+  const move = own(game.scenario.moves, moveId);
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) {
-    if (k === 'to') labels[k] = game.scenario.parties[v]?.name ?? game.scenario.blocs?.[v]?.name ?? v;
-    else if (k === 'issue') labels[k] = game.scenario.issues[v]?.label ?? v;
-    else if (k === 'option') labels[k] = game.scenario.issues[params.issue ?? '']?.options[v] ?? v;
-    else labels[k] = move?.params?.[k]?.options[v] ?? v;
+    const { parties, blocs, issues } = game.scenario;
+    if (k === 'to') labels[k] = own(parties, v)?.name ?? own(blocs, v)?.name ?? v;
+    else if (k === 'issue') labels[k] = own(issues, v)?.label ?? v;
+    else if (k === 'option') labels[k] = own(own(issues, params.issue ?? '')?.options, v) ?? v;
+    else labels[k] = own(own(move?.params, k)?.options, v) ?? v;
   }
   return labels;
 }
@@ -71,8 +73,8 @@ function responseText(game: Game, e: Extract<LogEntry, { kind: 'response' }>): s
     e.via !== null ? transitionAt(game, e.party, { state: e.from, event: e.event, index: e.via }) : undefined;
   if (t?.reason) return `${name}: ${t.reason}`;
   if (e.verdict === 'red-line') {
-    const issue = inSentence(game.scenario.issues[e.issue ?? '']?.label ?? e.issue ?? '');
-    const line = game.scenario.parties[e.party]?.prefers?.redLines?.find((r) => r.issue === e.issue);
+    const issue = inSentence(own(game.scenario.issues, e.issue ?? '')?.label ?? e.issue ?? '');
+    const line = own(game.scenario.parties, e.party)?.prefers?.redLines?.find((r) => r.issue === e.issue);
     return `${name} rejects: the package crosses its red line on ${issue}${line?.reason ? ` (${line.reason})` : ''}.`;
   }
   if (e.verdict === 'reject') return `${name} rejects: the package gives it too little.`;
@@ -96,7 +98,7 @@ export function describeEntry(game: Game, e: LogEntry): LogLine {
       };
     }
     case 'move': {
-      const move = game.scenario.moves[e.move];
+      const move = own(game.scenario.moves, e.move);
       const labels = paramLabels(game, e.move, e.params);
       const text = move?.text
         ? fill(move.text, labels)

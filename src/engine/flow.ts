@@ -4,6 +4,7 @@
  */
 import { evalCondition } from './conditions.ts';
 import type { Game } from './game.ts';
+import { own } from './own.ts';
 import { applyEffects, deliver, deliverAll, isActive, sortedCopy } from './parties.ts';
 import type { Rng } from './rng.ts';
 import type { Turn } from './turn.ts';
@@ -14,9 +15,9 @@ import type { EndReason, GameState, VoteState } from './types.ts';
  * be shared with the compiled game (one id needs no merging): read it, never mutate it.
  */
 export function expandTargets(game: Game, ids: readonly string[]): readonly string[] {
-  if (ids.length === 1) return game.targets[ids[0] as string] ?? [];
+  if (ids.length === 1) return own(game.targets, ids[0] as string) ?? [];
   const out: string[] = [];
-  for (const id of ids) for (const p of game.targets[id] ?? []) if (!out.includes(p)) out.push(p);
+  for (const id of ids) for (const p of own(game.targets, id) ?? []) if (!out.includes(p)) out.push(p);
   return out;
 }
 
@@ -42,7 +43,7 @@ export function endRound(game: Game, t: Turn, rng: Rng): void {
   const s = t.s;
   deliverAll(game, t, game.partyIds, 'round.ended', rng, null);
   for (const p of game.partyIds) {
-    const drift = game.scenario.parties[p]?.drift;
+    const drift = own(game.scenario.parties, p)?.drift;
     if (drift) applyEffects(game, t, { meters: drift }, p);
   }
   s.step = 0;
@@ -74,9 +75,9 @@ export function ballotOf(
   state: Pick<GameState, 'parties'>,
   id: string,
 ): 'yes' | 'no' | 'abstain' {
-  const pos = state.parties[id]?.position?.value;
-  const fromState = pos ? game.machines[id]?.def.states[pos]?.vote : undefined;
-  return fromState ?? game.scenario.parties[id]?.ballot ?? 'abstain';
+  const pos = own(state.parties, id)?.position?.value;
+  const fromState = pos ? own(own(game.machines, id)?.def.states, pos)?.vote : undefined;
+  return fromState ?? own(game.scenario.parties, id)?.ballot ?? 'abstain';
 }
 
 /** The roll call: each member hears `vote.called`, then votes as its position says. Ends the game. */
@@ -88,7 +89,7 @@ export function holdVote(game: Game, t: Turn, rng: Rng): void {
   const result: VoteState = { abstain: 0, adopted: false, ballots: {}, no: 0, vetoedBy: [], yes: 0 };
   for (const m of members) {
     deliver(game, t, m, 'vote.called', rng, null);
-    const party = game.scenario.parties[m];
+    const party = own(game.scenario.parties, m);
     const ballot = ballotOf(game, s, m);
     result.ballots[m] = ballot;
     result[ballot] += 1;
@@ -122,7 +123,7 @@ export function finish(game: Game, t: Turn, reason: EndReason): void {
 export function noCounterpartsLeft(game: Game, state: GameState): boolean {
   let any = false;
   for (const p of game.counterpartIds) {
-    if (!game.machines[p]) continue;
+    if (!own(game.machines, p)) continue;
     any = true;
     if (isActive(game, state, p)) return false;
   }

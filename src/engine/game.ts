@@ -6,6 +6,7 @@ import { type AnyStateMachine, createActor, setup } from 'xstate';
 import type { PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
 import { type CondContext, evalCondition } from './conditions.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';
+import { dataOnly, dict, own } from './own.ts';
 
 /** The event every party machine receives: a type plus the context its guards read. */
 export interface PartyEvent {
@@ -168,21 +169,22 @@ function compileState(stateId: string, st: PositionState): object {
  */
 export function compileGame(input: Scenario): Game {
   const text = canonicalJson(input);
-  const scenario = JSON.parse(text) as Scenario;
+  // Prototype-free: no id (`constructor`, say) can reach an inherited property of a scenario record.
+  const scenario = dataOnly(input, text);
   const partyIds = Object.keys(scenario.parties);
   const playerId = scenario.player.party;
-  const templates: Record<string, CompiledMachine> = {};
+  const templates = dict<CompiledMachine>();
   for (const [tid, def] of Object.entries(scenario.templates ?? {})) {
     templates[tid] = compileMachine(`template.${tid}`, def);
   }
-  const machines: Record<string, CompiledMachine | null> = {};
-  const initialPosition: Record<string, string | null> = {};
+  const machines = dict<CompiledMachine | null>();
+  const initialPosition = dict<string | null>();
   for (const [pid, party] of Object.entries(scenario.parties)) {
     if (party.position) {
       machines[pid] = compileMachine(`party.${pid}`, party.position);
       initialPosition[pid] = party.position.initial;
-    } else if (party.template && templates[party.template]) {
-      const t = templates[party.template] as CompiledMachine;
+    } else if (party.template && own(templates, party.template)) {
+      const t = own(templates, party.template) as CompiledMachine;
       machines[pid] = t;
       initialPosition[pid] = party.initial ?? t.def.initial;
     } else {
@@ -190,7 +192,7 @@ export function compileGame(input: Scenario): Game {
       initialPosition[pid] = null;
     }
   }
-  const targets: Record<string, string[]> = {};
+  const targets = dict<string[]>();
   for (const pid of partyIds) targets[pid] = [pid];
   for (const [bid, bloc] of Object.entries(scenario.blocs ?? {})) {
     targets[bid] = partyIds.filter((p) => bloc.members.includes(p));
@@ -213,10 +215,10 @@ export function compileGame(input: Scenario): Game {
 
 /** The scenario's description of a party's position state (from its inline machine or template). */
 export function positionState(game: Game, party: string, state: string): PositionState | undefined {
-  return game.machines[party]?.def.states[state];
+  return own(own(game.machines, party)?.def.states, state);
 }
 
 /** The scenario transition a machine took, for its effects and reason. */
 export function transitionAt(game: Game, party: string, ref: TransitionRef): Transition | undefined {
-  return positionState(game, party, ref.state)?.on?.[ref.event]?.[ref.index];
+  return own(positionState(game, party, ref.state)?.on, ref.event)?.[ref.index];
 }

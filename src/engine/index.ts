@@ -10,6 +10,7 @@ export { ballotOf, expandTargets } from './flow.ts';
 export { continueGame } from './fork.ts';
 export { compileGame, type Game } from './game.ts';
 export { canonicalJson, sha256Hex, stateHash } from './hash.ts';
+export { dataOnly, dict, has, own } from './own.ts';
 export { isActive, judgeOffer, utilityOf } from './parties.ts';
 export { outcomeOf, replay } from './replay.ts';
 export {

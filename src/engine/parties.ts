@@ -5,43 +5,44 @@
 import type { Effects } from '../scenario/schema.ts';
 import type { CondContext, OfferView } from './conditions.ts';
 import { type Game, type PartyEvent, transitionAt } from './game.ts';
+import { own } from './own.ts';
 import type { Rng } from './rng.ts';
 import { setKey, type Turn, writableMeters, writableParty } from './turn.ts';
 import type { GameState, LogEntry, PartyState } from './types.ts';
 
 /** A party's value (0–1) for a package, by its weights; 0 for a party without preferences. */
 export function utilityOf(game: Game, party: string, terms: Record<string, string>): number {
-  const prefs = game.scenario.parties[party]?.prefers;
+  const prefs = own(game.scenario.parties, party)?.prefers;
   if (!prefs) return 0;
   let total = 0;
   let sum = 0;
   for (const issue in prefs.weights) {
-    const w = prefs.weights[issue] ?? 0;
-    const option = terms[issue];
+    const w = own(prefs.weights, issue) ?? 0;
+    const option = own(terms, issue);
     total += w;
-    if (option !== undefined) sum += w * (prefs.values[issue]?.[option] ?? 0);
+    if (option !== undefined) sum += w * (own(own(prefs.values, issue), option) ?? 0);
   }
   return total > 0 ? sum / total : 0;
 }
 
 /** How a party judges the package on the table now: red line, too little, or acceptable. */
 export function judgeOffer(game: Game, state: GameState, party: string): OfferView {
-  const prefs = game.scenario.parties[party]?.prefers;
+  const prefs = own(game.scenario.parties, party)?.prefers;
   if (!prefs) return { verdict: 'reject', utility: 0, margin: -1, redLine: null };
   const utility = utilityOf(game, party, state.table);
   let reservation = prefs.reservation;
-  const meters = state.parties[party]?.meters;
-  for (const m in prefs.flex ?? {}) reservation -= (prefs.flex?.[m] ?? 0) * (meters?.[m] ?? 0);
+  const meters = own(state.parties, party)?.meters;
+  for (const m in prefs.flex ?? {}) reservation -= (own(prefs.flex, m) ?? 0) * (own(meters, m) ?? 0);
   reservation = reservation < 0 ? 0 : Math.min(reservation, 1);
   const margin = utility - reservation;
-  const line = prefs.redLines?.find((r) => state.table[r.issue] === r.option);
+  const line = prefs.redLines?.find((r) => own(state.table, r.issue) === r.option);
   if (line) return { verdict: 'red-line', utility, margin, redLine: line.issue };
   return { verdict: margin >= 0 ? 'accept' : 'reject', utility, margin, redLine: null };
 }
 
 /** Clamps to the meter's range and normalises -0, so hashes never see -0. */
 function clampMeter(game: Game, meter: string, value: number): number {
-  const def = game.scenario.meters[meter];
+  const def = own(game.scenario.meters, meter);
   let v = value;
   if (def) v = v < def.min ? def.min : Math.min(v, def.max);
   return v === 0 ? 0 : v;
@@ -66,20 +67,20 @@ export function sortedCopy<T>(record: Record<string, T>): Record<string, T> {
 export function applyEffects(game: Game, t: Turn, effects: Effects | undefined, self: string | null): void {
   if (!effects) return;
   if (effects.meters && self) addMeters(game, t, self, effects.meters);
-  if (effects.parties) for (const p in effects.parties) addMeters(game, t, p, effects.parties[p] ?? {});
-  if (effects.flags) for (const f in effects.flags) setKey(t, 'flags', f, effects.flags[f] === true);
+  if (effects.parties) for (const p in effects.parties) addMeters(game, t, p, own(effects.parties, p) ?? {});
+  if (effects.flags) for (const f in effects.flags) setKey(t, 'flags', f, own(effects.flags, f) === true);
   if (effects.agree && self) setKey(t, 'agreements', self, { ...t.s.table });
   if (effects.end) t.s.over = true;
 }
 
 /** Adds meter deltas to one party, clamped. */
 export function addMeters(game: Game, t: Turn, party: string, deltas: Record<string, number>): void {
-  let meters = t.s.parties[party]?.meters;
+  let meters = own(t.s.parties, party)?.meters;
   if (!meters) return;
   let writable = false;
   for (const m in deltas) {
-    const value = clampMeter(game, m, (meters[m] ?? 0) + (deltas[m] ?? 0));
-    if (value === meters[m]) continue; // e.g. already at the bound: the party record stays shared
+    const value = clampMeter(game, m, (own(meters, m) ?? 0) + (own(deltas, m) ?? 0));
+    if (value === own(meters, m)) continue; // e.g. already at the bound: the party record stays shared
     if (!writable) {
       meters = writableMeters(t, party) as Record<string, number>;
       writable = true;
@@ -90,9 +91,9 @@ export function addMeters(game: Game, t: Turn, party: string, deltas: Record<str
 
 /** Whether a party can still respond: it has a machine and is not in a final position. */
 export function isActive(game: Game, state: GameState, party: string): boolean {
-  const pos = state.parties[party]?.position;
+  const pos = own(state.parties, party)?.position;
   if (!pos) return false;
-  return game.machines[party]?.def.states[pos.value]?.final !== true;
+  return own(own(game.machines, party)?.def.states, pos.value)?.final !== true;
 }
 
 /**
@@ -107,12 +108,12 @@ export function deliver(
   rng: Rng,
   params: Record<string, string> | null,
 ): void {
-  const compiled = game.machines[party];
+  const compiled = own(game.machines, party);
   // A machine that handles this event in none of its states never hears it (offers are always judged,
   // so the student sees every party's verdict). This check reads no state, so it costs nothing.
   if (!compiled || (type !== 'offer.proposed' && !compiled.handled.has(type))) return;
   const state = t.s;
-  const position = state.parties[party]?.position;
+  const position = own(state.parties, party)?.position;
   if (!position || !isActive(game, state, party)) return;
   const roll = rng.next();
   const offer = type === 'offer.proposed' ? judgeOffer(game, state, party) : null;
@@ -120,7 +121,7 @@ export function deliver(
   const from = position.value;
   const event: PartyEvent = { type, ctx };
   // A state with no handler for this event cannot move: skip the machine (same result, less work).
-  const handles = compiled.def.states[from]?.on?.[type] !== undefined;
+  const handles = own(own(compiled.def.states, from)?.on, type) !== undefined;
   const { value: to, ref } = handles ? compiled.step(from, event) : { value: from, ref: null };
   const taken = ref ? transitionAt(game, party, ref) : undefined;
   if (to !== from) (writableParty(t, party) as PartyState).position = { context: {}, value: to };

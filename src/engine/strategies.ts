@@ -5,6 +5,7 @@
 import { availableActions } from './actions.ts';
 import { applyAction, createGame } from './apply-action.ts';
 import type { Game } from './game.ts';
+import { own } from './own.ts';
 import { utilityOf } from './parties.ts';
 import { type Rng, restoreRng, seedRng } from './rng.ts';
 import type { Action, EngineError, GameState } from './types.ts';
@@ -25,8 +26,8 @@ export function evaluate(game: Game, state: GameState): number {
     if (id !== game.playerId) v += utilityOf(game, game.playerId, agreed);
   }
   for (const p of game.counterpartIds) {
-    const pos = state.parties[p]?.position?.value;
-    if (pos) v += game.machines[p]?.def.states[pos]?.score ?? 0;
+    const pos = own(state.parties, p)?.position?.value;
+    if (pos) v += own(own(game.machines, p)?.def.states, pos)?.score ?? 0;
   }
   if (state.over && state.outcome !== null) {
     const tier = game.scenario.outcomes.find((o) => o.id === state.outcome)?.tier ?? 'failure';

@@ -5,7 +5,7 @@
  * the table before anyone signs, members leaning yes before a vote — so a greedy player can climb
  * toward an outcome that random play rarely stumbles on. Only a guide: the engine decides outcomes.
  */
-import { ballotOf, type Game, type GameState, judgeOffer } from '../engine/index.ts';
+import { ballotOf, type Game, type GameState, has, judgeOffer, own } from '../engine/index.ts';
 import type { Condition, Range } from '../scenario/schema.ts';
 
 function distance(value: number, r: Range): number {
@@ -27,7 +27,7 @@ function mean(xs: number[]): number {
 }
 
 function metersScore(meters: Record<string, number> | undefined, tests: Record<string, Range>): number {
-  return mean(Object.entries(tests).map(([m, r]) => near(meters?.[m] ?? 0, r)));
+  return mean(Object.entries(tests).map(([m, r]) => near(own(meters, m) ?? 0, r)));
 }
 
 /** Each member's ballot if the vote were held now (position's `vote`, else the party's `ballot`, else abstain). */
@@ -35,7 +35,7 @@ function projectedBallots(game: Game, s: GameState): Record<string, string> {
   if (s.vote) return s.vote.ballots;
   const out: Record<string, string> = {};
   for (const m of game.scenario.vote?.members ?? []) {
-    for (const p of game.targets[m] ?? []) out[p] = ballotOf(game, s, p);
+    for (const p of own(game.targets, m) ?? []) out[p] = ballotOf(game, s, p);
   }
   return out;
 }
@@ -44,7 +44,7 @@ function voteScore(game: Game, s: GameState, test: NonNullable<Condition['vote']
   const ballots = projectedBallots(game, s);
   const held = s.vote !== null;
   const count = (b: string) => Object.values(ballots).filter((x) => x === b).length;
-  const vetoed = Object.entries(ballots).some(([p, b]) => b === 'no' && game.scenario.parties[p]?.veto);
+  const vetoed = Object.entries(ballots).some(([p, b]) => b === 'no' && own(game.scenario.parties, p)?.veto);
   const threshold = game.scenario.vote?.threshold ?? 1;
   const lean = held ? 1 : 0.8;
   const parts: number[] = [];
@@ -63,13 +63,14 @@ function voteScore(game: Game, s: GameState, test: NonNullable<Condition['vote']
     const r = test[key];
     if (r !== undefined) parts.push(near(count(key), r) * lean);
   }
-  for (const [p, want] of Object.entries(test.ballots ?? {})) parts.push(oneOf(ballots[p], want) ? lean : 0);
+  for (const [p, want] of Object.entries(test.ballots ?? {}))
+    parts.push(oneOf(own(ballots, p), want) ? lean : 0);
   return mean(parts);
 }
 
 /** The best `score` of any state of a party's machine, to normalise how far along it is. */
 function topScore(game: Game, party: string): number {
-  const states = Object.values(game.machines[party]?.def.states ?? {});
+  const states = Object.values(own(game.machines, party)?.def.states ?? {});
   return Math.max(0, ...states.map((st) => st.score ?? 0));
 }
 
@@ -79,39 +80,40 @@ function topScore(game: Game, party: string): number {
  * `score`s, which rise toward agreement). Each a third.
  */
 function courtship(game: Game, s: GameState, party: string, wants: [string, string | string[]][]): number {
-  const table = mean(wants.map(([i, w]) => (oneOf(s.table[i], w) ? 1 : 0)));
+  const table = mean(wants.map(([i, w]) => (oneOf(own(s.table, i), w) ? 1 : 0)));
   const margin = judgeOffer(game, s, party).margin;
   const judged = Math.max(0, Math.min(1, margin + 0.5));
-  const pos = s.parties[party]?.position?.value;
+  const pos = own(s.parties, party)?.position?.value;
   const top = topScore(game, party);
-  const along = top > 0 && pos ? Math.max(0, (game.machines[party]?.def.states[pos]?.score ?? 0) / top) : 0;
+  const along =
+    top > 0 && pos ? Math.max(0, (own(own(game.machines, party)?.def.states, pos)?.score ?? 0) / top) : 0;
   return (table + judged + along) / 3;
 }
 
 /** Progress (0–1) of a state toward a condition tested with no party context (an outcome's `when`). */
 export function progress(game: Game, s: GameState, c: Condition): number {
   const parts: number[] = [];
-  const player = s.parties[game.playerId];
+  const player = own(s.parties, game.playerId);
   if (c.chance !== undefined || c.param || c.verdict !== undefined || c.utility || c.margin) parts.push(0);
   if (c.meters) parts.push(metersScore(player?.meters, c.meters));
   if (c.position !== undefined) parts.push(oneOf(player?.position?.value, c.position) ? 1 : 0);
   for (const [id, test] of Object.entries(c.parties ?? {})) {
-    const p = s.parties[id];
+    const p = own(s.parties, id);
     if (test.position !== undefined) parts.push(oneOf(p?.position?.value, test.position) ? 1 : 0);
     if (test.meters) parts.push(metersScore(p?.meters, test.meters));
-    if (test.agreed !== undefined) parts.push(test.agreed === (s.agreements[id] !== undefined) ? 1 : 0);
+    if (test.agreed !== undefined) parts.push(test.agreed === has(s.agreements, id) ? 1 : 0);
   }
-  for (const [f, v] of Object.entries(c.flags ?? {})) parts.push((s.flags[f] ?? false) === v ? 1 : 0);
+  for (const [f, v] of Object.entries(c.flags ?? {})) parts.push((own(s.flags, f) ?? false) === v ? 1 : 0);
   if (c.round !== undefined) parts.push(near(s.round, c.round));
-  for (const [i, want] of Object.entries(c.table ?? {})) parts.push(oneOf(s.table[i], want) ? 1 : 0);
+  for (const [i, want] of Object.entries(c.table ?? {})) parts.push(oneOf(own(s.table, i), want) ? 1 : 0);
   for (const [id, terms] of Object.entries(c.agreed ?? {})) {
-    const signed = s.agreements[id];
+    const signed = own(s.agreements, id);
     const wants = Object.entries(terms);
-    if (signed) parts.push(mean(wants.map(([i, w]) => (oneOf(signed[i], w) ? 1 : 0))));
+    if (signed) parts.push(mean(wants.map(([i, w]) => (oneOf(own(signed, i), w) ? 1 : 0))));
     else parts.push(0.8 * courtship(game, s, id, wants));
   }
   if (c.vote) parts.push(voteScore(game, s, c.vote));
-  for (const [m, r] of Object.entries(c.used ?? {})) parts.push(near(s.used[m] ?? 0, r));
+  for (const [m, r] of Object.entries(c.used ?? {})) parts.push(near(own(s.used, m) ?? 0, r));
   for (const sub of c.all ?? []) parts.push(progress(game, s, sub));
   if (c.any) parts.push(Math.max(...c.any.map((sub) => progress(game, s, sub))));
   if (c.not) parts.push(progress(game, s, c.not) >= 1 ? 0 : 1);

@@ -3,7 +3,7 @@
  * in any explored state, and dead ends (the engine ended a game early because no move was legal). Each
  * warning names the budget explored, because not finding something is evidence, not proof.
  */
-import { type Action, expandTargets, type GameState, isActive } from '../engine/index.ts';
+import { type Action, expandTargets, type GameState, isActive, own } from '../engine/index.ts';
 import type { Condition, Move } from '../scenario/schema.ts';
 import { grouped, type LintContext, listing, warn } from './context.ts';
 import type { SearchResult } from './search.ts';
@@ -45,7 +45,7 @@ function flagWrites(ctx: LintContext): Map<string, Set<boolean>> {
 function whyNever(ctx: LintContext, move: Move): string | undefined {
   if (move.to) {
     const parties = expandTargets(ctx.game, move.to);
-    if (parties.length > 0 && parties.every((p) => !ctx.game.machines[p])) {
+    if (parties.length > 0 && parties.every((p) => !own(ctx.game.machines, p))) {
       return `none of the parties it reaches (${listing(parties.map((p) => `\`${p}\``))}) has a position machine, so nobody can hear it`;
     }
   }
@@ -88,7 +88,8 @@ function showAction(a: Action): string {
 
 /** Why a move is not legal in a finished state (read from the data, as the engine would refuse it). */
 function blocked(ctx: LintContext, s: GameState, id: string, move: Move): string {
-  if (move.limit !== undefined && (s.used[id] ?? 0) >= move.limit) return `used up (limit ${move.limit})`;
+  if (move.limit !== undefined && (own(s.used, id) ?? 0) >= move.limit)
+    return `used up (limit ${move.limit})`;
   if (move.kind === 'vote' && s.vote !== null) return 'the vote was held';
   if (move.to) {
     const parties = expandTargets(ctx.game, move.to);

@@ -5,7 +5,7 @@
  * `prefers.redLines`) or an outcome's required terms leave one? Judged with the engine's own
  * `utilityOf`, so the lint and the game can never disagree on a package's value.
  */
-import { utilityOf } from '../engine/index.ts';
+import { own, utilityOf } from '../engine/index.ts';
 import type { PathSegment } from '../scenario/locate.ts';
 import type { Condition, Preferences } from '../scenario/schema.ts';
 import { grouped, type LintContext, listing, num, warn } from './context.ts';
@@ -69,7 +69,7 @@ function lowestReservation(ctx: LintContext, prefs: Preferences): { value: numbe
 }
 
 const crosses = (prefs: Preferences | undefined, terms: Terms) =>
-  prefs?.redLines?.find((l) => terms[l.issue] === l.option);
+  prefs?.redLines?.find((l) => own(terms, l.issue) === l.option);
 
 /** Whether a party's machine ever looks at its verdict, utility or margin (else its preferences are inert). */
 function judges(ctx: LintContext, party: string): boolean {

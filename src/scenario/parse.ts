@@ -4,6 +4,7 @@
  * scenario files are written by hand and shared between people.
  */
 import { canonicalJson, sha256Hex } from '../engine/hash.ts';
+import { dataOnly } from '../engine/own.ts';
 import { crossCheck } from './cross-check.ts';
 import { capDiagnostics, type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import { MAX_BYTES, MAX_DIAGNOSTICS } from './limits.ts';
@@ -50,9 +51,11 @@ function parseText(text: string, file: string): ParseResult {
       diagnostics.push(locate(p, doc, lines, file));
     return { errors: tidy(diagnostics) };
   }
-  for (const p of crossCheck(result.data, MAX_DIAGNOSTICS)) diagnostics.push(locate(p, doc, lines, file));
+  // Prototype-free from here on: an id such as `constructor` names only what the file gives it.
+  const scenario = dataOnly(result.data);
+  for (const p of crossCheck(scenario, MAX_DIAGNOSTICS)) diagnostics.push(locate(p, doc, lines, file));
   if (hasErrors(diagnostics)) return { errors: tidy(diagnostics) };
-  return { scenario: result.data, hash: sha256Hex(canonicalJson(data)), warnings: tidy(diagnostics) };
+  return { scenario, hash: sha256Hex(canonicalJson(data)), warnings: tidy(diagnostics) };
 }
 
 /** Parses and validates scenario text (as read from a file or a text area); never throws. */

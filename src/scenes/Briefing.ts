@@ -4,7 +4,7 @@
  * text beside it.
  */
 import type Phaser from 'phaser';
-import type { Game, GameState } from '../engine/index.ts';
+import { type Game, type GameState, own } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
 import { displayName, longDate, playerFirst, positionOf } from '../ui/labels.ts';
 import { drawEmblem, emblemParts } from './draw/emblem.ts';
@@ -86,7 +86,7 @@ export class Briefing extends SettledScene {
     const name = this.add.text(x, y + r + 12, '', textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
     fitText(name, displayName(game, id), width);
     parts.push(name);
-    if (game.scenario.parties[id]?.veto) {
+    if (own(game.scenario.parties, id)?.veto) {
       // Above the emblem; in a crowded room, under the name, where the stance line would be.
       const top = card.stance ? y - r - 28 : y + r + 34;
       const box = this.add.graphics();

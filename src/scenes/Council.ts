@@ -4,7 +4,7 @@
  * both halves of the rule at work: the count against the threshold, and the single "no" that is a veto.
  */
 import type Phaser from 'phaser';
-import type { Game, GameState } from '../engine/index.ts';
+import { type Game, type GameState, own } from '../engine/index.ts';
 import type { VoteState } from '../engine/types.ts';
 import type { SessionView } from '../session/session.ts';
 import { displayName } from '../ui/labels.ts';
@@ -35,8 +35,8 @@ type Counts = Record<Ballot, number>;
 /** The members holding a veto, and the others, each in the vote's order. */
 function splitByVeto(game: Game, members: string[]): { veto: string[]; others: string[] } {
   return {
-    veto: members.filter((m) => game.scenario.parties[m]?.veto),
-    others: members.filter((m) => !game.scenario.parties[m]?.veto),
+    veto: members.filter((m) => own(game.scenario.parties, m)?.veto),
+    others: members.filter((m) => !own(game.scenario.parties, m)?.veto),
   };
 }
 
@@ -235,7 +235,7 @@ export class Council extends SettledScene {
       while (called < Math.min(n, this.members.length)) {
         const id = this.members[called] as string;
         called += 1;
-        const ballot = vote.ballots[id] ?? 'abstain';
+        const ballot = own(vote.ballots, id) ?? 'abstain';
         counts[ballot] += 1;
         const seat = this.seats.get(id);
         if (!seat) continue;
@@ -268,11 +268,11 @@ export class Council extends SettledScene {
   /** The final tally at once: every ballot, the stamps, and the line that says what happened and why. */
   private showResult(game: Game, vote: VoteState): void {
     const alreadyCalled = [...this.seats.values()].every(
-      (s) => s.shown === (vote.ballots[s.id] ?? 'abstain'),
+      (s) => s.shown === (own(vote.ballots, s.id) ?? 'abstain'),
     );
     if (!alreadyCalled) {
       for (const seat of this.seats.values()) {
-        paintChip(seat, vote.ballots[seat.id] ?? 'abstain');
+        paintChip(seat, own(vote.ballots, seat.id) ?? 'abstain');
         if (vote.vetoedBy.includes(seat.id)) drawVetoStamp(this, seat.x, seat.y);
       }
     }

@@ -4,7 +4,7 @@
  * emblems pulse, bubbles say how parties answered); the DOM beside it says the same in words.
  */
 import type Phaser from 'phaser';
-import type { Game, GameState } from '../engine/index.ts';
+import { type Game, type GameState, has, own } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
 import { displayName, playerFirst, positionOf } from '../ui/labels.ts';
 import { metersFor } from '../ui/relevance.ts';
@@ -92,9 +92,9 @@ export class Table extends SettledScene {
     }
     // A key to the meter codes on the bars (T, Pa, Pr…), bottom right, so the canvas reads on its own.
     const used = game.meterIds.filter((m) =>
-      game.partyIds.some((p) => m in (state.parties[p]?.meters ?? {})),
+      game.partyIds.some((p) => has(own(state.parties, p)?.meters, m)),
     );
-    const key = used.map((m) => `${this.codes[m]} ${game.scenario.meters[m]?.label ?? m}`).join(' · ');
+    const key = used.map((m) => `${this.codes[m]} ${own(game.scenario.meters, m)?.label ?? m}`).join(' · ');
     // Wide: top right, clear of the seats. Phone: under the seats, wrapped rather than cut.
     if (key && portrait)
       this.add
@@ -167,9 +167,9 @@ export class Table extends SettledScene {
   }
 
   private packageLine(game: Game, state: GameState, issue: string): string {
-    const def = game.scenario.issues[issue];
-    const option = state.table[issue] ?? def?.default ?? '';
-    return `${def?.label ?? issue}: ${def?.options[option] ?? option}`;
+    const def = own(game.scenario.issues, issue);
+    const option = own(state.table, issue) ?? def?.default ?? '';
+    return `${def?.label ?? issue}: ${own(def?.options, option) ?? option}`;
   }
 
   private buildSeat(
@@ -195,7 +195,7 @@ export class Table extends SettledScene {
       id,
       emblem,
       position,
-      positionValue: state.parties[id]?.position?.value ?? null,
+      positionValue: own(state.parties, id)?.position?.value ?? null,
       bars: [],
       ex,
       ey: y,
@@ -213,7 +213,7 @@ export class Table extends SettledScene {
     for (const meter of metersFor(game, state, seat.id)) {
       if (seat.bars.length >= MAX_BARS) break;
       if (seat.bars.some((b) => b.meter === meter)) continue;
-      const value = state.parties[seat.id]?.meters[meter] ?? 0;
+      const value = own(own(state.parties, seat.id)?.meters, meter) ?? 0;
       const y = seat.barTop + seat.bars.length * BAR.row;
       const bar = drawMeterBar(this, game, meter, this.codes[meter] ?? meter, value, seat.col, y);
       seat.bars.push(bar);
@@ -248,16 +248,16 @@ export class Table extends SettledScene {
   private updateSeat(game: Game, state: GameState, seat: SeatView, verdict: BubbleKind | null): void {
     for (const bar of this.addBars(game, state, seat)) {
       bar.fill.scaleX = 0;
-      const value = state.parties[seat.id]?.meters[bar.meter] ?? 0;
+      const value = own(own(state.parties, seat.id)?.meters, bar.meter) ?? 0;
       this.animate({ targets: bar.fill, scaleX: meterFraction(game, bar.meter, value), duration: 600 });
     }
     for (const bar of seat.bars) {
-      const value = state.parties[seat.id]?.meters[bar.meter] ?? 0;
+      const value = own(own(state.parties, seat.id)?.meters, bar.meter) ?? 0;
       const to = meterFraction(game, bar.meter, value);
       if (Math.abs(bar.fill.scaleX - to) < 1e-6) continue;
       this.animate({ targets: bar.fill, scaleX: to, duration: 600, ease: 'Cubic.easeOut' });
     }
-    const value = state.parties[seat.id]?.position?.value ?? null;
+    const value = own(state.parties, seat.id)?.position?.value ?? null;
     if (value !== seat.positionValue) {
       seat.positionValue = value;
       this.crossFade(seat, positionOf(game, state, seat.id)?.label ?? '');
@@ -266,7 +266,7 @@ export class Table extends SettledScene {
     seat.bubble?.destroy();
     seat.bubble = null;
     // Once the vote is held, only voters show a ballot; nobody else's last answer stays up.
-    const kind = state.vote ? (state.vote.ballots[seat.id] ?? null) : verdict;
+    const kind = state.vote ? (own(state.vote.ballots, seat.id) ?? null) : verdict;
     if (kind) this.popBubble(seat, kind);
   }
 
@@ -310,7 +310,7 @@ export class Table extends SettledScene {
     if (animated) this.animate({ targets: this.tally, alpha: 1, duration: 500, delay: 400 });
     if (!animated) {
       for (const seat of this.seats.values()) {
-        const ballot = vote.ballots[seat.id];
+        const ballot = own(vote.ballots, seat.id);
         if (ballot) seat.bubble = drawBubble(this, ballot, seat.ex - 34, seat.ey - 36);
       }
     }

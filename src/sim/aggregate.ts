@@ -3,7 +3,7 @@
  * fixed-size chunks, each chunk is summarised here, and chunks are merged by index, so the report is the
  * same whether one worker or eight played them. Pure: no Node APIs, so the browser could reuse it.
  */
-import { type Action, type Game, type GameState, playGame, type StrategyName } from '../engine/index.ts';
+import { type Action, type Game, type GameState, own, playGame, type StrategyName } from '../engine/index.ts';
 
 /** Games per chunk: the unit of work handed to a worker and of merging. Fixed, so results never depend on the pool. */
 export const CHUNK_SIZE = 100;
@@ -58,19 +58,19 @@ export function addGame(
   const outcome = final.outcome ?? 'unfinished';
   into.games += 1;
   into.turns += actions.length;
-  into.outcomes[outcome] = (into.outcomes[outcome] ?? 0) + 1;
+  into.outcomes[outcome] = (own(into.outcomes, outcome) ?? 0) + 1;
   for (const move of new Set(actions.map((a) => a.move))) {
-    const row = into.moveOutcomes[move] ?? {};
-    row[outcome] = (row[outcome] ?? 0) + 1;
+    const row = own(into.moveOutcomes, move) ?? {};
+    row[outcome] = (own(row, outcome) ?? 0) + 1;
     into.moveOutcomes[move] = row;
   }
   const ends = roundEnds(game, states);
   for (const party of game.partyIds) {
     for (const meter of game.meterIds) {
-      const sums = into.meterSums[party]?.[meter];
+      const sums = own(own(into.meterSums, party), meter);
       if (!sums) continue;
       ends.forEach((s, r) => {
-        sums[r] = (sums[r] as number) + (s.parties[party]?.meters[meter] ?? 0);
+        sums[r] = (sums[r] as number) + (own(own(s.parties, party)?.meters, meter) ?? 0);
       });
     }
   }
@@ -98,15 +98,16 @@ export function mergeSummaries(game: Game, parts: readonly SimSummary[]): SimSum
   for (const part of parts) {
     total.games += part.games;
     total.turns += part.turns;
-    for (const [id, n] of Object.entries(part.outcomes)) total.outcomes[id] = (total.outcomes[id] ?? 0) + n;
+    for (const [id, n] of Object.entries(part.outcomes))
+      total.outcomes[id] = (own(total.outcomes, id) ?? 0) + n;
     for (const [move, row] of Object.entries(part.moveOutcomes)) {
-      const into = total.moveOutcomes[move] ?? {};
-      for (const [id, n] of Object.entries(row)) into[id] = (into[id] ?? 0) + n;
+      const into = own(total.moveOutcomes, move) ?? {};
+      for (const [id, n] of Object.entries(row)) into[id] = (own(into, id) ?? 0) + n;
       total.moveOutcomes[move] = into;
     }
     for (const [party, meters] of Object.entries(part.meterSums)) {
       for (const [meter, sums] of Object.entries(meters)) {
-        const into = total.meterSums[party]?.[meter];
+        const into = own(own(total.meterSums, party), meter);
         if (!into) continue;
         sums.forEach((v, r) => {
           into[r] = (into[r] ?? 0) + v;

@@ -3,7 +3,7 @@
  * with the outcome distribution, each meter's average trajectory per party, and which moves lead to which
  * outcomes. Every scenario text is escaped: the report may be opened from a scenario nobody reviewed.
  */
-import type { Game } from '../engine/index.ts';
+import { type Game, own } from '../engine/index.ts';
 import type { SimSummary } from './aggregate.ts';
 
 const ESCAPES: Record<string, string> = {
@@ -28,7 +28,7 @@ function outcomeChart(game: Game, total: SimSummary): string {
   const h = 28;
   const bars = rows
     .map((o, i) => {
-      const n = total.outcomes[o.id] ?? 0;
+      const n = own(total.outcomes, o.id) ?? 0;
       const share = n / total.games;
       const y = i * h + 4;
       return `<text x="0" y="${y + 17}">${esc(o.title)}</text>
@@ -40,14 +40,14 @@ function outcomeChart(game: Game, total: SimSummary): string {
 }
 
 function meterChart(game: Game, total: SimSummary, meter: string): string {
-  const def = game.scenario.meters[meter];
+  const def = own(game.scenario.meters, meter);
   if (!def) return '';
   const min = def.min ?? 0;
   const max = def.max ?? 10;
   const rounds = game.scenario.rounds;
   const series = game.partyIds
     .map((party) => {
-      const sums = total.meterSums[party]?.[meter] ?? [];
+      const sums = own(own(total.meterSums, party), meter) ?? [];
       const values = sums.map((v) => v / total.games);
       return { party, values, spread: Math.max(...values) - Math.min(...values) };
     })
@@ -74,10 +74,10 @@ function meterChart(game: Game, total: SimSummary, meter: string): string {
   const legend = series
     .map(
       (s, i) =>
-        `<li><svg width="36" height="10" aria-hidden="true"><line x1="0" y1="5" x2="36" y2="5" stroke="${HUES[i % HUES.length]}" stroke-width="2.5" stroke-dasharray="${DASHES[i % DASHES.length]}"/></svg> ${esc(game.scenario.parties[s.party]?.name ?? s.party)}</li>`,
+        `<li><svg width="36" height="10" aria-hidden="true"><line x1="0" y1="5" x2="36" y2="5" stroke="${HUES[i % HUES.length]}" stroke-width="2.5" stroke-dasharray="${DASHES[i % DASHES.length]}"/></svg> ${esc(own(game.scenario.parties, s.party)?.name ?? s.party)}</li>`,
     )
     .join('');
-  const table = `<table><caption>Average ${esc(def.label)} at the end of each round</caption><thead><tr><th>Party</th>${Array.from({ length: rounds + 1 }, (_, r) => `<th>${r === 0 ? 'start' : `R${r}`}</th>`).join('')}</tr></thead><tbody>${series.map((s) => `<tr><th>${esc(game.scenario.parties[s.party]?.name ?? s.party)}</th>${s.values.map((v) => `<td>${v.toFixed(2)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  const table = `<table><caption>Average ${esc(def.label)} at the end of each round</caption><thead><tr><th>Party</th>${Array.from({ length: rounds + 1 }, (_, r) => `<th>${r === 0 ? 'start' : `R${r}`}</th>`).join('')}</tr></thead><tbody>${series.map((s) => `<tr><th>${esc(own(game.scenario.parties, s.party)?.name ?? s.party)}</th>${s.values.map((v) => `<td>${v.toFixed(2)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   return `<figure><svg role="img" aria-label="Average ${esc(def.label)} per round" viewBox="0 0 ${W} ${H}" width="${W}">
 <text x="10" y="${y(max) + 4}">${max}</text><text x="10" y="${y(min) + 4}">${min}</text>
 <line x1="50" y1="${y(min)}" x2="${W - 20}" y2="${y(min)}" stroke="#999"/>${axis}${lines}</svg>
@@ -90,8 +90,10 @@ function moveTable(game: Game, total: SimSummary): string {
     .sort(([a], [b]) => game.moveIds.indexOf(a) - game.moveIds.indexOf(b))
     .map(([move, row]) => {
       const used = Object.values(row).reduce((a, b) => a + b, 0);
-      const cells = outcomes.map((o) => `<td>${(((row[o.id] ?? 0) / used) * 100).toFixed(1)}%</td>`).join('');
-      return `<tr><th>${esc(game.scenario.moves[move]?.label ?? move)}</th><td>${((used / total.games) * 100).toFixed(1)}%</td>${cells}</tr>`;
+      const cells = outcomes
+        .map((o) => `<td>${(((own(row, o.id) ?? 0) / used) * 100).toFixed(1)}%</td>`)
+        .join('');
+      return `<tr><th>${esc(own(game.scenario.moves, move)?.label ?? move)}</th><td>${((used / total.games) * 100).toFixed(1)}%</td>${cells}</tr>`;
     })
     .join('');
   return `<table><caption>Of the games that used a move at least once, the share that ended in each outcome</caption><thead><tr><th>Move</th><th>Used in</th>${outcomes.map((o) => `<th>${esc(o.title)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
@@ -105,7 +107,7 @@ export function simulationReport(
 ): string {
   const s = game.scenario;
   const meters = game.meterIds
-    .map((m) => `<h3>${esc(s.meters[m]?.label ?? m)}</h3>${meterChart(game, total, m)}`)
+    .map((m) => `<h3>${esc(own(s.meters, m)?.label ?? m)}</h3>${meterChart(game, total, m)}`)
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -116,7 +118,7 @@ export function simulationReport(
 <p>${run.runs.toLocaleString('en')} games, seeds <code>${esc(run.base)}/0</code> … <code>${esc(run.base)}/${run.runs - 1}</code>, strategy <strong>${esc(run.strategy)}</strong>; scenario <code>${esc(s.id)}</code> v${s.version}, hash <code>${esc(game.scenarioHash.slice(0, 16))}…</code>. Average ${(total.turns / total.games).toFixed(1)} moves per game.</p>
 <h2>Outcomes</h2>
 ${outcomeChart(game, total)}
-<table><thead><tr><th>Outcome</th><th>Tier</th><th>Games</th><th>Share</th></tr></thead><tbody>${s.outcomes.map((o) => `<tr><th>${esc(o.title)}${o.historical ? ' (historical)' : ''}</th><td>${esc(o.tier)}</td><td>${total.outcomes[o.id] ?? 0}</td><td>${(((total.outcomes[o.id] ?? 0) / total.games) * 100).toFixed(1)}%</td></tr>`).join('')}</tbody></table>
+<table><thead><tr><th>Outcome</th><th>Tier</th><th>Games</th><th>Share</th></tr></thead><tbody>${s.outcomes.map((o) => `<tr><th>${esc(o.title)}${o.historical ? ' (historical)' : ''}</th><td>${esc(o.tier)}</td><td>${own(total.outcomes, o.id) ?? 0}</td><td>${(((own(total.outcomes, o.id) ?? 0) / total.games) * 100).toFixed(1)}%</td></tr>`).join('')}</tbody></table>
 <h2>Meters over the rounds</h2>
 <p>The average value at the end of each round, for the parties whose average changes most (up to eight). Lines differ in colour and dash pattern.</p>
 ${meters}

@@ -2,7 +2,7 @@
  * The briefing: what the student needs before the first move (setting, role, confidential brief,
  * objectives), in a `<details>` so it can be folded away once read and reopened at any time.
  */
-import type { Game } from '../engine/index.ts';
+import { type Game, own } from '../engine/index.ts';
 import { el, paragraphs } from './dom.ts';
 import { longDate, playerFirst } from './labels.ts';
 
@@ -51,12 +51,12 @@ export function renderBriefing(game: Game): HTMLElement {
     ...paragraphs(p.brief),
   );
   const parties = playerFirst(game).map((id): [string, string] => {
-    const party = s.parties[id];
+    const party = own(s.parties, id);
     return [`${party?.name ?? id}${id === game.playerId ? ' (you)' : ''}`, party?.describe?.trim() ?? ''];
   });
   const issues = game.issueIds.map((id): [string, string] => {
-    const issue = s.issues[id];
-    const start = issue ? `At the start: ${issue.options[issue.default] ?? issue.default}.` : '';
+    const issue = own(s.issues, id);
+    const start = issue ? `At the start: ${own(issue.options, issue.default) ?? issue.default}.` : '';
     return [issue?.label ?? id, [issue?.describe?.trim(), start].filter(Boolean).join(' ')];
   });
   const orders = el(

@@ -2,7 +2,7 @@
  * The debrief: how the talks ended, compared with what really happened, and questions to discuss. The
  * tier is written in words (colour only repeats it), and the history sits beside the student's result.
  */
-import type { Game, GameState, OutcomeResult } from '../engine/index.ts';
+import { type Game, type GameState, type OutcomeResult, own } from '../engine/index.ts';
 import { type Child, el, paragraphs, srOnly } from './dom.ts';
 import { longDate, TIER_WORDS } from './labels.ts';
 
@@ -18,7 +18,7 @@ function safeUrl(url: string): string | null {
 
 /** One source as a list item: a link only for web addresses, then who published it and when. */
 export function sourceItem(game: Game, id: string): HTMLLIElement {
-  const src = game.scenario.sources?.[id];
+  const src = own(game.scenario.sources, id);
   if (!src) return el('li', {}, id);
   const date = src.date && /^\d{4}-\d{2}-\d{2}$/.test(src.date) ? longDate(src.date) : src.date;
   const by = [src.author, src.publisher, date].filter(Boolean).join(', ');
@@ -41,9 +41,9 @@ export function sourceItem(game: Game, id: string): HTMLLIElement {
 
 function comparison(game: Game, state: GameState): HTMLTableElement | null {
   const rows = game.issueIds.flatMap((id) => {
-    const issue = game.scenario.issues[id];
+    const issue = own(game.scenario.issues, id);
     if (!issue?.historical) return [];
-    const yours = state.table[id];
+    const yours = own(state.table, id);
     const same = yours === issue.historical;
     // A package on the table is not a deal: say whether anyone signed this term.
     const agreed = Object.values(state.agreements).some(
@@ -58,7 +58,7 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
           'td',
           { role: 'cell' },
           el('span', { class: 'cell-label' }, 'Your package: '),
-          yours !== undefined ? (issue.options[yours] ?? yours) : '—',
+          yours !== undefined ? (own(issue.options, yours) ?? yours) : '—',
           el('span', { class: 'muted' }, agreed ? ' — agreed' : ' — on the table, not agreed'),
           same ? el('span', { class: 'muted' }, ' (as in history)') : null,
         ),
@@ -66,7 +66,7 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
           'td',
           { role: 'cell' },
           el('span', { class: 'cell-label' }, 'History: '),
-          issue.options[issue.historical] ?? issue.historical,
+          own(issue.options, issue.historical) ?? issue.historical,
         ),
       ),
     ];
@@ -102,7 +102,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function voteLine(game: Game, state: GameState): HTMLParagraphElement | null {
   const v = state.vote;
   if (!v) return null;
-  const vetoes = v.vetoedBy.map((id) => game.scenario.parties[id]?.name ?? id);
+  const vetoes = v.vetoedBy.map((id) => own(game.scenario.parties, id)?.name ?? id);
   return el(
     'p',
     { class: 'vote-result' },
@@ -175,7 +175,7 @@ export function renderDebrief(
           'dl',
           { class: 'defs' },
           ...partyNotes.flatMap(([id, text]) => [
-            el('dt', {}, game.scenario.parties[id]?.name ?? id),
+            el('dt', {}, own(game.scenario.parties, id)?.name ?? id),
             el('dd', {}, text),
           ]),
         )

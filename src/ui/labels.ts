@@ -2,7 +2,7 @@
  * Words for ids: what a move button, a position or a tier is called. The state holds ids only; every
  * word a player reads comes from the scenario (or, for tiers, from here), so renderers never show an id.
  */
-import type { Action, Game, GameState, OutcomeResult } from '../engine/index.ts';
+import { type Action, type Game, type GameState, type OutcomeResult, own } from '../engine/index.ts';
 
 /** A move's label split in two: the move's name and the chosen options, e.g. "Tone: Conciliatory". */
 export interface ActionLabel {
@@ -14,7 +14,7 @@ export interface ActionLabel {
 
 /** The name of a party or bloc, for `to` parameters and log lines. */
 export function targetName(game: Game, id: string): string {
-  return game.scenario.parties[id]?.name ?? game.scenario.blocs?.[id]?.name ?? id;
+  return own(game.scenario.parties, id)?.name ?? own(game.scenario.blocs, id)?.name ?? id;
 }
 
 /** A party's short name where space is tight (tables, the log), else its full name. */
@@ -24,8 +24,8 @@ export function playerFirst(game: Game): string[] {
 }
 
 export function displayName(game: Game, id: string): string {
-  const party = game.scenario.parties[id];
-  return party?.short ?? party?.name ?? game.scenario.blocs?.[id]?.name ?? id;
+  const party = own(game.scenario.parties, id);
+  return party?.short ?? party?.name ?? own(game.scenario.blocs, id)?.name ?? id;
 }
 
 /**
@@ -34,26 +34,26 @@ export function displayName(game: Game, id: string): string {
  */
 export function buttonName(game: Game, id: string): string {
   const full = targetName(game, id);
-  const short = game.scenario.parties[id]?.short;
+  const short = own(game.scenario.parties, id)?.short;
   return short && full.toLowerCase().includes(short.toLowerCase()) ? short : full;
 }
 
 /** Labels an available action from the scenario's move label and its parameters' option labels. */
 export function actionLabel(game: Game, action: Action): ActionLabel {
-  const move = game.scenario.moves[action.move];
+  const move = own(game.scenario.moves, action.move);
   const name = move?.label ?? action.move;
   const parts: string[] = [];
   for (const [key, value] of Object.entries(action.params)) {
     if (key === 'to') parts.push(targetName(game, value));
     else if (key === 'issue') {
-      const issue = game.scenario.issues[value];
-      const option = issue?.options[action.params.option ?? ''] ?? action.params.option ?? '';
+      const issue = own(game.scenario.issues, value);
+      const option = own(issue?.options, action.params.option ?? '') ?? action.params.option ?? '';
       parts.push(`${issue?.label ?? value}: ${option}`);
     } else if (key === 'option') {
       // shown together with its issue
     } else {
-      const param = move?.params?.[key];
-      parts.push(`${param?.label ?? key}: ${param?.options[value] ?? value}`);
+      const param = own(move?.params, key);
+      parts.push(`${param?.label ?? key}: ${own(param?.options, value) ?? value}`);
     }
   }
   const detail = parts.join(', ');
@@ -66,9 +66,9 @@ export function positionOf(
   state: GameState,
   party: string,
 ): { label: string; describe: string; final: boolean } | null {
-  const value = state.parties[party]?.position?.value;
+  const value = own(state.parties, party)?.position?.value;
   if (!value) return null;
-  const def = game.machines[party]?.def.states[value];
+  const def = own(own(game.machines, party)?.def.states, value);
   return { label: def?.label ?? value, describe: def?.describe ?? '', final: def?.final === true };
 }
 

@@ -4,14 +4,14 @@
  * party's short name, so fifteen Council replies stay readable) and replies are indented under the move
  * that caused them.
  */
-import { describeLog, type Game, type GameState, type LogLine } from '../engine/index.ts';
+import { describeLog, type Game, type GameState, type LogLine, own } from '../engine/index.ts';
 import { type Child, el } from './dom.ts';
 import { displayName } from './labels.ts';
 
 /** Splits a line into a bold lead (the speaker, or an event's title) and the rest of the sentence. */
 function lineContent(game: Game, line: LogLine): Child[] {
   if (line.kind === 'response' && line.party) {
-    const full = game.scenario.parties[line.party]?.name;
+    const full = own(game.scenario.parties, line.party)?.name;
     if (full && line.text.startsWith(full)) {
       return [
         el('strong', { class: 'speaker' }, displayName(game, line.party)),
@@ -31,7 +31,7 @@ function lineContent(game: Game, line: LogLine): Child[] {
 /** The log lines of one state (one turn), ready to append. */
 export function logItems(game: Game, state: GameState): HTMLLIElement[] {
   return describeLog(game, state).map((line) => {
-    const party = line.party ? game.scenario.parties[line.party] : undefined;
+    const party = line.party ? own(game.scenario.parties, line.party) : undefined;
     const isPlayer = line.party === game.playerId && line.kind === 'move';
     const item = el(
       'li',

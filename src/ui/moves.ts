@@ -5,7 +5,7 @@
  * is split into small labelled sub-groups whose buttons show only what differs, so fifty buttons still scan;
  * each button's accessible name stays the full "Move — option" label.
  */
-import { type Action, availableActions, type Game, type GameState } from '../engine/index.ts';
+import { type Action, availableActions, type Game, type GameState, own } from '../engine/index.ts';
 import { el } from './dom.ts';
 import { actionLabel, buttonName, targetName } from './labels.ts';
 
@@ -22,19 +22,19 @@ interface Part {
 }
 
 function partsOf(game: Game, action: Action): Part[] {
-  const move = game.scenario.moves[action.move];
+  const move = own(game.scenario.moves, action.move);
   const parts: Part[] = [];
   for (const [key, value] of Object.entries(action.params)) {
     if (key === 'option') continue;
     if (key === 'to') {
       parts.push({ key, heading: targetName(game, value), value: buttonName(game, value) });
     } else if (key === 'issue') {
-      const issue = game.scenario.issues[value];
+      const issue = own(game.scenario.issues, value);
       const option = action.params.option ?? '';
-      parts.push({ key, heading: issue?.label ?? value, value: issue?.options[option] ?? option });
+      parts.push({ key, heading: issue?.label ?? value, value: own(issue?.options, option) ?? option });
     } else {
-      const param = move?.params?.[key];
-      const option = param?.options[value] ?? value;
+      const param = own(move?.params, key);
+      const option = own(param?.options, value) ?? value;
       parts.push({ key, heading: `${param?.label ?? key}: ${option}`, value: option });
     }
   }
@@ -62,9 +62,9 @@ function splitKey(actions: Part[][]): string | null {
 }
 
 function usesLeft(game: Game, state: GameState, moveId: string): string | null {
-  const limit = game.scenario.moves[moveId]?.limit;
+  const limit = own(game.scenario.moves, moveId)?.limit;
   if (limit === undefined) return null;
-  const left = limit - (state.used[moveId] ?? 0);
+  const left = limit - (own(state.used, moveId) ?? 0);
   return left === 1 ? '1 use left' : `${left} uses left`;
 }
 
@@ -106,7 +106,8 @@ function variants(
       .join(', ');
   if (key === null) {
     const only = parts[0]?.[0]?.key;
-    const param = only && only !== 'to' ? game.scenario.moves[moveId]?.params?.[only]?.label : undefined;
+    const param =
+      only && only !== 'to' ? own(own(game.scenario.moves, moveId)?.params, only)?.label : undefined;
     const list = el(
       'ul',
       { class: 'move-buttons' },
@@ -144,7 +145,7 @@ export function renderMoves(game: Game, state: GameState, onChoose: (action: Act
   }
   const out: HTMLElement[] = [];
   for (const [moveId, actions] of groups) {
-    const move = game.scenario.moves[moveId];
+    const move = own(game.scenario.moves, moveId);
     const label = move?.label ?? moveId;
     const headingId = `move-group-${moveId}`;
     const withDetail = actions.some((a) => Object.keys(a.params).length > 0);

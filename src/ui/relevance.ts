@@ -4,7 +4,7 @@
  * would mislead a student. A meter is shown for a party when the scenario gives it a starting value, a
  * drift or a flex, when any condition or effect reads or changes it, or when it has moved during the game.
  */
-import type { Game, GameState } from '../engine/index.ts';
+import { type Game, type GameState, own } from '../engine/index.ts';
 
 const cache = new WeakMap<Game, Map<string, Set<string>>>();
 
@@ -49,11 +49,11 @@ function scan(game: Game): Map<string, Set<string>> {
     if (known.has(meter)) found.get(party)?.add(meter);
   };
   for (const id of game.partyIds) {
-    const party = s.parties[id];
+    const party = own(s.parties, id);
     for (const m of Object.keys(party?.meters ?? {})) add(id, m);
     for (const m of Object.keys(party?.drift ?? {})) add(id, m);
     for (const m of Object.keys(party?.prefers?.flex ?? {})) add(id, m);
-    collect(game.machines[id]?.def.states, id, add);
+    collect(own(game.machines, id)?.def.states, id, add);
   }
   collect(s.moves, game.playerId, add);
   collect(s.events, game.playerId, add);
@@ -69,11 +69,11 @@ export function metersFor(game: Game, state: GameState, party: string): string[]
     cache.set(game, found);
   }
   const used = found.get(party);
-  const start = game.scenario.parties[party]?.meters ?? {};
+  const start = own(game.scenario.parties, party)?.meters ?? {};
   return game.meterIds.filter((m) => {
     if (used?.has(m)) return true;
-    const initial = start[m] ?? game.scenario.meters[m]?.initial;
-    const now = state.parties[party]?.meters[m];
+    const initial = start[m] ?? own(game.scenario.meters, m)?.initial;
+    const now = own(own(state.parties, party)?.meters, m);
     return now !== undefined && now !== initial;
   });
 }

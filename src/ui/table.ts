@@ -4,7 +4,7 @@
  * A few parties get a card each (position explained in words); a council of many gets one compact table
  * plus a legend of the positions, so fifteen delegations fit on one screen.
  */
-import type { Game, GameState } from '../engine/index.ts';
+import { type Game, type GameState, own } from '../engine/index.ts';
 import { el, srOnly } from './dom.ts';
 import { displayName, positionOf } from './labels.ts';
 import { metersFor } from './relevance.ts';
@@ -15,7 +15,7 @@ export const COMPACT_PARTIES = 6;
 const BALLOT_WORDS = { yes: 'Voted yes', no: 'Voted no', abstain: 'Abstained' } as const;
 
 function meterControl(game: Game, partyName: string, meterId: string, value: number): HTMLMeterElement {
-  const def = game.scenario.meters[meterId];
+  const def = own(game.scenario.meters, meterId);
   return el('meter', {
     min: def?.min ?? 0,
     max: def?.max ?? 1,
@@ -30,7 +30,7 @@ function num(value: number): string {
 }
 
 function meterRow(game: Game, partyName: string, meterId: string, value: number): HTMLLIElement {
-  const def = game.scenario.meters[meterId];
+  const def = own(game.scenario.meters, meterId);
   return el(
     'li',
     { class: 'meter-row' },
@@ -55,15 +55,15 @@ function meterRow(game: Game, partyName: string, meterId: string, value: number)
 /** What a party has done that ends its part: signed a package, cast a ballot. */
 function statusLines(game: Game, state: GameState, id: string): HTMLElement[] {
   const out: HTMLElement[] = [];
-  if (state.agreements[id] !== undefined && id !== game.playerId)
+  if (own(state.agreements, id) !== undefined && id !== game.playerId)
     out.push(el('span', { class: 'status status-good' }, 'Has signed a package.'));
-  const ballot = state.vote?.ballots[id];
+  const ballot = own(state.vote?.ballots, id);
   if (ballot) out.push(el('span', { class: `status ballot ballot-${ballot}` }, BALLOT_WORDS[ballot]));
   return out;
 }
 
 function nameParts(game: Game, id: string, short: boolean): (HTMLElement | null)[] {
-  const party = game.scenario.parties[id];
+  const party = own(game.scenario.parties, id);
   const name = short ? displayName(game, id) : (party?.name ?? id);
   return [
     el('span', { class: 'emblem', 'aria-hidden': 'true' }, party?.emblem?.symbol ?? name.charAt(0)),
@@ -78,7 +78,7 @@ function nameParts(game: Game, id: string, short: boolean): (HTMLElement | null)
 }
 
 function partyCard(game: Game, state: GameState, id: string): HTMLLIElement {
-  const party = game.scenario.parties[id];
+  const party = own(game.scenario.parties, id);
   const name = party?.name ?? id;
   const position = positionOf(game, state, id);
   const meters = metersFor(game, state, id);
@@ -102,7 +102,7 @@ function partyCard(game: Game, state: GameState, id: string): HTMLLIElement {
       ? el(
           'ul',
           { class: 'meters' },
-          ...meters.map((m) => meterRow(game, name, m, state.parties[id]?.meters[m] ?? 0)),
+          ...meters.map((m) => meterRow(game, name, m, own(own(state.parties, id)?.meters, m) ?? 0)),
         )
       : null,
   );
@@ -111,7 +111,7 @@ function partyCard(game: Game, state: GameState, id: string): HTMLLIElement {
 }
 
 function meterHeader(game: Game, meterId: string): HTMLTableCellElement {
-  const def = game.scenario.meters[meterId];
+  const def = own(game.scenario.meters, meterId);
   return el(
     'th',
     { scope: 'col', class: 'num' },
@@ -121,7 +121,7 @@ function meterHeader(game: Game, meterId: string): HTMLTableCellElement {
 }
 
 function partyRow(game: Game, state: GameState, id: string, columns: string[]): HTMLTableRowElement {
-  const party = game.scenario.parties[id];
+  const party = own(game.scenario.parties, id);
   const name = party?.name ?? id;
   const position = positionOf(game, state, id);
   const shown = new Set(metersFor(game, state, id));
@@ -144,7 +144,7 @@ function partyRow(game: Game, state: GameState, id: string, columns: string[]): 
     ...columns.map((m) => {
       if (!shown.has(m))
         return el('td', { class: 'num' }, el('span', { 'aria-hidden': 'true' }, '—'), srOnly('not used'));
-      const value = state.parties[id]?.meters[m] ?? 0;
+      const value = own(own(state.parties, id)?.meters, m) ?? 0;
       return el(
         'td',
         { class: 'num' },
@@ -218,7 +218,7 @@ export function renderParties(game: Game, state: GameState): HTMLElement[] {
 function packageList(game: Game, pkg: Record<string, string>): HTMLDListElement {
   const dl = el('dl', { class: 'package' });
   for (const issueId of game.issueIds) {
-    const issue = game.scenario.issues[issueId];
+    const issue = own(game.scenario.issues, issueId);
     const option = pkg[issueId];
     if (!issue || option === undefined) continue;
     const changed = option !== issue.default;
@@ -227,7 +227,7 @@ function packageList(game: Game, pkg: Record<string, string>): HTMLDListElement 
       el(
         'dd',
         { class: changed ? 'changed' : undefined },
-        issue.options[option] ?? option,
+        own(issue.options, option) ?? option,
         changed ? null : el('span', { class: 'muted' }, ' (unchanged)'),
       ),
     );
@@ -244,7 +244,7 @@ export function renderPackage(game: Game, state: GameState): HTMLElement[] {
   for (const [party, pkg] of Object.entries(state.agreements)) {
     if (party === game.playerId) continue;
     out.push(
-      el('h3', {}, `Signed by ${game.scenario.parties[party]?.name ?? party}`),
+      el('h3', {}, `Signed by ${own(game.scenario.parties, party)?.name ?? party}`),
       packageList(game, pkg),
     );
   }

@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type Game, STRATEGIES, type StrategyName } from '../../engine/index.ts';
+import { type Game, own, STRATEGIES, type StrategyName } from '../../engine/index.ts';
 import { chunksOf, mergeSummaries, type SimSummary, simulateRange } from '../../sim/aggregate.ts';
 import { simulationReport } from '../../sim/report-html.ts';
 import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
@@ -184,8 +184,8 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
     id: o.id,
     tier: o.tier,
     historical: o.historical === true,
-    games: total.outcomes[o.id] ?? 0,
-    share: (total.outcomes[o.id] ?? 0) / total.games,
+    games: own(total.outcomes, o.id) ?? 0,
+    share: (own(total.outcomes, o.id) ?? 0) / total.games,
   }));
   if (report !== undefined)
     writeText(report, io.cwd, simulationReport(game, total, { base, strategy, runs }));

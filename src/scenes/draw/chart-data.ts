@@ -2,7 +2,7 @@
  * The numbers behind the debrief chart: how each counterpart's meters moved round by round. Pure, so the
  * canvas chart and the DOM's accessible table show exactly the same data, and tests can pin it.
  */
-import type { Game, GameState } from '../../engine/index.ts';
+import { type Game, type GameState, own } from '../../engine/index.ts';
 import { metersFor } from '../../ui/relevance.ts';
 
 /** A meter's value at the end of a round; round 0 is the start of the game. */
@@ -70,14 +70,14 @@ export function meterSeries(
   ];
   const meterIds = ranked.filter((m) => used.has(m)).slice(0, maxMeters);
   const meters = meterIds.map((id) => {
-    const def = game.scenario.meters[id];
+    const def = own(game.scenario.meters, id);
     return { id, label: def?.label ?? id, min: def?.min ?? 0, max: def?.max ?? 10 };
   });
 
   const lineOf = (party: string, meter: string): MeterLine => {
     const points = rounds.map((round) => ({
       round,
-      value: (byRound.get(round) as GameState).parties[party]?.meters[meter] ?? 0,
+      value: own(own((byRound.get(round) as GameState).parties, party)?.meters, meter) ?? 0,
     }));
     const change = (points[points.length - 1]?.value ?? 0) - (points[0]?.value ?? 0);
     return { party, meter, points, change };
@@ -93,7 +93,7 @@ export function meterSeries(
   let parties = charted;
   let caption: string | null = null;
   if (charted.length > room) {
-    const veto = charted.filter((p) => game.scenario.parties[p]?.veto).slice(0, room);
+    const veto = charted.filter((p) => own(game.scenario.parties, p)?.veto).slice(0, room);
     const rest = charted
       .filter((p) => !veto.includes(p))
       .sort((a, b) => movement(b) - movement(a) || charted.indexOf(a) - charted.indexOf(b))

@@ -3,7 +3,7 @@
  * and a chip that shows its leaning or ballot as a letter and a mark as well as a colour (Y ✓, N ✗, A –).
  */
 import type Phaser from 'phaser';
-import type { Game } from '../../engine/index.ts';
+import { type Game, own } from '../../engine/index.ts';
 import { displayName } from '../../ui/labels.ts';
 import { COLOURS, textStyle } from '../theme.ts';
 import { drawEmblem, type Emblem } from './emblem.ts';
@@ -43,7 +43,7 @@ export function drawSeat(
   nameWidth: number,
 ): SeatParts {
   const { x, y } = seat;
-  if (game.scenario.parties[id]?.veto) {
+  if (own(game.scenario.parties, id)?.veto) {
     const tag = scene.add.graphics();
     tag.fillStyle(COLOURS.ink).fillRoundedRect(x - 26, y - SEAT_R - 24, 52, 20, 4);
     scene.add.text(x, y - SEAT_R - 14, 'VETO', textStyle(16, 0xffffff, true)).setOrigin(0.5);

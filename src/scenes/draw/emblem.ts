@@ -3,12 +3,12 @@
  * alone), and a ring plus "you" for the player. Every game scene draws parties the same way.
  */
 import type Phaser from 'phaser';
-import type { Game } from '../../engine/index.ts';
+import { type Game, own } from '../../engine/index.ts';
 import { COLOURS, css, FONT, PARTY_HUES } from '../theme.ts';
 
 /** The scenario's emblem colour when it gives one, else a palette hue by the party's order. */
 export function partyHue(game: Game, id: string): number {
-  const colour = game.scenario.parties[id]?.emblem?.color;
+  const colour = own(game.scenario.parties, id)?.emblem?.color;
   if (colour) return Number.parseInt(colour.slice(1), 16);
   const index = Math.max(0, game.partyIds.indexOf(id));
   return PARTY_HUES[index % PARTY_HUES.length] as number;
@@ -16,7 +16,7 @@ export function partyHue(game: Game, id: string): number {
 
 /** The letters on the emblem: the scenario's symbol, else the initial of the short name. */
 export function partySymbol(game: Game, id: string): string {
-  const party = game.scenario.parties[id];
+  const party = own(game.scenario.parties, id);
   const symbol = party?.emblem?.symbol;
   if (symbol) return symbol;
   const name = party?.short ?? party?.name ?? id;

@@ -3,7 +3,7 @@
  * (src/engine/flow.ts holdVote); this reads the same rule without running it, so the canvas and the DOM can
  * show each member's leaning before the vote and agree with each other.
  */
-import { ballotOf, type Game, type GameState } from '../../engine/index.ts';
+import { ballotOf, type Game, type GameState, own } from '../../engine/index.ts';
 import { COLOURS } from '../theme.ts';
 import type { MarkKind } from './icons.ts';
 
@@ -19,7 +19,7 @@ export function leaningOf(game: Game, state: GameState, id: string): Ballot {
 export function voteMembers(game: Game): string[] {
   const out: string[] = [];
   for (const id of game.scenario.vote?.members ?? []) {
-    for (const p of game.targets[id] ?? [id]) if (!out.includes(p)) out.push(p);
+    for (const p of own(game.targets, id) ?? [id]) if (!out.includes(p)) out.push(p);
   }
   return out;
 }

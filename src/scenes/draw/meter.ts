@@ -4,12 +4,12 @@
  * on ranges that go negative, so "distrust" is not read as "a little trust".
  */
 import type Phaser from 'phaser';
-import type { Game } from '../../engine/index.ts';
+import { type Game, own } from '../../engine/index.ts';
 import { COLOURS, textStyle } from '../theme.ts';
 
 /** The shortest prefix of each meter's label that no other meter's label shares ("Pr", "Pa", "T"). */
 export function meterCodes(game: Game): Record<string, string> {
-  const labels = game.meterIds.map((id) => game.scenario.meters[id]?.label ?? id);
+  const labels = game.meterIds.map((id) => own(game.scenario.meters, id)?.label ?? id);
   const out: Record<string, string> = {};
   game.meterIds.forEach((id, i) => {
     const label = labels[i] as string;
@@ -22,7 +22,7 @@ export function meterCodes(game: Game): Record<string, string> {
 
 /** Where a value sits in a meter's range, from 0 to 1. */
 export function meterFraction(game: Game, meter: string, value: number): number {
-  const def = game.scenario.meters[meter];
+  const def = own(game.scenario.meters, meter);
   const min = def?.min ?? 0;
   const max = def?.max ?? 10;
   if (max <= min) return 0;
@@ -55,7 +55,7 @@ export function drawMeterBar(
   const track = scene.add.graphics({ x: bx, y: y - BAR.height / 2 });
   track.fillStyle(0xffffff).fillRect(0, 0, BAR.width, BAR.height);
   track.lineStyle(1, COLOURS.muted).strokeRect(0, 0, BAR.width, BAR.height);
-  const def = game.scenario.meters[meter];
+  const def = own(game.scenario.meters, meter);
   if (def && def.min < 0 && def.max > 0) {
     const zero = meterFraction(game, meter, 0) * BAR.width;
     track.lineStyle(2, COLOURS.ink).lineBetween(zero, -3, zero, BAR.height + 3);
