@@ -60,21 +60,54 @@ export function loadScenarioTexts(): { name: string; text: string }[] {
   return out;
 }
 
-/** Every token of a parsed scenario that looks like an id: object keys and string values that obey the id rule. */
+/** The fields of the format whose keys are ids (parties, meters, options, states, flags…). */
+const ID_KEYED = new Set([
+  'parties',
+  'meters',
+  'issues',
+  'options',
+  'moves',
+  'params',
+  'states',
+  'templates',
+  'blocs',
+  'sources',
+  'flags',
+  'weights',
+  'values',
+  'per',
+  'drift',
+  'flex',
+  'used',
+  'agreed',
+  'table',
+  'ballots',
+  'param',
+]);
+
+/**
+ * The ids a scenario declares or refers to: keys of its id-keyed records, and the ids of its outcomes and
+ * events. These are the names a lookup by id can meet.
+ */
 export function idTokens(text: string, file: string): string[] {
   const parsed = parseScenario(text, file);
   if ('errors' in parsed) throw new Error(`${file} does not validate`);
   const found = new Set<string>();
-  const stack: unknown[] = [parsed.scenario];
+  const stack: [unknown, string][] = [[parsed.scenario, '']];
   while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v === 'string') {
-      if (ID_RULE.test(v)) found.add(v);
-    } else if (Array.isArray(v)) stack.push(...v);
-    else if (v !== null && typeof v === 'object') {
+    const [v, field] = stack.pop() as [unknown, string];
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push([x, field]);
+    } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        if (ID_RULE.test(k)) found.add(k);
-        stack.push(x);
+        if (ID_KEYED.has(field) && ID_RULE.test(k)) {
+          found.add(k);
+          stack.push([x, '']);
+        } else {
+          if (k === 'id' && typeof x === 'string' && (field === 'outcomes' || field === 'events'))
+            found.add(x);
+          stack.push([x, k]);
+        }
       }
     }
   }

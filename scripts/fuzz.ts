@@ -6,7 +6,10 @@
  * author (or an attacker) might do: delete, swap and duplicate lines, type characters, change a scalar's
  * type, nest deeply, insert aliases, splice in random bytes, cut the file short.
  *
- *   npm run fuzz -- [--runs 100000] [--seed 1] [--workers N] [--timeout 5000]
+ *   npm run fuzz -- [--runs 100000] [--seed 1] [--workers N] [--timeout 5000] [--only mutants|ids|…]
+ *
+ * After the mutation fuzz come the other fuzzers of FUZZERS below (ids named after prototype properties…);
+ * `--only <name>` runs one of them alone.
  *
  * Work is spread over worker threads; each reports every file before and after it, and a file that takes
  * longer than `--timeout` ms is a hang: its worker is stopped, the file is written to test-results/fuzz/
@@ -430,11 +433,47 @@ function option(args: string[], name: string, fallback: number): number {
   return v;
 }
 
+/**
+ * The fuzzers besides the loader mutation fuzz, by name: each takes the command-line arguments and returns
+ * its failures. `npm run fuzz` runs the mutation fuzz and then each of these; `--only <name>` runs one.
+ */
+const FUZZERS: Record<string, (args: string[]) => Promise<string[]>> = {
+  /** Class 1: ids named after prototype properties (scripts/fuzz-ids.ts). */
+  ids: async (args) => {
+    const { runIdsFuzz } = await import('./fuzz-ids.ts');
+    const runs = option(args, 'id-runs', 400);
+    const started = performance.now();
+    const r = runIdsFuzz(runs, option(args, 'seed', 20_251_106));
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(
+      `${JSON.stringify({ fuzzer: 'ids', renamings: runs, compared: r.compared, skipped: r.skipped, failures: r.failures.length, seconds }, null, 2)}\n`,
+    );
+    return r.failures;
+  },
+};
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--only');
+  const only = at >= 0 ? args[at + 1] : undefined;
+  if (only !== undefined && only !== 'mutants' && !Object.hasOwn(FUZZERS, only))
+    throw new Error(`--only takes mutants, ${Object.keys(FUZZERS).join(', ')}; not "${only}"`);
+  let failed = false;
+  if (only === undefined || only === 'mutants') failed = !(await mutationFuzz(args));
+  for (const [name, run] of Object.entries(FUZZERS)) {
+    if (only !== undefined && only !== name) continue;
+    const failures = await run(args);
+    for (const f of failures.slice(0, 50)) process.stdout.write(`FAIL ${name}: ${f}\n`);
+    if (failures.length > 0) failed = true;
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+/** The loader mutation fuzz; true when it found nothing. */
+async function mutationFuzz(args: string[]): Promise<boolean> {
   const { Worker } = await import('node:worker_threads');
   const { availableParallelism } = await import('node:os');
   const { mkdirSync, writeFileSync } = await import('node:fs');
-  const args = process.argv.slice(2);
   const runs = option(args, 'runs', 100_000);
   const seed = option(args, 'seed', 20_251_106);
   const workers = Math.max(1, option(args, 'workers', availableParallelism()));
@@ -576,7 +615,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   for (const f of failures.slice(0, 50)) process.stdout.write(`FAIL ${f}\n`);
   writeSummary();
-  process.exitCode = failures.length > 0 ? 1 : 0;
+  return failures.length === 0;
 }
 
 const { isMainThread, workerData } = await import('node:worker_threads');
