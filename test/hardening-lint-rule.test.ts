@@ -76,6 +76,27 @@ describe('the no-HTML-parsing lint rule', () => {
   });
 });
 
+describe('the no-inherited-reads lint rule (scripts/no-inherited-reads.grit, src/** only)', () => {
+  it('fails on reads of id-keyed records by a computed key, plain or optional, and names own()', () => {
+    const r = lint(
+      `src/engine/zz-hardening-lint-probe-ids-${process.pid}.ts`,
+      [
+        'export function probe(s: { agreements: Record<string, string>; used?: Record<string, number> }, id: string): unknown {',
+        '  const a = s.agreements[id];',
+        '  const b = s.used?.[id];',
+        "  s.agreements[id] = 'written';",
+        "  return [a, b, s.agreements['literal']];",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(r.status).not.toBe(0);
+    // Two reads; the write and the literal key are fine.
+    expect(r.output.match(/Read of an id-keyed record by a computed key/g)?.length).toBe(2);
+    expect(r.output).toContain('own(record, id)');
+  });
+});
+
 /**
  * A belt to the lint's braces: a plain scan for every way of parsing text as HTML, including ones the lint
  * rules do not name (DOMParser, srcdoc, event-handler attributes). No source file may write HTML.

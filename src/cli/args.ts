@@ -3,6 +3,7 @@
  * numbers of files become a `UsageError` (exit 2) with a short message, never a Node stack trace.
  */
 import { parseArgs } from 'node:util';
+import { own } from '../engine/own.ts';
 import { closest } from '../scenario/suggest.ts';
 
 /** Wrong usage of the command line: reported with the command's usage line, exit code 2. */
@@ -70,13 +71,13 @@ export function parseCommand(
 
 /** A string flag's value (undefined when absent). */
 export function stringFlag(p: Parsed, name: string): string | undefined {
-  const v = p.values[name];
+  const v = own(p.values, name);
   return typeof v === 'string' ? v : undefined;
 }
 
 /** A boolean flag's value. */
 export function boolFlag(p: Parsed, name: string): boolean {
-  return p.values[name] === true;
+  return own(p.values, name) === true;
 }
 
 /** Whether the arguments ask for help (`--help` or `-h` before any `--`). */

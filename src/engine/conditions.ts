@@ -90,7 +90,7 @@ export function evalCondition(cond: Condition, ctx: CondContext): boolean {
   if (cond.margin !== undefined && (!ctx.offer || !inRange(ctx.offer.margin, cond.margin))) return false;
   if (cond.parties) {
     for (const id in cond.parties) {
-      const test = cond.parties[id];
+      const test = own(cond.parties, id);
       const p = own(state.parties, id);
       if (!test || !p) return false;
       if (test.position !== undefined && !oneOf(p.position?.value, test.position)) return false;
@@ -112,7 +112,7 @@ export function evalCondition(cond: Condition, ctx: CondContext): boolean {
   if (cond.vote && !voteHolds(cond.vote, state)) return false;
   if (cond.used) {
     for (const m in cond.used) {
-      const r = cond.used[m];
+      const r = own(cond.used, m);
       if (r !== undefined && !inRange(own(state.used, m) ?? 0, r)) return false;
     }
   }
@@ -132,7 +132,7 @@ function voteHolds(test: NonNullable<Condition['vote']>, state: GameState): bool
   if (test.abstain !== undefined && !inRange(v?.abstain ?? 0, test.abstain)) return false;
   if (test.ballots) {
     for (const id in test.ballots) {
-      const want = test.ballots[id];
+      const want = own(test.ballots, id);
       if (!v || want === undefined || !oneOf(own(v.ballots, id), want)) return false;
     }
   }

@@ -15,6 +15,7 @@ import { applyAction, createGame } from './apply-action.ts';
 import { ByteReader, fromBase64Url, toBase64Url, writeVarint } from './code-bytes.ts';
 import type { Game } from './game.ts';
 import { stateHash } from './hash.ts';
+import { own } from './own.ts';
 import { replay } from './replay.ts';
 import { REPLAY_LIMITS } from './replay-file.ts';
 import type { Action, GameState } from './types.ts';
@@ -73,7 +74,7 @@ const utf8 = new TextEncoder();
 function sameAction(a: Action, b: Action): boolean {
   if (a.move !== b.move) return false;
   const ka = Object.keys(a.params);
-  return ka.length === Object.keys(b.params).length && ka.every((k) => a.params[k] === b.params[k]);
+  return ka.length === Object.keys(b.params).length && ka.every((k) => own(a.params, k) === own(b.params, k));
 }
 
 function pushString(out: number[], text: string): void {

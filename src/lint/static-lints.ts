@@ -2,6 +2,8 @@
  * Lints that read the scenario data alone (no play): position states nothing leads to, meters nothing
  * reads, and debriefs that leave out a party the outcome depends on. Cheap and exact, so they run first.
  */
+
+import { own } from '../engine/index.ts';
 import type { PathSegment } from '../scenario/locate.ts';
 import type { PositionMachine } from '../scenario/schema.ts';
 import { type LintContext, listing, warn } from './context.ts';
@@ -14,7 +16,7 @@ function reachable(m: PositionMachine, starts: readonly string[]): Set<string> {
   for (const s of queue) seen.add(s);
   while (queue.length > 0) {
     const state = queue.shift() as string;
-    for (const list of Object.values(m.states[state]?.on ?? {})) {
+    for (const list of Object.values(own(m.states, state)?.on ?? {})) {
       for (const t of list) {
         if (t.to !== undefined && !seen.has(t.to) && Object.hasOwn(m.states, t.to)) {
           seen.add(t.to);
@@ -57,7 +59,7 @@ export function lintUnreachableStates(ctx: LintContext): void {
         party.position.initial,
       ]);
     } else if (party.template !== undefined) {
-      const template = ctx.s.templates?.[party.template];
+      const template = own(ctx.s.templates, party.template);
       if (!template) continue;
       const list = users.get(party.template) ?? [];
       list.push(party.initial ?? template.initial);

@@ -59,7 +59,7 @@ function lowestReservation(ctx: LintContext, prefs: Preferences): { value: numbe
   let r = prefs.reservation;
   const meters: string[] = [];
   for (const [m, k] of Object.entries(prefs.flex ?? {})) {
-    const def = ctx.s.meters[m];
+    const def = own(ctx.s.meters, m);
     if (!def || k === 0) continue;
     const best = k > 0 ? def.max : def.min;
     r -= k * best;
@@ -73,7 +73,7 @@ const crosses = (prefs: Preferences | undefined, terms: Terms) =>
 
 /** Whether a party's machine ever looks at its verdict, utility or margin (else its preferences are inert). */
 function judges(ctx: LintContext, party: string): boolean {
-  const p = ctx.s.parties[party];
+  const p = own(ctx.s.parties, party);
   const prefix = p?.position ? `parties/${party}/` : p?.template ? `templates/${p.template}/` : null;
   if (prefix === null) return false;
   let found = false;
@@ -161,7 +161,7 @@ function explainNoZone(ctx: LintContext, party: string, prefs: Preferences, zone
 export function lintZones(ctx: LintContext): void {
   const space = packageSpace(ctx);
   const player = ctx.s.player.party;
-  const playerPrefs = ctx.s.parties[player]?.prefers;
+  const playerPrefs = own(ctx.s.parties, player)?.prefers;
   const zones = new Map<string, PartyZone>();
   for (const [id, party] of Object.entries(ctx.s.parties)) {
     if (id === player || !party.prefers || !judges(ctx, id)) continue;
@@ -212,7 +212,7 @@ export function lintZones(ctx: LintContext): void {
           Object.entries(terms).every(([i, want]) => want.includes(t[i] as string)),
       );
       if (fits) continue;
-      const o = ctx.s.outcomes[outcome];
+      const o = ctx.s.outcomes.at(outcome);
       const wanted = Object.entries(terms).map(([i, w]) => `${i}=${w.join('|')}`);
       const fixed = Object.keys(terms).filter((i) => (space.find(([id]) => id === i)?.[1].length ?? 0) === 1);
       const note =

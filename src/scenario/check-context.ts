@@ -2,6 +2,7 @@
  * Shared state and helpers for the cross-checks: the sets of declared ids, and one way to report a
  * dangling reference (located, with a did-you-mean hint), so every check words problems alike.
  */
+import { own } from '../engine/own.ts';
 import { type Anchor, formatPath, type PathSegment, type Problem } from './locate.ts';
 import type { PositionMachine, Scenario } from './schema.ts';
 import { didYouMean } from './suggest.ts';
@@ -58,10 +59,10 @@ export function makeContext(s: Scenario, limit = Number.POSITIVE_INFINITY): Chec
 
 /** The machine a party answers with: its own `position`, or the template it names. */
 export function machineOf(ctx: CheckContext, party: string): PositionMachine | undefined {
-  const p = ctx.s.parties[party];
+  const p = own(ctx.s.parties, party);
   if (!p) return undefined;
   if (p.position) return p.position;
-  return p.template === undefined ? undefined : ctx.s.templates?.[p.template];
+  return p.template === undefined ? undefined : own(ctx.s.templates, p.template);
 }
 
 /** The path a message names: for a key, the mapping it sits in (the key itself is quoted). */
@@ -159,7 +160,7 @@ export function checkOptions(
   path: readonly PathSegment[],
   anchor: Anchor = 'value',
 ): void {
-  const options = Object.keys(ctx.s.issues[issue]?.options ?? {});
+  const options = Object.keys(own(ctx.s.issues, issue)?.options ?? {});
   for (const [option, at] of entries(value, path))
     checkRef(ctx, at, anchor, option, options, `option % of issue "${issue}"`, 'ref/unknown-option');
 }

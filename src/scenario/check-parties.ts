@@ -3,6 +3,7 @@
  * template). Preferences name issues and options declared elsewhere, so typos there would silently
  * change how a party judges every package.
  */
+import { own } from '../engine/own.ts';
 import { type CheckContext, checkOptions, checkRef, report } from './check-context.ts';
 import type { Party } from './schema.ts';
 
@@ -14,7 +15,7 @@ function checkMeterValues(
 ): void {
   for (const [meter, value] of Object.entries(values)) {
     if (!checkRef(ctx, [...path, meter], 'key', meter, ctx.meters, 'meter')) continue;
-    const m = ctx.s.meters[meter];
+    const m = own(ctx.s.meters, meter);
     if (ranged && m && (value < m.min || value > m.max)) {
       report(
         ctx,
@@ -34,7 +35,7 @@ function checkPreferences(ctx: CheckContext, party: Party, path: (string | numbe
   const at = [...path, 'prefers'];
   for (const issue of Object.keys(prefers.weights)) {
     if (!checkRef(ctx, [...at, 'weights', issue], 'key', issue, ctx.issues, 'issue')) continue;
-    if (prefers.values[issue] === undefined) {
+    if (own(prefers.values, issue) === undefined) {
       report(
         ctx,
         [...at, 'weights', issue],
@@ -78,7 +79,7 @@ function checkAnswering(ctx: CheckContext, id: string, party: Party, path: (stri
       checkRef(ctx, [...path, 'template'], 'value', party.template, templates, 'template') &&
       party.initial !== undefined
     ) {
-      const states = Object.keys(ctx.s.templates?.[party.template]?.states ?? {});
+      const states = Object.keys(own(ctx.s.templates, party.template)?.states ?? {});
       checkRef(
         ctx,
         [...path, 'initial'],
