@@ -168,7 +168,7 @@ export interface TraceOptions {
 }
 
 /** What one file does, in words that can be compared after mapping the control name back. */
-interface Trace {
+export interface Trace {
   validation: string;
   games: string[];
   simulation: string;
@@ -213,7 +213,7 @@ function playTrace(game: Game, seed: number, turns: number): string {
   return lines.join('\n');
 }
 
-function traceOf(text: string, file: string, seed: number, opts: TraceOptions): Trace {
+export function traceOf(text: string, file: string, seed: number, opts: TraceOptions): Trace {
   const parsed = parseScenario(text, file);
   if ('errors' in parsed)
     return {

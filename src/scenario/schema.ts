@@ -15,10 +15,18 @@ export const Id = z
   .max(64)
   .describe('A kebab-case identifier, e.g. `city-strikes`.');
 
-/** Event names are dotted so moves, machines and UI share one vocabulary (`offer.proposed`). */
+/**
+ * Event names are dotted so moves, machines and UI share one vocabulary (`offer.proposed`). XState keeps
+ * every name under `xstate.` for itself (`xstate.init`, `xstate.stop`, `xstate.done.…`, `xstate.error.…`,
+ * `xstate.after.…`) and swallows such events, so a party would silently hold its position: refused.
+ */
 export const EventName = z
   .string()
   .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'must be a dotted event name such as `statement.public`')
+  .regex(
+    /^(?!xstate\.)/,
+    'is reserved: XState keeps every event name starting with `xstate.` for itself; choose another first word, such as `talks.`',
+  )
   .max(80);
 
 const Text = z.string().min(1, 'must not be empty').max(20000);
