@@ -380,7 +380,7 @@ describe('envoy replay with a replay code', () => {
       ],
       [
         `${code.slice(0, 20)}*${code.slice(21)}`,
-        /a character no code has: "\*" at position 21/,
+        /a character no code has: U\+002A "\*" at position 21/,
         'invalid-code',
       ],
       [`envoy9-${code.slice(7)}`, /replay code version 9 is not supported/, 'invalid-code'],

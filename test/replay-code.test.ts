@@ -202,3 +202,69 @@ describe('base64url', () => {
     );
   });
 });
+
+describe('pasted codes with invisible and foreign characters (hardening class 8)', () => {
+  const game = loadGame('tutorial');
+  const { code } = codeOf(game, 'pasted');
+  const want = readReplayCode(code);
+  const INVISIBLES = [
+    ' ',
+    '\n',
+    '\r\n',
+    '\t',
+    '\u00a0',
+    '\u00ad',
+    '\u180e',
+    '\u2002',
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u200e',
+    '\u200f',
+    '\u202a',
+    '\u202e',
+    '\u2060',
+    '\u2066',
+    '\u2069',
+    '\u3000',
+    '\ufeff',
+  ];
+
+  it('ignores whitespace and zero-width or direction characters pasted anywhere', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLES)), { minLength: 1, maxLength: 6 }),
+        (inserts) => {
+          let text = code;
+          for (const [at, ch] of inserts) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + ch + text.slice(i);
+          }
+          expect(readReplayCode(text)).toEqual(want);
+        },
+      ),
+      { numRuns: 200, seed: 8 },
+    );
+  });
+
+  it('names any other foreign character by its code point, never printing it raw', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 0x21, max: 0x10ffff }), (at, cp) => {
+        if (cp >= 0xd800 && cp <= 0xdfff) return;
+        const ch = String.fromCodePoint(cp);
+        if (
+          /[A-Za-z0-9_-]/.test(ch) ||
+          ch.replace(/[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, '') === ''
+        )
+          return;
+        const i = REPLAY_CODE_PREFIX.length + (at % (code.length - REPLAY_CODE_PREFIX.length));
+        const r = readReplayCode(code.slice(0, i) + ch + code.slice(i));
+        const e = refused(r as { ok: boolean });
+        expect(e.kind).toBe('bad-characters');
+        expect(e.message).toContain(`U+${cp.toString(16).toUpperCase().padStart(4, '0')}`);
+        if (cp > 0x7e) expect(e.message).not.toContain(ch);
+      }),
+      { numRuns: 300, seed: 9 },
+    );
+  });
+});

@@ -366,6 +366,9 @@ describe('cross-checks: blocs, moves, events, vote, outcomes', () => {
       ['ref/unknown-party', 'west'],
       ['check/threshold', '3'],
     ]);
+    expect(seen[0]?.message).toContain(
+      'party "north" holds a veto, but is not a member of the vote (nor of a bloc in it)',
+    );
   });
 
   it('checks outcomes: unique ids, the catch-all, a historical outcome, debrief parties and sources', () => {

@@ -125,11 +125,22 @@ export function encodeReplayCode(
 const DAMAGED = 'the code is damaged or incomplete (copy it again, in full)';
 const CUT = 'the code is incomplete: it was cut off (copy it again, in full)';
 
+/** What a pasted code may carry that nobody can see: whitespace and Unicode format characters. */
+const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+/g;
+
+/** A character by its code point (`U+00E9 "é"`), shown only when it is printable ASCII. */
+function namedCharacter(text: string, at: number): string {
+  const cp = text.codePointAt(at) ?? 0;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return cp >= 0x21 && cp <= 0x7e ? `${hex} "${String.fromCodePoint(cp)}"` : hex;
+}
+
 /** Checks the text of a code and reads its fields; no game is needed, nothing is replayed. */
 export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError {
   if (typeof code !== 'string') return fail('bad-prefix', 'a replay code must be text');
-  // Line breaks and spaces creep in when a code is pasted from a mail or a chat: they never matter.
-  const text = code.replace(/\s+/g, '');
+  // Line breaks, spaces and invisible characters (zero-width spaces and joiners, soft hyphens, direction
+  // marks) creep in when a code is pasted from a mail, a chat or a word processor: they never matter.
+  const text = code.replace(INVISIBLE, '');
   if (text.length > REPLAY_CODE_LIMITS.characters) {
     const limit = REPLAY_CODE_LIMITS.characters;
     return fail('too-long', `the code is too long (${text.length} characters; the limit is ${limit})`);
@@ -146,8 +157,10 @@ export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError
   const decoded = fromBase64Url(text.slice(REPLAY_CODE_PREFIX.length));
   if ('bad' in decoded) {
     const at = REPLAY_CODE_PREFIX.length + decoded.bad;
-    const ch = JSON.stringify(text[at]);
-    return fail('bad-characters', `the code holds a character no code has: ${ch} at position ${at + 1}`);
+    return fail(
+      'bad-characters',
+      `the code holds a character no code has: ${namedCharacter(text, at)} at position ${at + 1}`,
+    );
   }
   if ('truncated' in decoded) return fail('truncated', CUT);
   if ('noncanonical' in decoded) return fail('damaged', DAMAGED);

@@ -123,15 +123,19 @@ export function checkParties(ctx: CheckContext): void {
     checkMeterValues(ctx, party.drift ?? {}, [...path, 'drift'], false);
     checkPreferences(ctx, party, path);
     checkAnswering(ctx, id, party, path);
-    if (party.veto && !(ctx.s.vote?.members ?? []).includes(id)) {
-      const why = ctx.s.vote ? 'is not a member of the vote' : 'but the scenario has no `vote` block';
+    const members = ctx.s.vote?.members ?? [];
+    const inBloc = members.some((m) => own(ctx.s.blocs, m)?.members.includes(id) === true);
+    if (party.veto && !members.includes(id) && !inBloc) {
+      const why = ctx.s.vote
+        ? 'but is not a member of the vote (nor of a bloc in it)'
+        : 'but the scenario has no `vote` block';
       report(
         ctx,
         [...path, 'veto'],
         'key',
         'error',
         'check/veto-not-member',
-        `party "${id}" holds a veto ${why}`,
+        `party "${id}" holds a veto, ${why}`,
         ctx.s.vote ? `add "${id}" to \`vote.members\`` : undefined,
       );
     }

@@ -54,6 +54,24 @@ export const Chance = z.union([
 ]);
 export type Chance = z.infer<typeof Chance>;
 
+/**
+ * A list of ids that is a set (members, targets, an order…): each id once. A repeat is refused where it is
+ * written, since it would be counted once (a vote could never pass) or read twice.
+ */
+function idList(min = 0) {
+  const list = min > 0 ? z.array(Id).min(min) : z.array(Id);
+  return list
+    .superRefine((ids, ctx) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id))
+          ctx.addIssue({ code: 'custom', path: [i], message: `"${id}" is listed twice: name each id once` });
+        seen.add(id);
+      });
+    })
+    .meta({ uniqueItems: true });
+}
+
 const OneOrMany = z.union([Id, z.array(Id).min(1)]);
 export type OneOrMany = z.infer<typeof OneOrMany>;
 
@@ -234,8 +252,7 @@ export const Issue = z.strictObject({
   label: ShortText,
   describe: Text.optional(),
   options: z.record(Id, ShortText).describe('Option id → what it means.'),
-  order: z
-    .array(Id)
+  order: idList()
     .optional()
     .describe('The order the options are offered in (option ids); options not named follow in id order.'),
   default: Id.describe('The option on the table when the game starts (usually the status quo).'),
@@ -247,8 +264,7 @@ export type Issue = z.infer<typeof Issue>;
 export const MoveParam = z.strictObject({
   label: ShortText,
   options: z.record(Id, ShortText),
-  order: z
-    .array(Id)
+  order: idList()
     .optional()
     .describe('The order the options are offered in (option ids); options not named follow in id order.'),
 });
@@ -263,9 +279,9 @@ export const Move = z.strictObject({
     .describe(
       '`propose` changes one issue of the package; `vote` holds the roll call; `action` (default) sends an event.',
     ),
-  to: z.array(Id).optional().describe('Parties or blocs the move reaches.'),
+  to: idList().optional().describe('Parties or blocs the move reaches.'),
   choose: z.boolean().optional().describe('The player picks one of `to` (a `to` parameter).'),
-  issues: z.array(Id).optional().describe('For `propose`: the issues it may change (default all).'),
+  issues: idList().optional().describe('For `propose`: the issues it may change (default all).'),
   params: z.record(Id, MoveParam).optional(),
   sends: EventName.optional(),
   effects: Effects.optional(),
@@ -296,14 +312,14 @@ export const GameEvent = z.strictObject({
     .describe('Drawn from the seeded generator; omit for scripted events.'),
   when: Condition.optional(),
   effects: Effects.optional(),
-  send: z.strictObject({ to: z.array(Id).min(1), event: EventName }).optional(),
-  sources: z.array(Id).optional(),
+  send: z.strictObject({ to: idList(1), event: EventName }).optional(),
+  sources: idList().optional(),
 });
 export type GameEvent = z.infer<typeof GameEvent>;
 
 /** A roll call (e.g. the Security Council), for scenarios decided by a vote. */
 export const Vote = z.strictObject({
-  members: z.array(Id).min(1),
+  members: idList(1),
   threshold: z.number().int().min(1).describe('Yes votes needed.'),
   callAtEnd: z
     .union([z.boolean(), z.strictObject({ when: Condition })])
@@ -327,7 +343,7 @@ export const Outcome = z.strictObject({
     parties: z.record(Id, Text).optional().describe('Why each party moved or did not.'),
     history: Text.describe('What actually happened, with dates.'),
     caveat: Text.optional().describe("Where the record rests on one side's account, or is contested."),
-    sources: z.array(Id).optional(),
+    sources: idList().optional(),
   }),
 });
 export type Outcome = z.infer<typeof Outcome>;
@@ -384,12 +400,11 @@ export const Scenario = z.strictObject({
     .describe('Position machines shared by several parties (`template:` in a party).'),
   parties: z.record(Id, Party).describe("Everyone at the table, by id, the player's own side included."),
   blocs: z
-    .record(Id, z.strictObject({ name: ShortText, members: z.array(Id).min(1) }))
+    .record(Id, z.strictObject({ name: ShortText, members: idList(1) }))
     .optional()
     .describe('Named groups of parties a move or event can reach at once.'),
   moves: z.record(Id, Move).describe('What the player can do, by id.'),
-  menu: z
-    .array(Id)
+  menu: idList()
     .optional()
     .describe(
       "The order the player's moves are listed in (move ids); moves not named follow in id order. Without it, the menu is in id order.",
