@@ -17,22 +17,42 @@ export interface Io {
 }
 
 /**
- * Control characters other than newline and tab, shown as `\u001b` so text from a scenario or replay
- * file cannot drive the terminal (ANSI escapes). Also safe inside JSON output: it is a valid escape there.
+ * What may not reach a terminal raw: every C0 and C1 control character but tab (newlines included: a file's
+ * text must not start a line of its own, such as a forged `OK:` verdict), DEL, the line and paragraph
+ * separators, and the invisible bidirectional controls (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069) that
+ * reorder the rest of a terminal line. Each is shown as `\u202e`, also a valid escape inside JSON output.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
-/** Makes a line safe to print on a terminal. */
+/** Makes one line safe to print on a terminal: nothing in it can break the line, move the cursor or reorder text. */
 export function terminalSafe(line: string): string {
-  return line.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return line.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The real process streams. */
+/**
+ * The Io every command writes through (`main` wraps the one it is given): each call is one line, made
+ * terminal-safe whatever it holds. Text that is meant to span lines (help, pretty JSON) goes through `lines`.
+ */
+export function guardedIo(io: Io): Io {
+  return {
+    out: (line) => io.out(terminalSafe(line)),
+    err: (line) => io.err(terminalSafe(line)),
+    cwd: io.cwd,
+    progress: io.progress ? (line) => io.progress?.(terminalSafe(line)) : undefined,
+  };
+}
+
+/** Writes the Envoy's own multi-line text (help, pretty JSON) one line per call. */
+export function lines(write: (line: string) => void, text: string): void {
+  for (const line of text.split('\n')) write(line);
+}
+
+/** The real process streams (main wraps them in guardedIo). */
 export function processIo(): Io {
   return {
-    out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
-    err: (line) => process.stderr.write(`${terminalSafe(line)}\n`),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
     cwd: process.cwd(),
     progress: process.stderr.isTTY
       ? (line) => process.stderr.write(line === '' ? '\r\u001b[2K' : `\r${terminalSafe(line)}`)
@@ -119,7 +139,7 @@ export function prettyJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Prints one JSON document on stdout. */
+/** Prints one JSON document on stdout (its own line breaks are structure: strings in it escape theirs). */
 export function printJson(io: Io, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2));
+  lines(io.out, JSON.stringify(value, null, 2));
 }

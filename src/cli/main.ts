@@ -6,7 +6,7 @@
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { closest } from '../scenario/suggest.ts';
 import { UsageError, wantsHelp } from './args.ts';
-import { errorMessage, type Io, processIo } from './io.ts';
+import { errorMessage, guardedIo, type Io, lines, processIo } from './io.ts';
 
 interface Command {
   summary: string;
@@ -179,11 +179,11 @@ function unknownCommand(name: string): UsageError {
 async function dispatch(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    io.err(overview());
+    lines(io.err, overview());
     return 2;
   }
   if (first === '--help' || first === '-h') {
-    io.out(overview());
+    lines(io.out, overview());
     return 0;
   }
   if (first === '--version' || first === '-v' || first === 'version') {
@@ -192,11 +192,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   if (first === 'help') {
     const topic = rest[0];
-    if (topic === undefined) io.out(overview());
+    if (topic === undefined) lines(io.out, overview());
     else {
       const c = lookup(topic);
       if (!c) throw unknownCommand(topic);
-      io.out(commandHelp(c));
+      lines(io.out, commandHelp(c));
     }
     return 0;
   }
@@ -204,7 +204,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const command = lookup(first);
   if (!command) throw unknownCommand(first);
   if (wantsHelp(rest)) {
-    io.out(commandHelp(command));
+    lines(io.out, commandHelp(command));
     return 0;
   }
   const run = await command.run();
@@ -212,15 +212,18 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 }
 
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], given: Io = processIo()): Promise<number> {
+  const io = guardedIo(given);
   try {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`envoy: error: ${e.message}`);
       const c = e.command ? lookup(e.command) : undefined;
-      if (c) io.err(`usage: ${c.usage}\nRun 'envoy help ${e.command}' for details.`);
-      else io.err("Run 'envoy --help' for the list of commands.");
+      if (c) {
+        io.err(`usage: ${c.usage}`);
+        io.err(`Run 'envoy help ${e.command}' for details.`);
+      } else io.err("Run 'envoy --help' for the list of commands.");
       return 2;
     }
     io.err(`envoy: error: ${errorMessage(e)}`);
