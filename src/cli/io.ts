@@ -2,7 +2,7 @@
  * The CLI's contact with the outside: where text goes (an `Io`, so tests can run `main` in-process and
  * capture it), reading files as bytes with a size cap, writing outputs, and printing JSON.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -91,26 +91,63 @@ const READ_HINTS: Record<string, string> = {
   EISDIR: 'this is a directory; give the path of a file',
 };
 
-/** Reads a whole file as bytes, refusing directories and files larger than `maxBytes` before reading. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/**
+ * Reads a whole file as bytes, refusing directories, and anything longer than `maxBytes`. The cap is on the
+ * bytes read, not on what `stat` says: devices (`/dev/zero`, `/dev/urandom`), pipes (`/dev/stdin`) and
+ * FIFOs report a size of 0 and never end, so reading stops one byte past the cap.
+ */
 export function readBytes(file: string, cwd: string, maxBytes: number): ReadResult {
   const path = resolve(cwd, file);
+  let fd: number | null = null;
   try {
     const st = statSync(path);
     if (st.isDirectory()) return { problem: 'cannot read file (EISDIR)', hint: READ_HINTS.EISDIR as string };
-    if (st.size > maxBytes) {
-      return { problem: `file is too large (${st.size} bytes; the limit is ${formatSize(maxBytes)})` };
+    if (st.isFile() && st.size > maxBytes) return tooLarge(`${st.size} bytes`, maxBytes);
+    // Standard input is read from its descriptor: opening /dev/stdin fails when it is a socket (ENXIO).
+    fd = STDIN_PATHS.has(path) ? 0 : openSync(path, 'r');
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, st.isFile() ? st.size + 1 : 64 * 1024));
+    let chunks: Buffer[] = [];
+    let total = 0;
+    let view = buffer;
+    for (;;) {
+      const want = Math.min(view.length, maxBytes + 1 - total);
+      if (want <= 0) break;
+      const n = readChunk(fd, view, want);
+      if (n === 0) break;
+      chunks.push(Buffer.from(view.subarray(0, n)));
+      total += n;
+      if (total > maxBytes) return tooLarge(`more than ${maxBytes} bytes`, maxBytes);
+      view = chunks.length > 64 ? Buffer.allocUnsafe(1024 * 1024) : buffer;
+      if (chunks.length > 256) chunks = [Buffer.concat(chunks)];
     }
-    const bytes = readFileSync(path);
-    if (bytes.length > maxBytes) {
-      return {
-        problem: `file is too large (${bytes.length} bytes; the limit is ${formatSize(maxBytes)})`,
-      };
-    }
-    return { bytes };
+    return { bytes: new Uint8Array(Buffer.concat(chunks, total)) };
   } catch (e) {
     const code = errorCode(e);
     const hint = READ_HINTS[code];
     return hint ? { problem: `cannot read file (${code})`, hint } : { problem: `cannot read file (${code})` };
+  } finally {
+    if (fd !== null && fd !== 0) closeSync(fd);
+  }
+}
+
+function tooLarge(size: string, maxBytes: number): { problem: string; hint: string } {
+  return {
+    problem: `file is too large (${size}; the limit is ${formatSize(maxBytes)})`,
+    hint: 'a scenario or replay is a small text file: check that this is the file you meant',
+  };
+}
+
+/** One read into `view`; a non-blocking pipe that has no data yet is waited on, not taken for the end. */
+function readChunk(fd: number, view: Buffer, want: number): number {
+  for (let tries = 0; ; tries++) {
+    try {
+      return readSync(fd, view, 0, want, null);
+    } catch (e) {
+      if (errorCode(e) !== 'EAGAIN' || tries > 2000) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
   }
 }
 

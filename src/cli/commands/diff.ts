@@ -53,15 +53,16 @@ export function runDiff(argv: string[], io: Io): number {
   const flags = { scenario: { type: 'string' }, json: { type: 'boolean' } } as const;
   const args = parseCommand('diff', argv, flags, { name: 'A.json B.json', min: 2, max: 2 });
   const json = boolFlag(args, 'json');
-  const fail = (kind: string, message: string) => {
+  const fail = (kind: string, message: string, located = false) => {
     if (json) printJson(io, { ok: false, kind, message });
-    else io.err(`envoy: error: ${message}`);
+    else io.err(located ? message : `envoy: error: ${message}`);
     return 1;
   };
   const inputs: ReplayInput[] = [];
   for (const file of args.positionals) {
     const input = readReplayInput(file, undefined, io.cwd);
-    if ('kind' in input) return fail(input.kind, input.message);
+    // Its message already names the file (`FILE: error: …`).
+    if ('kind' in input) return fail(input.kind, input.message, true);
     inputs.push(input);
   }
   const [ia, ib] = inputs as [ReplayInput, ReplayInput];
