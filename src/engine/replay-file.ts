@@ -7,6 +7,7 @@ import { applyAction, createGame } from './apply-action.ts';
 import { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 import type { Game } from './game.ts';
 import { stateHash } from './hash.ts';
+import { MAX_JSON_DEPTH, tooDeepPath } from './json-depth.ts';
 import { outcomeOf } from './replay.ts';
 import type { Action, GameState, OutcomeResult } from './types.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -50,6 +51,10 @@ const HEX64 = /^[0-9a-f]{64}$/;
 /** Checks the shape of an untrusted replay; returns a message naming the first problem. */
 export function readReplay(data: unknown): { replay: ReplayFile } | { error: string } {
   if (!isObj(data)) return { error: 'not a replay file: expected a JSON object' };
+  // Before any walk of it: nothing below may recurse into untrusted depth.
+  const deep = tooDeepPath(data);
+  if (deep !== null)
+    return { error: `not a replay file: ${deep} is nested more than ${MAX_JSON_DEPTH} levels deep` };
   if (data.format !== 'envoy-replay') return { error: 'not a replay file: "format" must be "envoy-replay"' };
   if (data.version !== 1) {
     return {

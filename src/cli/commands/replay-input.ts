@@ -4,6 +4,7 @@
  * well-formed replay file or a well-formed code, or a one-line problem to print.
  */
 import { type ParsedReplayCode, type ReplayFile, readReplay, readReplayCode } from '../../engine/index.ts';
+import { lineColAt, MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.ts';
 import { readBytes } from '../io.ts';
 
 /** Replay files larger than this are refused before reading (real ones are a few hundred KiB at most). */
@@ -30,6 +31,14 @@ function readCode(code: string, label: string): ReplayInput | InputProblem {
 }
 
 function parseJson(text: string, file: string): ReplayInput | InputProblem {
+  const deep = tooDeepAt(text);
+  if (deep !== null) {
+    const { line, col } = lineColAt(text, deep);
+    return {
+      kind: 'invalid-json',
+      message: `${file}:${line}:${col}: error: not a replay file: values are nested more than ${MAX_JSON_DEPTH} levels deep here`,
+    };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
