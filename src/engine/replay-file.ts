@@ -6,7 +6,7 @@
 import { applyAction, createGame } from './apply-action.ts';
 import { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 import type { Game } from './game.ts';
-import { stateHash } from './hash.ts';
+import { canonicalJson, stateHash } from './hash.ts';
 import { MAX_JSON_DEPTH, tooDeepPath } from './json-depth.ts';
 import { outcomeOf } from './replay.ts';
 import type { Action, GameState, OutcomeResult } from './types.ts';
@@ -111,7 +111,23 @@ export type Verification =
   | { ok: true; turns: number; outcome: OutcomeResult | null }
   | { ok: false; kind: 'scenario-mismatch'; message: string }
   | { ok: false; kind: 'illegal-action'; turn: number; message: string }
-  | { ok: false; kind: 'divergence'; turn: number; message: string; differences: Difference[] };
+  | { ok: false; kind: 'divergence'; turn: number; message: string; differences: Difference[] }
+  | { ok: false; kind: 'checkpoint-mismatch'; turn: number; message: string; differences: Difference[] }
+  | { ok: false; kind: 'outcome-mismatch'; message: string; outcome: OutcomeResult | null };
+
+/** An outcome as `id (tier)`, for messages; anything else as JSON. */
+function showOutcome(o: unknown): string {
+  if (typeof o === 'object' && o !== null && 'id' in o && 'tier' in o) return `${String(o.id)} (${String(o.tier)})`;
+  return JSON.stringify(o ?? null);
+}
+
+/** Whether a file's `outcome` is the one the game ends in (its id, tier and historical flag). */
+function sameOutcome(recorded: unknown, recomputed: OutcomeResult | null): boolean {
+  if (recomputed === null) return recorded === null || recorded === undefined;
+  if (typeof recorded !== 'object' || recorded === null) return false;
+  const r = recorded as Record<string, unknown>;
+  return r.id === recomputed.id && r.tier === recomputed.tier && r.historical === recomputed.historical;
+}
 
 /** Re-runs a replay and compares every hash; on the first mismatch, says what differs. */
 export function verifyReplay(game: Game, file: ReplayFile): Verification {
@@ -141,16 +157,31 @@ export function verifyReplay(game: Game, file: ReplayFile): Verification {
         differences,
       };
     }
+    // The hashes match; the summary the file keeps of this state must too, or `diff` would read a forgery.
+    const summary = checkpointOf(state);
+    if (canonicalJson(file.checkpoints[i] ?? null) !== canonicalJson(summary)) {
+      return {
+        ok: false,
+        kind: 'checkpoint-mismatch',
+        turn: i,
+        message: `turn ${i}: the state hash matches, but the file's checkpoint of it does not (the file was edited)`,
+        differences: diffValues(file.checkpoints[i], summary),
+      };
+    }
     if (i === file.actions.length) break;
     const next = applyAction(game, state, file.actions[i] as Action);
     if ('error' in next)
       return { ok: false, kind: 'illegal-action', turn: i + 1, message: next.error.message };
     state = next.state;
   }
-  const last = state;
-  return {
-    ok: true,
-    turns: file.actions.length,
-    outcome: outcomeOf(game, last),
-  };
+  const outcome = outcomeOf(game, state);
+  if (!sameOutcome(file.outcome, outcome)) {
+    return {
+      ok: false,
+      kind: 'outcome-mismatch',
+      message: `all hashes match, but the file's "outcome" says ${showOutcome(file.outcome)} while the game ends in ${showOutcome(outcome)}`,
+      outcome,
+    };
+  }
+  return { ok: true, turns: file.actions.length, outcome };
 }
