@@ -182,6 +182,12 @@ function candidateList(game: Game, moveId: string, move: Move): readonly Readonl
   return list;
 }
 
+/** How many parameter choices a move offers before legality: the menu entries it can add (the format caps it). */
+export function moveChoiceCount(game: Game, moveId: string): number {
+  const move = own(game.scenario.moves, moveId);
+  return move ? candidateList(game, moveId, move).length : 0;
+}
+
 /**
  * The legal actions now, in a stable order (scenario move order, then parameter order): the menu. It runs
  * the same two checks `checkAction` ends with (the move now, then its parameters now) on every well-formed

@@ -2,7 +2,7 @@
  * The engine's public API: the CLI, the browser session and outside checks call only this, so it
  * stays stable while the inside changes.
  */
-export { availableActions } from './actions.ts';
+export { availableActions, moveChoiceCount } from './actions.ts';
 export { applyAction, createGame } from './apply-action.ts';
 export { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 export { describeEntry, describeLog, type LogLine } from './describe.ts';

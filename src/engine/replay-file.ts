@@ -117,7 +117,8 @@ export type Verification =
 
 /** An outcome as `id (tier)`, for messages; anything else as JSON. */
 function showOutcome(o: unknown): string {
-  if (typeof o === 'object' && o !== null && 'id' in o && 'tier' in o) return `${String(o.id)} (${String(o.tier)})`;
+  if (typeof o === 'object' && o !== null && 'id' in o && 'tier' in o)
+    return `${String(o.id)} (${String(o.tier)})`;
   return JSON.stringify(o ?? null);
 }
 

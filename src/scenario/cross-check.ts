@@ -14,6 +14,7 @@ import {
   makeContext,
   report,
 } from './check-context.ts';
+import { checkLimits } from './check-limits.ts';
 import { checkMachine, sentEvents } from './check-machines.ts';
 import { checkEvents, checkMoves } from './check-moves.ts';
 import { checkParties } from './check-parties.ts';
@@ -156,6 +157,8 @@ function checkOutcomes(ctx: CheckContext): void {
 /** Every cross-reference problem of a schema-valid scenario (errors and warnings, unlocated; at most about `limit`). */
 export function crossCheck(s: Scenario, limit = Number.POSITIVE_INFINITY): Problem[] {
   const ctx = makeContext(s, limit);
+  // Past a limit the file is refused, and nothing else is checked: the other checks grow with the counts.
+  if (!checkLimits(ctx)) return ctx.out;
   checkRef(ctx, ['player', 'party'], 'value', s.player.party, ctx.parties, 'party');
   checkMeters(ctx);
   checkIssues(ctx);
