@@ -121,14 +121,29 @@ export function encodeReplayCode(
   return { ok: true, code: REPLAY_CODE_PREFIX + toBase64Url(Uint8Array.from(out)) };
 }
 
+/**
+ * The code with every space and invisible character removed. Line breaks and spaces creep in when a code is
+ * pasted from a mail or a chat, and so do characters that show as nothing (Unicode's format characters:
+ * zero-width spaces and joiners U+200B–U+200D, word joiner U+2060, byte-order mark U+FEFF, soft hyphen,
+ * direction marks and overrides): no code holds any of them, so they never matter.
+ */
+function withoutInvisibles(code: string): string {
+  return code.replace(/[\s\p{Cf}]+/gu, '');
+}
+
+/** How a foreign character is named: printable ASCII as itself, anything else by code point (`U+00E9`). */
+function characterName(cp: number): string {
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return cp > 0x20 && cp < 0x7f ? JSON.stringify(String.fromCodePoint(cp)) : hex;
+}
+
 const DAMAGED = 'the code is damaged or incomplete (copy it again, in full)';
 const CUT = 'the code is incomplete: it was cut off (copy it again, in full)';
 
 /** Checks the text of a code and reads its fields; no game is needed, nothing is replayed. */
 export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError {
   if (typeof code !== 'string') return fail('bad-prefix', 'a replay code must be text');
-  // Line breaks and spaces creep in when a code is pasted from a mail or a chat: they never matter.
-  const text = code.replace(/\s+/g, '');
+  const text = withoutInvisibles(code);
   if (text.length > REPLAY_CODE_LIMITS.characters) {
     const limit = REPLAY_CODE_LIMITS.characters;
     return fail('too-long', `the code is too long (${text.length} characters; the limit is ${limit})`);
@@ -145,7 +160,7 @@ export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError
   const decoded = fromBase64Url(text.slice(REPLAY_CODE_PREFIX.length));
   if ('bad' in decoded) {
     const at = REPLAY_CODE_PREFIX.length + decoded.bad;
-    const ch = JSON.stringify(text[at]);
+    const ch = characterName(text.codePointAt(at) ?? 0);
     return fail('bad-characters', `the code holds a character no code has: ${ch} at position ${at + 1}`);
   }
   if ('truncated' in decoded) return fail('truncated', CUT);
