@@ -6,6 +6,7 @@
 import { checkCondition } from './check-conditions.ts';
 import {
   type CheckContext,
+  checkNoDuplicates,
   checkRef,
   checkRefs,
   checkUniqueIds,
@@ -24,6 +25,7 @@ export function checkMoves(ctx: CheckContext): void {
   for (const [id, move] of Object.entries(s.moves)) {
     const path = ['moves', id];
     checkRefs(ctx, move.to, [...path, 'to'], ctx.targets, 'party or bloc %', 'ref/unknown-party');
+    checkNoDuplicates(ctx, move.to, [...path, 'to'], 'party or bloc');
     if (move.choose && (move.to ?? []).length === 0) {
       report(
         ctx,
@@ -37,6 +39,7 @@ export function checkMoves(ctx: CheckContext): void {
     const kind = move.kind ?? 'action';
     if (kind === 'propose') {
       checkRefs(ctx, move.issues, [...path, 'issues'], ctx.issues, 'issue');
+      checkNoDuplicates(ctx, move.issues, [...path, 'issues'], 'issue');
     }
     if (kind === 'vote' && !s.vote) {
       report(
@@ -63,6 +66,7 @@ export function checkMoves(ctx: CheckContext): void {
     for (const [name, param] of Object.entries(move.params ?? {})) {
       const valid = new Set(Object.keys(param.options));
       checkRefs(ctx, param.order, [...path, 'params', name, 'order'], valid, `option of "${name}"`);
+      checkNoDuplicates(ctx, param.order, [...path, 'params', name, 'order'], 'option', 'warning');
     }
     if (move.when) checkCondition(ctx, move.when, [...path, 'when'], { kind: 'move', playerStates });
     if (move.text !== undefined) {
@@ -104,6 +108,7 @@ export function checkEvents(ctx: CheckContext): void {
       'party or bloc %',
       'ref/unknown-party',
     );
+    checkNoDuplicates(ctx, event.send?.to, [...path, 'send', 'to'], 'party or bloc');
     checkRefs(ctx, event.sources, [...path, 'sources'], ctx.sources, 'source');
     if (event.effects) checkEffects(ctx, event.effects, [...path, 'effects']);
     if (event.when) checkCondition(ctx, event.when, [...path, 'when'], { kind: 'event' });

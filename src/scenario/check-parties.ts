@@ -123,7 +123,7 @@ export function checkParties(ctx: CheckContext): void {
     checkPreferences(ctx, party, path);
     checkAnswering(ctx, id, party, path);
     if (party.veto && !(ctx.s.vote?.members ?? []).includes(id)) {
-      const why = ctx.s.vote ? 'is not a member of the vote' : 'but the scenario has no `vote` block';
+      const why = ctx.s.vote ? 'but is not one of `vote.members`' : 'but the scenario has no `vote` block';
       report(
         ctx,
         [...path, 'veto'],
