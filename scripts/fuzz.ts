@@ -577,6 +577,8 @@ async function main(): Promise<void> {
   for (const f of failures.slice(0, 50)) process.stdout.write(`FAIL ${f}\n`);
   writeSummary();
   process.exitCode = failures.length > 0 ? 1 : 0;
+  // Further fuzzers, each setting the exit code to 1 on failure.
+  (await import('./fuzz-numbers.ts')).mainNumbers(); // class 3: extreme numbers (issue 17)
 }
 
 const { isMainThread, workerData } = await import('node:worker_threads');
