@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { compileGame, playGame, stateHash } from '../src/engine/index.ts';
+import { compileGame, judgeOffer, playGame, stateHash } from '../src/engine/index.ts';
 import { parseScenario } from '../src/scenario/index.ts';
 
 const root = new URL('../', import.meta.url);
@@ -34,7 +34,8 @@ const EXTREMES = [
   999999,
 ];
 
-const NUMBER_LINE = /^(\s*(?:- )?[^#:\s][^:]*:\s+)(-?\d[\d.e+-]*)\s*$/;
+/** A number written as a mapping value, block or flow style (`weight: 0.5`, `{ a: 0.5, b: 1 }`). */
+const NUMBER = /(:\s+)(-?\d[\d.e+-]*)(?=\s*(?:[,}\]#]|$))/gm;
 
 function finite(v: unknown): boolean {
   if (typeof v === 'number') return Number.isFinite(v);
@@ -58,6 +59,12 @@ export function checkNumbers(text: string, seed: string): string | null {
     if ('error' in a || 'error' in b)
       return `play failed: ${JSON.stringify('error' in a ? a : b).slice(0, 300)}`;
     if (!a.states.every(finite)) return `${strategy}: a state holds a number that is not finite`;
+    for (const st of a.states)
+      for (const p of game.partyIds) {
+        const j = judgeOffer(game, st, p);
+        if (!Number.isFinite(j.utility) || !Number.isFinite(j.margin))
+          return `${strategy}: party ${p} judges the table at utility ${j.utility}, margin ${j.margin}`;
+      }
     if (stateHash(a.states[a.states.length - 1]) !== stateHash(b.states[b.states.length - 1]))
       return `${strategy}: the same seed ended in two hashes`;
   }
@@ -78,24 +85,34 @@ export const numbersArb = fc.record({
     },
   ),
   seed: fc.nat(1000),
+  /** With a key, every number on the lines holding it (e.g. all weights) becomes the first edit's value. */
+  all: fc.option(
+    fc.constantFrom('weights', 'flex', 'drift', 'per', 'min', 'max', 'initial', 'score', 'meters'),
+  ),
 });
 
-/** Builds the text of one mutant from the real scenarios. */
+/** Builds the text of one mutant: its numbers at the edited places (with `all`, every number) changed. */
 export function buildNumbers(
-  sources: readonly string[][],
-  spec: { source: number; edits: [number, number][] },
+  sources: readonly string[],
+  spec: { source: number; edits: [number, number][]; all: string | null },
 ): string {
-  const lines = [...(sources[spec.source % sources.length] as string[])];
-  const numeric = lines.flatMap((l, i) => (NUMBER_LINE.test(l) ? [i] : []));
-  for (const [at, value] of spec.edits) {
-    const i = numeric[at % Math.max(1, numeric.length)];
-    if (i === undefined) continue;
-    lines[i] = (lines[i] as string).replace(
-      NUMBER_LINE,
-      (_m, key: string) => `${key}${Object.is(value, -0) ? '-0' : String(value)}`,
-    );
+  const text = sources[spec.source % sources.length] as string;
+  const count = [...text.matchAll(NUMBER)].length;
+  const show = (v: number): string => (Object.is(v, -0) ? '-0' : String(v));
+  const at = new Map(spec.edits.map(([i, v]) => [i % Math.max(1, count), v]));
+  const all = spec.all;
+  if (all !== null) {
+    const v = spec.edits[0]?.[1] ?? 0;
+    return text
+      .split('\n')
+      .map((l) => (l.includes(`${all}:`) ? l.replace(NUMBER, (_m, key: string) => `${key}${show(v)}`) : l))
+      .join('\n');
   }
-  return lines.join('\n');
+  let k = 0;
+  return text.replace(NUMBER, (m, key: string) => {
+    const v = at.get(k++);
+    return v === undefined ? m : `${key}${show(v)}`;
+  });
 }
 
 /** Runs the fuzzer; returns the failures. */
@@ -104,7 +121,7 @@ export function fuzzNumbers(runs: number, seed: number): string[] {
   const sources = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((f) => readFileSync(new URL(f, dir), 'utf8').split('\n'));
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
   const failures: string[] = [];
   for (const [i, spec] of fc.sample(numbersArb, { seed, numRuns: runs }).entries()) {
     const why = checkNumbers(buildNumbers(sources, spec), `n/${spec.seed}`);
