@@ -7,6 +7,7 @@
  * Payload (base64url, no padding): id (varint length + UTF-8), scenario version (varint), 6 bytes of the
  * scenario hash, seed (varint length + UTF-8), action count (varint), one varint index per action,
  * 8 bytes of the final state hash, then 2 bytes of SHA-256 of everything before them (a checksum).
+ * Varints are LEB128 of at most 8 bytes, each number spelt one way: every safe integer fits.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
