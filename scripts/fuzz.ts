@@ -450,6 +450,18 @@ const FUZZERS: Record<string, (args: string[]) => Promise<string[]>> = {
     );
     return r.failures;
   },
+  /** Class 3: numbers at and past their bounds (scripts/fuzz-numbers.ts). */
+  numbers: async (args) => {
+    const { fuzzNumbers } = await import('./fuzz-numbers.ts');
+    const runs = option(args, 'number-runs', 1500);
+    const started = performance.now();
+    const failures = fuzzNumbers(runs, option(args, 'seed', 17));
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(
+      `${JSON.stringify({ fuzzer: 'numbers', inputs: runs, failures: failures.length, seconds }, null, 2)}\n`,
+    );
+    return failures;
+  },
 };
 
 async function main(): Promise<void> {

@@ -31,6 +31,7 @@ const code = (() => {
 })();
 
 /** Characters a terminal must never receive raw from a file. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 const FORGED = 'OK: 12 turns, all 13 hashes match; outcome accord-ratified (success)';
 

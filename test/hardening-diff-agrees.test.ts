@@ -34,12 +34,24 @@ type Replay = Record<string, unknown> & {
 
 /** One edit of a replay, in a generated place. */
 const EDITS: [string, (r: Replay, n: number) => void][] = [
-  ['outcome.id', (r) => r.outcome && (r.outcome.id = 'accord-ratified')],
+  [
+    'outcome.id',
+    (r) => {
+      if (r.outcome) r.outcome.id = 'accord-ratified';
+    },
+  ],
   [
     'outcome.tier',
-    (r) => r.outcome && (r.outcome.tier = r.outcome.tier === 'success' ? 'failure' : 'success'),
+    (r) => {
+      if (r.outcome) r.outcome.tier = r.outcome.tier === 'success' ? 'failure' : 'success';
+    },
   ],
-  ['outcome.historical', (r) => r.outcome && (r.outcome.historical = !r.outcome.historical)],
+  [
+    'outcome.historical',
+    (r) => {
+      if (r.outcome) r.outcome.historical = !r.outcome.historical;
+    },
+  ],
   ['outcome', (r) => (r.outcome = null)],
   ['hash', (r, n) => (r.hashes[n % r.hashes.length] = '0'.repeat(64))],
   [

@@ -252,11 +252,7 @@ describe('pasted codes with invisible and foreign characters (hardening class 8)
       fc.property(fc.nat(), fc.integer({ min: 0x21, max: 0x10ffff }), (at, cp) => {
         if (cp >= 0xd800 && cp <= 0xdfff) return;
         const ch = String.fromCodePoint(cp);
-        if (
-          /[A-Za-z0-9_-]/.test(ch) ||
-          ch.replace(/[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, '') === ''
-        )
-          return;
+        if (/[A-Za-z0-9_-]/.test(ch) || /[\s\p{Cf}]/u.test(ch)) return;
         const i = REPLAY_CODE_PREFIX.length + (at % (code.length - REPLAY_CODE_PREFIX.length));
         const r = readReplayCode(code.slice(0, i) + ch + code.slice(i));
         const e = refused(r as { ok: boolean });

@@ -48,7 +48,7 @@ export function fromBase64Url(
   return { bytes };
 }
 
-/** Appends an unsigned LEB128 varint: small numbers (most menu indexes) take one byte. */
+/** Appends an unsigned LEB128 varint of any safe integer: small numbers (most menu indexes) take one byte. */
 export function writeVarint(out: number[], value: number): void {
   let v = value;
   while (v >= 0x80) {
@@ -58,8 +58,11 @@ export function writeVarint(out: number[], value: number): void {
   out.push(v);
 }
 
-/** Longest varint accepted (28 bits): keeps numbers far below 2^31 and rejects runaway continuation bytes. */
-const MAX_VARINT_BYTES = 4;
+/**
+ * Longest varint accepted (8 bytes, 56 bits): enough for every safe integer, so a scenario `version` up to
+ * 2^53 − 1 fits, while runaway continuation bytes are still refused.
+ */
+const MAX_VARINT_BYTES = 8;
 
 /**
  * A cursor over untrusted bytes that never throws: reading past the end sets `ended`, a malformed field
@@ -72,7 +75,10 @@ export class ByteReader {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   constructor(private readonly bytes: Uint8Array) {}
 
-  /** An unsigned varint, or null once the bytes ran out or it was too long. */
+  /**
+   * An unsigned varint, or null once the bytes ran out; a varint that is too long, above 2^53 − 1, or padded
+   * with a last byte of zero (which no encoder writes: each number has one spelling) marks the bytes invalid.
+   */
   varint(): number | null {
     let value = 0;
     for (let k = 0; k < MAX_VARINT_BYTES; k++) {
@@ -82,7 +88,10 @@ export class ByteReader {
       }
       const b = this.bytes[this.offset++] as number;
       value += (b & 0x7f) * 2 ** (7 * k);
-      if ((b & 0x80) === 0) return value;
+      if ((b & 0x80) === 0) {
+        if ((b === 0 && k > 0) || value > Number.MAX_SAFE_INTEGER) break;
+        return value;
+      }
     }
     this.invalid = true;
     return null;

@@ -7,6 +7,7 @@
  * Payload (base64url, no padding): id (varint length + UTF-8), scenario version (varint), 6 bytes of the
  * scenario hash, seed (varint length + UTF-8), action count (varint), one varint index per action,
  * 8 bytes of the final state hash, then 2 bytes of SHA-256 of everything before them (a checksum).
+ * Varints are LEB128 of at most 8 bytes, each number spelt one way: every safe integer fits.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -122,11 +123,18 @@ export function encodeReplayCode(
   return { ok: true, code: REPLAY_CODE_PREFIX + toBase64Url(Uint8Array.from(out)) };
 }
 
+/**
+ * The code with every space and invisible character removed. Line breaks and spaces creep in when a code is
+ * pasted from a mail or a chat, and so do characters that show as nothing (Unicode's format characters:
+ * zero-width spaces and joiners U+200B–U+200D, word joiner U+2060, byte-order mark U+FEFF, soft hyphen,
+ * direction marks and overrides): no code holds any of them, so they never matter.
+ */
+function withoutInvisibles(code: string): string {
+  return code.replace(/[\s\p{Cf}]+/gu, '');
+}
+
 const DAMAGED = 'the code is damaged or incomplete (copy it again, in full)';
 const CUT = 'the code is incomplete: it was cut off (copy it again, in full)';
-
-/** What a pasted code may carry that nobody can see: whitespace and Unicode format characters. */
-const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+/g;
 
 /** A character by its code point (`U+00E9 "é"`), shown only when it is printable ASCII. */
 function namedCharacter(text: string, at: number): string {
@@ -138,9 +146,7 @@ function namedCharacter(text: string, at: number): string {
 /** Checks the text of a code and reads its fields; no game is needed, nothing is replayed. */
 export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError {
   if (typeof code !== 'string') return fail('bad-prefix', 'a replay code must be text');
-  // Line breaks, spaces and invisible characters (zero-width spaces and joiners, soft hyphens, direction
-  // marks) creep in when a code is pasted from a mail, a chat or a word processor: they never matter.
-  const text = code.replace(INVISIBLE, '');
+  const text = withoutInvisibles(code);
   if (text.length > REPLAY_CODE_LIMITS.characters) {
     const limit = REPLAY_CODE_LIMITS.characters;
     return fail('too-long', `the code is too long (${text.length} characters; the limit is ${limit})`);

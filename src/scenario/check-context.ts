@@ -164,3 +164,35 @@ export function checkOptions(
   for (const [option, at] of entries(value, path))
     checkRef(ctx, at, anchor, option, options, `option % of issue "${issue}"`, 'ref/unknown-option');
 }
+
+/**
+ * Reports each entry of a list of ids that an earlier entry already names. Lists that are sets (vote members,
+ * a bloc's members, who a move or event reaches, a move's issues) count each id once: `[a, a, b]` in
+ * `vote.members` would count `a` once and a threshold of 3 could never be met.
+ */
+export function checkNoDuplicates(
+  ctx: CheckContext,
+  list: readonly string[] | undefined,
+  path: readonly PathSegment[],
+  noun: string,
+  severity: Problem['severity'] = 'error',
+  code = 'check/duplicate-entry',
+): void {
+  const seen = new Map<string, number>();
+  for (const [i, id] of (list ?? []).entries()) {
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else {
+      const where = `${formatPath(path)}[${first}]`;
+      report(
+        ctx,
+        [...path, i],
+        'value',
+        severity,
+        code,
+        `${noun} "${id}" is already listed as ${where}`,
+        'list each one once',
+      );
+    }
+  }
+}

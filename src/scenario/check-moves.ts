@@ -6,6 +6,7 @@
 import { checkCondition } from './check-conditions.ts';
 import {
   type CheckContext,
+  checkNoDuplicates,
   checkRef,
   checkRefs,
   checkUniqueIds,
@@ -63,6 +64,7 @@ export function checkMoves(ctx: CheckContext): void {
     for (const [name, param] of Object.entries(move.params ?? {})) {
       const valid = new Set(Object.keys(param.options));
       checkRefs(ctx, param.order, [...path, 'params', name, 'order'], valid, `option of "${name}"`);
+      checkNoDuplicates(ctx, param.order, [...path, 'params', name, 'order'], 'option', 'warning');
     }
     if (move.when) checkCondition(ctx, move.when, [...path, 'when'], { kind: 'move', playerStates });
     if (move.text !== undefined) {
@@ -104,6 +106,7 @@ export function checkEvents(ctx: CheckContext): void {
       'party or bloc %',
       'ref/unknown-party',
     );
+    checkNoDuplicates(ctx, event.send?.to, [...path, 'send', 'to'], 'party or bloc');
     checkRefs(ctx, event.sources, [...path, 'sources'], ctx.sources, 'source');
     if (event.effects) checkEffects(ctx, event.effects, [...path, 'effects']);
     if (event.when) checkCondition(ctx, event.when, [...path, 'when'], { kind: 'event' });

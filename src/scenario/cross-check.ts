@@ -7,6 +7,7 @@
 import { checkCondition } from './check-conditions.ts';
 import {
   type CheckContext,
+  checkNoDuplicates,
   checkOptions,
   checkRef,
   checkRefs,
@@ -51,6 +52,7 @@ function checkIssues(ctx: CheckContext): void {
     checkOptions(ctx, id, issue.default, ['issues', id, 'default']);
     if (issue.historical !== undefined) checkOptions(ctx, id, issue.historical, ['issues', id, 'historical']);
     if (issue.order) checkOptions(ctx, id, issue.order, ['issues', id, 'order']);
+    checkNoDuplicates(ctx, issue.order, ['issues', id, 'order'], 'option', 'warning');
   }
 }
 
@@ -88,19 +90,7 @@ function checkBlocsAndVote(ctx: CheckContext): void {
 function checkMenu(ctx: CheckContext): void {
   const menu = ctx.s.menu ?? [];
   checkRefs(ctx, menu, ['menu'], ctx.moves, 'move');
-  for (const [i, id] of menu.entries()) {
-    const first = menu.indexOf(id);
-    if (first < i) {
-      report(
-        ctx,
-        ['menu', i],
-        'value',
-        'warning',
-        'check/duplicate-menu',
-        `move "${id}" is already listed as menu[${first}]`,
-      );
-    }
-  }
+  checkNoDuplicates(ctx, menu, ['menu'], 'move', 'warning', 'check/duplicate-menu');
 }
 
 function checkOutcomes(ctx: CheckContext): void {

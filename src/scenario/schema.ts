@@ -4,6 +4,7 @@
  * Cross-references (a transition to a missing state, an unknown meter…) are checked in `cross-check.ts`.
  */
 import { z } from 'zod';
+import { MAX_COUNT, MAX_MAGNITUDE, MAX_VERSION, RESERVED_EVENT_PREFIX } from './bounds.ts';
 
 // Scenario files are untrusted data: no code generation inside the validator (CSP-safe, no eval).
 z.config({ jitless: true });
@@ -25,31 +26,41 @@ export const EventName = z
   .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'must be a dotted event name such as `statement.public`')
   .regex(
     /^(?!xstate\.)/,
-    'is reserved: XState keeps every event name starting with `xstate.` for itself; choose another first word, such as `talks.`',
+    `is reserved: XState keeps every event name starting with \`${RESERVED_EVENT_PREFIX}\` for itself; choose another first word, such as \`talks.\``,
   )
   .max(80);
+
+/**
+ * A real number the engine may add or multiply: bounded (see `bounds.ts`) so that no arithmetic on a
+ * scenario's numbers can reach Infinity or NaN.
+ */
+const Real = z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);
+/** A value between 0 and 1 (a probability, a utility, a reservation). */
+const Share = z.number().min(0).max(1);
+/** A whole number of rounds, uses or votes, from 1. */
+const Count = z.number().int().min(1).max(MAX_COUNT);
 
 const Text = z.string().min(1, 'must not be empty').max(20000);
 const ShortText = z.string().min(1, 'must not be empty').max(300);
 
 /** A numeric test. A bare number means "equals". */
 export const Range = z.union([
-  z.number(),
+  Real,
   z.strictObject({
-    atLeast: z.number().optional(),
-    atMost: z.number().optional(),
-    above: z.number().optional(),
-    below: z.number().optional(),
+    atLeast: Real.optional(),
+    atMost: Real.optional(),
+    above: Real.optional(),
+    below: Real.optional(),
   }),
 ]);
 export type Range = z.infer<typeof Range>;
 
 /** A probability, fixed or moved by the party's meters: `chance: { base: 0.3, per: { trust: 0.1 } }`. */
 export const Chance = z.union([
-  z.number().min(0).max(1),
+  Share,
   z.strictObject({
-    base: z.number().min(0).max(1),
-    per: z.record(Id, z.number()).describe('Added to the base for every point of each meter of the party.'),
+    base: Share,
+    per: z.record(Id, Real).describe('Added to the base for every point of each meter of the party.'),
   }),
 ]);
 export type Chance = z.infer<typeof Chance>;
@@ -152,10 +163,10 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 /** What happens: meter changes, flags, an agreement, the end of the game. */
 export const Effects = z.strictObject({
   meters: z
-    .record(Id, z.number())
+    .record(Id, Real)
     .optional()
     .describe('Changes to the meters of the party this happens to (in a move: the player).'),
-  parties: z.record(Id, z.record(Id, z.number())).optional().describe("Changes to named parties' meters."),
+  parties: z.record(Id, z.record(Id, Real)).optional().describe("Changes to named parties' meters."),
   flags: z.record(Id, z.boolean()).optional(),
   agree: z.boolean().optional().describe('The party agrees to the package on the table.'),
   end: z.boolean().optional().describe('The game ends after this turn.'),
@@ -180,10 +191,7 @@ export const PositionState = z.strictObject({
   describe: Text,
   final: z.boolean().optional(),
   vote: Ballot.optional().describe('How the party votes from this position, in a vote scenario.'),
-  score: z
-    .number()
-    .optional()
-    .describe('How good this position is for the player (strategies and the debrief).'),
+  score: Real.optional().describe('How good this position is for the player (strategies and the debrief).'),
   on: z.record(EventName, z.array(Transition).min(1)).optional(),
 });
 export type PositionState = z.infer<typeof PositionState>;
@@ -197,15 +205,13 @@ export type PositionMachine = z.infer<typeof PositionMachine>;
 
 /** What a party wants, so it can judge any package the player proposes without scripted answers. */
 export const Preferences = z.strictObject({
-  weights: z.record(Id, z.number().min(0)).describe('How much each issue matters to the party.'),
-  values: z.record(Id, z.record(Id, z.number().min(0).max(1))).describe('Value 0–1 of each option.'),
-  reservation: z
-    .number()
-    .min(0)
-    .max(1)
-    .describe('The lowest package value the party accepts (its walk-away).'),
+  weights: z
+    .record(Id, z.number().min(0).max(MAX_MAGNITUDE))
+    .describe('How much each issue matters to the party.'),
+  values: z.record(Id, z.record(Id, Share)).describe('Value 0–1 of each option.'),
+  reservation: Share.describe('The lowest package value the party accepts (its walk-away).'),
   flex: z
-    .record(Id, z.number())
+    .record(Id, Real)
     .optional()
     .describe('Each meter point lowers the reservation by this much (trust makes parties flexible).'),
   redLines: z
@@ -223,11 +229,8 @@ export const Party = z.strictObject({
   emblem: z
     .strictObject({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/), symbol: z.string().min(1).max(3) })
     .optional(),
-  meters: z
-    .record(Id, z.number())
-    .optional()
-    .describe('Starting meter values (others start at the default).'),
-  drift: z.record(Id, z.number()).optional().describe('Meter changes applied at the end of every round.'),
+  meters: z.record(Id, Real).optional().describe('Starting meter values (others start at the default).'),
+  drift: z.record(Id, Real).optional().describe('Meter changes applied at the end of every round.'),
   prefers: Preferences.optional(),
   template: Id.optional().describe('Use a machine from `templates`.'),
   position: PositionMachine.optional(),
@@ -241,9 +244,9 @@ export type Party = z.infer<typeof Party>;
 export const Meter = z.strictObject({
   label: ShortText,
   describe: Text.optional(),
-  min: z.number(),
-  max: z.number(),
-  initial: z.number(),
+  min: Real,
+  max: Real,
+  initial: Real,
 });
 export type Meter = z.infer<typeof Meter>;
 
@@ -252,7 +255,8 @@ export const Issue = z.strictObject({
   label: ShortText,
   describe: Text.optional(),
   options: z.record(Id, ShortText).describe('Option id → what it means.'),
-  order: idList()
+  order: z
+    .array(Id)
     .optional()
     .describe('The order the options are offered in (option ids); options not named follow in id order.'),
   default: Id.describe('The option on the table when the game starts (usually the status quo).'),
@@ -264,7 +268,8 @@ export type Issue = z.infer<typeof Issue>;
 export const MoveParam = z.strictObject({
   label: ShortText,
   options: z.record(Id, ShortText),
-  order: idList()
+  order: z
+    .array(Id)
     .optional()
     .describe('The order the options are offered in (option ids); options not named follow in id order.'),
 });
@@ -286,7 +291,7 @@ export const Move = z.strictObject({
   sends: EventName.optional(),
   effects: Effects.optional(),
   when: Condition.optional().describe('The move is offered only while this holds.'),
-  limit: z.number().int().min(1).optional().describe('How many times per game.'),
+  limit: Count.optional().describe('How many times per game.'),
   text: ShortText.optional().describe("The log line; `{param}` is replaced by the chosen option's label."),
 });
 export type Move = z.infer<typeof Move>;
@@ -297,19 +302,11 @@ export const GameEvent = z.strictObject({
   title: ShortText,
   text: Text,
   at: z
-    .union([
-      z.number().int().min(1),
-      z.strictObject({ from: z.number().int().min(1), to: z.number().int().min(1) }),
-    ])
+    .union([Count, z.strictObject({ from: Count, to: Count })])
     .describe(
       'The round at whose start the event may fire, or a window `{ from, to }`: it is then considered at the start of every round in it (use a flag in `when` to fire it only once).',
     ),
-  chance: z
-    .number()
-    .min(0)
-    .max(1)
-    .optional()
-    .describe('Drawn from the seeded generator; omit for scripted events.'),
+  chance: Share.optional().describe('Drawn from the seeded generator; omit for scripted events.'),
   when: Condition.optional(),
   effects: Effects.optional(),
   send: z.strictObject({ to: idList(1), event: EventName }).optional(),
@@ -320,7 +317,7 @@ export type GameEvent = z.infer<typeof GameEvent>;
 /** A roll call (e.g. the Security Council), for scenarios decided by a vote. */
 export const Vote = z.strictObject({
   members: idList(1),
-  threshold: z.number().int().min(1).describe('Yes votes needed.'),
+  threshold: Count.describe('Yes votes needed.'),
   callAtEnd: z
     .union([z.boolean(), z.strictObject({ when: Condition })])
     .optional()
@@ -362,7 +359,12 @@ export const Source = z.strictObject({
 export const Scenario = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
   id: Id.describe('The scenario id, used in URLs, saves and replays; keep it stable.'),
-  version: z.number().int().min(1).describe('Bump when a change alters play, so old replays are recognised.'),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_VERSION)
+    .describe('Bump when a change alters play, so old replays are recognised.'),
   title: ShortText.describe('The title students see.'),
   date: z
     .string()
@@ -404,7 +406,8 @@ export const Scenario = z.strictObject({
     .optional()
     .describe('Named groups of parties a move or event can reach at once.'),
   moves: z.record(Id, Move).describe('What the player can do, by id.'),
-  menu: idList()
+  menu: z
+    .array(Id)
     .optional()
     .describe(
       "The order the player's moves are listed in (move ids); moves not named follow in id order. Without it, the menu is in id order.",
