@@ -157,3 +157,47 @@ describe('long words at phone width', () => {
     await page.close();
   });
 });
+
+describe('opening a scenario file that is slow to check', () => {
+  it('keeps the tab responsive, and ends with a clear message', async () => {
+    const base = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.url), 'utf8');
+    const extra = Array.from({ length: 20_000 }, (_, i) => `      o${i}: x\n`).join('');
+    const yaml = base.replace('      year-round: All year\n', `      year-round: All year\n${extra}`);
+    expect(yaml.length).toBeLessThan(1024 * 1024);
+    const { page, problems } = await instrumentedPage(h);
+    await page.goto(h.url);
+    await screen(page, 'title');
+    await click(page, 'Open a scenario file…');
+    await screen(page, 'open');
+    await page.evaluate(() => {
+      const w = window as unknown as { __gap: number };
+      w.__gap = 0;
+      let last = performance.now();
+      const tick = (now: number) => {
+        w.__gap = Math.max(w.__gap, now - last);
+        last = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const started = Date.now();
+    await page.setInputFiles('#scenario-file', {
+      name: 'slow.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(yaml),
+    });
+    await page.waitForFunction(
+      () =>
+        /took longer than|could not be loaded/.test(document.body.innerText) ||
+        document.querySelector('main#app')?.getAttribute('data-screen') === 'briefing',
+      null,
+      { timeout: 30_000 },
+    );
+    const elapsed = Date.now() - started;
+    const gap = await page.evaluate(() => (window as unknown as { __gap: number }).__gap);
+    expect(gap, 'longest frame gap while checking (ms)').toBeLessThan(2000);
+    expect(elapsed).toBeLessThan(15_000);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
