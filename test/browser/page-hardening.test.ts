@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playGame } from '../../src/engine/index.ts';
 import { buildResult } from '../../src/session/result.ts';
 import { loadGame } from '../helpers/scenarios.ts';
+import { SCREENSHOT_DIR } from './helpers/build-site.ts';
 import { overflowX } from './helpers/harness.ts';
 import {
   click,
@@ -153,7 +154,7 @@ describe('long words at phone width', () => {
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await page.evaluate(() => window.envoyPage?.go('play'));
     await screen(page, 'play');
-    await page.screenshot({ path: 'test-results/screenshots/phone-long-words.png', fullPage: false });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/phone-long-words.png`, fullPage: false });
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
     await page.close();
