@@ -4,6 +4,7 @@
  * where the keyboard and screen readers reach it), so it is hidden from assistive technology.
  */
 import Phaser from 'phaser';
+import { shown } from '../ui/dom.ts';
 import { Boot, type BootHooks } from './Boot.ts';
 import { Briefing } from './Briefing.ts';
 import { Council } from './Council.ts';
@@ -16,6 +17,21 @@ import { Sources } from './Sources.ts';
 import { Table } from './Table.ts';
 import { Title } from './Title.ts';
 import { COLOURS, HEIGHT, PORTRAIT, PORTRAIT_QUERY, STRIP, WIDTH } from './theme.ts';
+
+/**
+ * Canvas text has no bidirectional isolation, so every Text shows hidden and reordering characters as
+ * visible ⟨U+XXXX⟩, exactly as the DOM does (one patch covers every scene's `add.text` and `setText`).
+ */
+const setText = Phaser.GameObjects.Text.prototype.setText;
+Phaser.GameObjects.Text.prototype.setText = function (
+  this: Phaser.GameObjects.Text,
+  value: string | string[],
+) {
+  return setText.call(
+    this,
+    Array.isArray(value) ? value.map(shown) : typeof value === 'string' ? shown(value) : value,
+  );
+};
 
 /** Scenes that show a game, and take the tall portrait canvas on phones; the others take the strip. */
 const GAME_SCENES: ReadonlySet<SceneKey> = new Set(['Briefing', 'Table', 'Council', 'Debrief']);

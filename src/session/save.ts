@@ -82,6 +82,14 @@ function readSlot(storage: KeyValueStorage, key: string): Read {
   }
 }
 
+/** Generations stay below this, so `generation + 1` is always exact; the counter renumbers past it. */
+export const MAX_GENERATION = Number.MAX_SAFE_INTEGER - 1;
+
+/** A stored save text with another generation (the generation is not part of the verified hash). */
+function restamp(text: string, generation: number): string {
+  return JSON.stringify({ ...(JSON.parse(text) as object), generation });
+}
+
 /** The generation a stored text claims, without verifying it (used only to keep generations growing). */
 function claimedGeneration(text: string | null): number {
   if (text === null || text.length > SAVE_LIMITS.characters) return 0;
@@ -191,7 +199,10 @@ export function createSaveStore(storage: KeyValueStorage | null, prefix = SAVE_P
       const id = game.scenario.id;
       const keys = keysOf(id);
       // Stored slots are read too: another tab of the same scenario may have saved since.
-      const generation = Math.max(generations.get(id) ?? 0, highestStored(id)) + 1;
+      const reached = Math.max(generations.get(id) ?? 0, highestStored(id));
+      // A counter at the top of the safe range cannot grow: renumber (backup 1, this save 2) rather than fail.
+      const renumber = reached >= MAX_GENERATION;
+      const generation = renumber ? 2 : reached + 1;
       // Claimed before writing: even a failed attempt may have left a tmp with this generation.
       generations.set(id, generation);
       let text: string;
@@ -219,7 +230,10 @@ export function createSaveStore(storage: KeyValueStorage | null, prefix = SAVE_P
       const current = readSlot(storage, keys.main);
       if ('text' in current && current.text !== null && 'record' in parseSave(current.text)) {
         // A failed backup must not stop the save itself: main is still the previous good copy.
-        write(keys.backup, current.text);
+        write(keys.backup, renumber ? restamp(current.text, 1) : current.text);
+      } else if (renumber) {
+        // An old backup with a huge generation would outrank the renumbered save.
+        remove(keys.backup);
       }
       status = write(keys.main, text);
       if (status !== 'saved') return status;

@@ -5,7 +5,7 @@
 import type { Motion } from '../scenes/motion.ts';
 import type { SaveStatus } from '../session/save.ts';
 import type { App, Route } from './app-types.ts';
-import { el, fill } from './dom.ts';
+import { bdi, el, fill } from './dom.ts';
 
 /** How a save went, in the words the bar shows (nothing when all is well). */
 const SAVE_WORDS: Record<SaveStatus, string> = {
@@ -64,7 +64,7 @@ export class TopBar {
   update(app: App): void {
     this.app = app;
     const game = app.loaded?.game;
-    this.scenario.textContent = game ? game.scenario.title : '';
+    fill(this.scenario, game ? bdi(game.scenario.title) : '');
     this.glossary.hidden = !game?.scenario.glossary;
     this.sources.hidden = !game?.scenario.sources;
   }
@@ -78,6 +78,6 @@ export class TopBar {
 
   /** A polite message in the status line. */
   announce(message: string): void {
-    this.status.textContent = message;
+    fill(this.status, message);
   }
 }

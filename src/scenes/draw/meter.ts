@@ -6,6 +6,7 @@
 import type Phaser from 'phaser';
 import { type Game, own } from '../../engine/index.ts';
 import { COLOURS, textStyle } from '../theme.ts';
+import { fitText } from './layout.ts';
 
 /** The shortest prefix of each meter's label that no other meter's label shares ("Pr", "Pa", "T"). */
 export function meterCodes(game: Game): Record<string, string> {
@@ -50,7 +51,9 @@ export function drawMeterBar(
   x: number,
   y: number,
 ): MeterBar {
-  const codeText = scene.add.text(x, y, code, textStyle(16, COLOURS.muted, true)).setOrigin(0, 0.5);
+  const codeText = scene.add.text(x, y, '', textStyle(16, COLOURS.muted, true)).setOrigin(0, 0.5);
+  // A meter's code comes from the scenario: a long one is cut to its column, never drawn over the bar.
+  fitText(codeText, code, BAR.codeWidth - 2);
   const bx = x + BAR.codeWidth;
   const track = scene.add.graphics({ x: bx, y: y - BAR.height / 2 });
   track.fillStyle(0xffffff).fillRect(0, 0, BAR.width, BAR.height);

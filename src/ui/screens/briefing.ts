@@ -1,7 +1,7 @@
 /** The briefing screen: role, confidential brief and objectives, then the way to the table. */
 import type { App, Mounted } from '../app-types.ts';
 import { renderBriefing } from '../briefing.ts';
-import { el, fill } from '../dom.ts';
+import { bdi, el, fill } from '../dom.ts';
 import { button } from './title.ts';
 
 /** Mounts the briefing of the loaded game. */
@@ -24,7 +24,7 @@ export function mountBriefing(app: App): Mounted {
       'div',
       { class: 'screen briefing-screen', 'aria-labelledby': 'briefing-heading' },
       heading,
-      el('p', { class: 'muted' }, `Seed ${session.view().seed}`, ' · ', goTop),
+      el('p', { class: 'muted' }, 'Seed ', bdi(session.view().seed), ' · ', goTop),
       renderBriefing(game),
       el('p', { class: 'actions' }, go),
     ),

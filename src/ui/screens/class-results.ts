@@ -8,7 +8,7 @@ import { compileGame, type Game, verifyReplay } from '../../engine/index.ts';
 import { CATALOG } from '../../session/catalog.ts';
 import { readResult, type StudentResult } from '../../session/result.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { el, fill } from '../dom.ts';
+import { bdi, el, fill } from '../dom.ts';
 import { TIER_WORDS } from '../labels.ts';
 import { button } from './title.ts';
 
@@ -23,6 +23,8 @@ interface Row {
   /** Set when the file names another outcome than its replay reaches (the file was edited). */
   claimed: string | null;
   game: Game | null;
+  /** Files handed in before this one holding the same game (same scenario, seed and moves). */
+  sameAs: string[];
 }
 
 const games = new Map<string, Promise<Game | null>>();
@@ -44,6 +46,7 @@ async function readRow(file: File): Promise<Row> {
     problem: null,
     claimed: null,
     game: null,
+    sameAs: [],
   };
   if (file.size > MAX_RESULT) return { ...row, problem: 'larger than 5 MB: not a result file' };
   let data: unknown;
@@ -59,7 +62,7 @@ async function readRow(file: File): Promise<Row> {
     return {
       ...row,
       result: read.result,
-      problem: `scenario “${read.result.scenario.id}” is not in this page`,
+      problem: `a scenario with id “${read.result.scenario.id}” is not in this page`,
     };
   const checked = verifyReplay(game, read.result.replay);
   // A replay whose moves and hashes all check but whose recorded outcome was edited is still the game it
@@ -88,6 +91,39 @@ async function readRow(file: File): Promise<Row> {
   };
 }
 
+/** Reads files with at most READ_AT_ONCE in flight; rows keep the order the files were chosen in. */
+const READ_AT_ONCE = 16;
+async function readAll(files: File[]): Promise<Row[]> {
+  const rows: Row[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      rows[i] = await readRow(files[i] as File);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, files.length) }, worker));
+  return rows;
+}
+
+/**
+ * The same verified game handed in under two names (or two files) is flagged on every later copy and
+ * counted once in the summary. Same game: same scenario hash, seed and moves.
+ */
+export function markSameGames(rows: Row[]): Row[] {
+  const first = new Map<string, Row[]>();
+  for (const r of rows) {
+    if (!r.verified || !r.result) continue;
+    const key = JSON.stringify([r.result.replay.scenario, r.result.seed, r.result.replay.actions]);
+    const earlier = first.get(key);
+    if (earlier) {
+      r.sameAs = earlier.map((e) => (e.result?.name ? `${e.result.name} (${e.file})` : e.file));
+      earlier.push(r);
+    } else first.set(key, [r]);
+  }
+  return rows;
+}
+
 function percent(n: number, of: number): string {
   return of === 0 ? '0%' : `${Math.round((n / of) * 100)}%`;
 }
@@ -108,7 +144,8 @@ function summary(rows: Row[]): HTMLElement[] {
   }
   const out: HTMLElement[] = [];
   for (const [id, list] of byScenario) {
-    const title = list[0]?.result?.scenario.title ?? id;
+    // The heading names the verified scenario (the page's own copy), never a title a file claims.
+    const title = list[0]?.game?.scenario.title ?? id;
     const outcomes = new Map<string, { title: string; tier: string; n: number }>();
     const moves = new Map<string, number>();
     for (const r of list) {
@@ -121,7 +158,7 @@ function summary(rows: Row[]): HTMLElement[] {
         moves.set(m, (moves.get(m) ?? 0) + 1);
     }
     out.push(
-      el('h2', {}, `${title} — ${list.length} result${list.length === 1 ? '' : 's'}`),
+      el('h2', {}, bdi(title), ` — ${list.length} result${list.length === 1 ? '' : 's'}`),
       el(
         'table',
         { class: 'party-table' },
@@ -189,17 +226,35 @@ function studentList(rows: Row[]): HTMLElement {
       el(
         'li',
         {},
-        el('strong', {}, r.result?.name || r.file),
-        r.result?.name ? ` (${r.file})` : '',
+        el('strong', {}, bdi(r.result?.name || r.file)),
+        r.result?.name ? ' (' : '',
+        r.result?.name ? bdi(r.file) : '',
+        r.result?.name ? ')' : '',
         ': ',
         r.problem
-          ? el('span', { class: 'error-text' }, `✗ ${r.problem}`)
-          : `✓ verified — ${r.result?.outcome ? `${r.result.outcome.title} (${TIER_WORDS[r.result.outcome.tier as keyof typeof TIER_WORDS] ?? r.result.outcome.tier})` : 'not finished'}, seed ${r.result?.seed}`,
+          ? el('span', { class: 'error-text' }, '✗ ', bdi(r.problem))
+          : el(
+              'span',
+              {},
+              `✓ verified — ${r.result?.outcome ? `${r.result.outcome.title} (${TIER_WORDS[r.result.outcome.tier as keyof typeof TIER_WORDS] ?? r.result.outcome.tier})` : 'not finished'}, seed `,
+              bdi(r.result?.seed ?? ''),
+            ),
         r.claimed
           ? el(
               'span',
               { class: 'error-text' },
-              ` — the file itself claims “${r.claimed}”: it was edited after the game`,
+              ' — the file itself claims “',
+              bdi(r.claimed),
+              '”: it was edited after the game',
+            )
+          : null,
+        r.sameAs.length
+          ? el(
+              'span',
+              { class: 'error-text same-game' },
+              ' — the same game as ',
+              ...r.sameAs.flatMap((f, i) => [i ? ', ' : '', bdi(f)]),
+              ': counted once',
             )
           : null,
         r.result?.answers.some((a) => a.answer.trim())
@@ -214,8 +269,8 @@ function studentList(rows: Row[]): HTMLElement {
                   el(
                     'li',
                     {},
-                    el('p', { class: 'muted' }, a.question),
-                    el('p', {}, a.answer || '(no answer)'),
+                    el('p', { class: 'muted' }, bdi(a.question)),
+                    el('p', {}, a.answer ? bdi(a.answer) : '(no answer)'),
                   ),
                 ),
               ),
@@ -237,10 +292,16 @@ export function mountClassResults(app: App): Mounted {
   });
   const results = el('div', { class: 'class-results', 'aria-live': 'polite' });
   input.addEventListener('change', async () => {
-    const files = [...(input.files ?? [])].slice(0, 500);
+    // Every chosen file is read (a few at a time, so hundreds of 5 MB files never sit in memory at once).
+    const files = [...(input.files ?? [])];
     fill(results, el('p', {}, `Reading ${files.length} file(s)…`));
-    const rows = await Promise.all(files.map(readRow));
-    fill(results, ...summary(rows), el('h2', {}, 'Every file'), studentList(rows));
+    const rows = markSameGames(await readAll(files));
+    fill(
+      results,
+      ...summary(rows.filter((r) => r.sameAs.length === 0)),
+      el('h2', {}, `Every file (${rows.length})`),
+      studentList(rows),
+    );
   });
   fill(
     app.main,

@@ -5,7 +5,8 @@
 import { compileGame } from '../../engine/index.ts';
 import { FILE_SAVE_PREFIX } from '../../session/save.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { el, fill } from '../dom.ts';
+import { bdi, el, fill } from '../dom.ts';
+import { checkOffThread } from './check-off-thread.ts';
 import { button } from './title.ts';
 
 /** Scenario files larger than the loader's own limit are refused before reading. */
@@ -62,12 +63,12 @@ export async function openScenarioFile(
   seed: string | null = null,
   resume = false,
 ): Promise<string[] | null> {
-  const { parseScenarioBytes, formatDiagnostic } = await import('../../scenario/index.ts');
-  const parsed = parseScenarioBytes(bytes, name);
-  if ('errors' in parsed) return parsed.errors.map(formatDiagnostic);
+  // Validated and compiled in a worker with a time limit: a slow file never freezes the tab.
+  const checked = await checkOffThread(name, bytes);
+  if ('errors' in checked) return checked.errors;
   rememberFile(name, bytes);
-  const game = compileGame(parsed.scenario);
-  for (const w of parsed.warnings) console.info(formatDiagnostic(w));
+  const game = compileGame(checked.scenario);
+  for (const w of checked.warnings) console.info(w);
   const base = { id: game.scenario.id, file: name, builtIn: false, game };
   const saved = resume ? app.fileSaves.load(game) : null;
   if (saved && app.resumeSaved(base, saved, seed)) return null;
@@ -109,15 +110,16 @@ export function mountOpenScenario(app: App): Mounted {
     problems.replaceChildren();
     if (file.size > MAX_FILE) {
       problems.append(
-        el('p', {}, `${file.name}: the file is ${file.size} bytes; scenario files are limited to 1 MiB.`),
+        el('p', {}, bdi(file.name), `: the file is ${file.size} bytes; scenario files are limited to 1 MiB.`),
       );
       return;
     }
+    fill(problems, el('p', { role: 'status' }, 'Checking ', bdi(file.name), '…'));
     const errors = await openScenarioFile(app, file.name, new Uint8Array(await file.arrayBuffer()));
     if (errors) {
       fill(
         problems,
-        el('h2', {}, `${file.name} could not be loaded`),
+        el('h2', {}, bdi(file.name), ' could not be loaded'),
         el('p', {}, 'Fix these problems in the file and open it again:'),
         el('ul', {}, ...errors.map((line) => el('li', {}, el('code', {}, line)))),
       );

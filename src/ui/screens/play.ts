@@ -7,7 +7,7 @@ import type { Game } from '../../engine/index.ts';
 import { usesCouncil } from '../../scenes/draw/leaning.ts';
 import type { SessionChange, SessionView } from '../../session/session.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { el, fill } from '../dom.ts';
+import { bdi, el, fill } from '../dom.ts';
 import { roundStatus } from '../labels.ts';
 import { DialogueLog, mountLogPanel, scrollToLine } from '../log.ts';
 import { moveButtons, renderMoves } from '../moves.ts';
@@ -73,8 +73,8 @@ export function mountPlay(app: App): Mounted {
   const logScroll = mountLogPanel(app.side, log);
   const render = (view: SessionView, change: SessionChange) => {
     const { state } = view;
-    status.textContent = `${roundStatus(game, state)} · Seed ${view.seed}`;
-    error.textContent = view.error ? `That move was refused: ${view.error.message}` : '';
+    fill(status, `${roundStatus(game, state)} · Seed `, bdi(view.seed));
+    fill(error, view.error ? `That move was refused: ${view.error.message}` : '');
     if (change === 'error') return;
     if (change === 'new-game') log.reset();
     const firstNew = log.update(game, view.states);

@@ -5,7 +5,7 @@
  */
 import type { Action } from '../../engine/index.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { el, fill } from '../dom.ts';
+import { bdi, el, fill } from '../dom.ts';
 import { roundStatus } from '../labels.ts';
 import { DialogueLog, mountLogPanel, scrollToLine } from '../log.ts';
 import { renderPackage, renderParties } from '../table.ts';
@@ -71,7 +71,12 @@ export function mountReplay(app: App): Mounted {
   const scroller = mountLogPanel(app.side, log);
   const render = () => {
     const v = viewer.view();
-    status.textContent = `Turn ${viewer.turn()} of ${viewer.last()} · ${roundStatus(game, v.state)} · Seed ${viewer.seed}${v.outcome ? ' · game over' : ''}`;
+    fill(
+      status,
+      `Turn ${viewer.turn()} of ${viewer.last()} · ${roundStatus(game, v.state)} · Seed `,
+      bdi(viewer.seed),
+      v.outcome ? ' · game over' : '',
+    );
     // Show the turn just reached: its first line at the top of the log (the log restarts on a step back).
     const firstNew = log.update(game, v.states);
     if (firstNew) scrollToLine(scroller, firstNew);
@@ -98,10 +103,10 @@ function mountOpenReplay(app: App): Mounted {
   const fileInput = el('input', { type: 'file', id: 'replay-file', accept: '.json,application/json,.txt' });
   const codeInput = el('textarea', { id: 'replay-code', rows: 3, spellcheck: 'false' });
   const open = async (text: string, name: string) => {
-    errorBox.textContent = '';
+    fill(errorBox);
     const result = await loadReplayText(text, name);
     if ('error' in result) {
-      errorBox.textContent = result.error;
+      fill(errorBox, result.error);
       return;
     }
     app.viewer = result.viewer;
