@@ -152,6 +152,9 @@ export function checkUniqueIds(
   }
 }
 
+// Each issue's option ids as a set, built once per check: a list lookup per reference made it quadratic.
+const optionSets = new WeakMap<CheckContext, Map<string, ReadonlySet<string>>>();
+
 /** Reports each value (or key, with `anchor: 'key'`) that is not an option of the issue. */
 export function checkOptions(
   ctx: CheckContext,
@@ -160,7 +163,16 @@ export function checkOptions(
   path: readonly PathSegment[],
   anchor: Anchor = 'value',
 ): void {
-  const options = Object.keys(own(ctx.s.issues, issue)?.options ?? {});
+  let byIssue = optionSets.get(ctx);
+  if (!byIssue) {
+    byIssue = new Map();
+    optionSets.set(ctx, byIssue);
+  }
+  let options = byIssue.get(issue);
+  if (!options) {
+    options = new Set(Object.keys(own(ctx.s.issues, issue)?.options ?? {}));
+    byIssue.set(issue, options);
+  }
   for (const [option, at] of entries(value, path))
     checkRef(ctx, at, anchor, option, options, `option % of issue "${issue}"`, 'ref/unknown-option');
 }
