@@ -52,6 +52,8 @@ interface SchemaNode {
 const isFreeString = (s: SchemaNode): boolean =>
   (s.type === 'string' || (Array.isArray(s.type) && s.type.includes('string'))) &&
   s.pattern === undefined &&
+  // Several patterns at once (event names: the shape, and not XState's reserved names) come as allOf.
+  !(s.allOf ?? []).some((x) => x.pattern !== undefined) &&
   s.enum === undefined &&
   s.const === undefined;
 
