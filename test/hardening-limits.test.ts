@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DIMENSIONS, limitFile } from '../scripts/limit-files.ts';
 import { compileGame, moveChoiceCount } from '../src/engine/index.ts';
+import { actionWeight, explore } from '../src/lint/search.ts';
 import { menuSize, SCENARIO_LIMITS } from '../src/scenario/check-limits.ts';
 import { parseScenario } from '../src/scenario/index.ts';
 import { loadGame, SCENARIO_IDS } from './helpers/scenarios.ts';
@@ -43,6 +44,31 @@ describe('scenario limits', () => {
       expect('errors' in at ? at.errors.slice(0, 3).map((e) => e.message) : [], dim.limit).toEqual([]);
     }, 60_000);
   }
+
+  it('check budgets count cost: a file with many parties, events or menu entries gets fewer actions', () => {
+    for (const id of SCENARIO_IDS) expect(actionWeight(loadGame(id)), id).toBe(1);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('parties', 'events', 'menuPerMove'),
+        fc.integer({ min: 0, max: 100 }),
+        (limit, pct) => {
+          const dim = DIMENSIONS.find((d) => d.limit === limit) as (typeof DIMENSIONS)[number];
+          const n = Math.max(5, Math.round(((dim.largest ?? SCENARIO_LIMITS[dim.limit]) * pct) / 100));
+          const r = parseScenario(limitFile(dim, n), 'big.yaml');
+          if ('errors' in r) throw new Error(r.errors[0]?.message);
+          const game = compileGame(r.scenario);
+          const weight = actionWeight(game);
+          const seen = explore(game, { actions: 2000, seed: 'cost' });
+          expect(seen.actions).toBeLessThanOrEqual(Math.floor(2000 / weight) + 1);
+          expect(weight).toBeGreaterThanOrEqual(1);
+        },
+      ),
+      { numRuns: 6, seed: 13 },
+    );
+    const widest = parseScenario(limitFile(DIMENSIONS[0] as (typeof DIMENSIONS)[number], 100), 'w.yaml');
+    if ('errors' in widest) throw new Error('widest');
+    expect(actionWeight(compileGame(widest.scenario))).toBeGreaterThan(2);
+  }, 60_000);
 
   it('the menu size the validator computes is what the engine lists, on the built-ins', () => {
     for (const id of SCENARIO_IDS) {

@@ -13,6 +13,7 @@ import {
   evaluate,
   type Game,
   type GameState,
+  moveChoiceCount,
 } from '../engine/index.ts';
 import { type Draw, seededDraw } from './prng.ts';
 import { progress } from './progress.ts';
@@ -23,6 +24,22 @@ export interface SearchBudget {
   /** Seed text of the game worlds and of the search's own choices. */
   seed: string;
 }
+
+/**
+ * What one engine action costs, in actions of a scenario the size of the built-ins: an action delivers
+ * events to parties, fires the round's events, and lists the menu, so a file with many parties, events or
+ * menu entries costs more per action. The budget counts this cost, not bare actions, so `check` takes about
+ * as long on the largest file the format accepts as on a built-in (the built-ins weigh 1).
+ */
+export function actionWeight(game: Game): number {
+  let menu = 0;
+  for (const m of game.moveIds) menu += moveChoiceCount(game, m);
+  const cost = game.partyIds.length + (game.scenario.events?.length ?? 0) + menu / 10;
+  return Math.max(1, cost / COST_BASELINE);
+}
+
+/** The per-action cost of the largest built-in (the UN vote: 16 parties, 9 events, 56 menu entries). */
+const COST_BASELINE = 40;
 
 /** The default budget: at ~5–15k engine actions per second, well under a second per scenario. */
 export const DEFAULT_BUDGET: SearchBudget = { actions: 9000, seed: 'envoy-check' };
@@ -291,7 +308,7 @@ export function explore(game: Game, budget: SearchBudget = DEFAULT_BUDGET): Sear
     deadEnd: null,
   };
   const x: Search = { game, r, seen: new Set(), atoms: new Set() };
-  const total = Math.max(0, Math.floor(budget.actions));
+  const total = Math.max(0, Math.floor(budget.actions / actionWeight(game)));
   const draw = seededDraw(`${budget.seed}/choices`);
   const greedyEnd = Math.floor(total * 0.1);
   for (let i = 0; left(x, greedyEnd) > 0; i++) {
