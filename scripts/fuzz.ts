@@ -450,6 +450,18 @@ const FUZZERS: Record<string, (args: string[]) => Promise<string[]>> = {
     );
     return r.failures;
   },
+  /** Class 4: files stretched around each count limit (scripts/fuzz-limits.ts). */
+  limits: async (args) => {
+    const { fuzzLimits } = await import('./fuzz-limits.ts');
+    const runs = option(args, 'limit-runs', 40);
+    const started = performance.now();
+    const failures = fuzzLimits(runs, option(args, 'seed', 4));
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(
+      `${JSON.stringify({ fuzzer: 'limits', files: runs, failures: failures.length, seconds }, null, 2)}\n`,
+    );
+    return failures;
+  },
   /** Class 3: numbers at and past their bounds (scripts/fuzz-numbers.ts). */
   numbers: async (args) => {
     const { fuzzNumbers } = await import('./fuzz-numbers.ts');
