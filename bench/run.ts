@@ -18,6 +18,7 @@ import {
 import { parseScenario } from '../src/scenario/index.ts';
 import { benchAttacks } from './attacks.ts';
 import { benchCheck } from './check.ts';
+import { benchWorstAccepted } from './worst-accepted.ts';
 
 interface Figure {
   name: string;
@@ -183,8 +184,16 @@ for (const a of attacks) {
     `${ok ? 'PASS' : 'MISS'}  attack ${a.name}: ${(a.bytes / 1048576).toFixed(2)} MB refused in ${fmt(a.ms)} ms, peak +${a.peakGrowthMB.toFixed(1)} MB (rss ${a.peakRssMB.toFixed(0)} MB)  ${a.first ? `${a.first.line}:${a.first.col} ${a.first.code}` : 'ACCEPTED'}`,
   );
 }
+// The largest files the format accepts, through every command (issue 17): each within 10 s and 1 GB.
+const worst = await benchWorstAccepted();
+for (const w of worst) {
+  failed ||= !w.ok;
+  console.log(
+    `${w.ok ? 'PASS' : 'MISS'}  largest accepted file, ${w.file}: ${w.command} ${w.seconds.toFixed(2)} s, peak ${w.peakMB.toFixed(0)} MB (target 10 s, 1024 MB)`,
+  );
+}
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const out = { node: process.version, cpus: (await import('node:os')).cpus().length, figures, attacks };
+const out = { node: process.version, cpus: (await import('node:os')).cpus().length, figures, attacks, worst };
 writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
 console.log('written bench/results/latest.json');
 process.exitCode = failed ? 1 : 0;
