@@ -94,7 +94,12 @@ export class Table extends SettledScene {
     const used = game.meterIds.filter((m) =>
       game.partyIds.some((p) => has(own(state.parties, p)?.meters, m)),
     );
-    const key = used.map((m) => `${this.codes[m]} ${own(game.scenario.meters, m)?.label ?? m}`).join(' · ');
+    // Each code at most 6 characters and each label at most 32: the key never grows over the seats,
+    // whatever the file's labels (codes come from labels, so long labels make long codes).
+    const short = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+    const key = used
+      .map((m) => `${short(this.codes[m] ?? m, 6)} ${short(own(game.scenario.meters, m)?.label ?? m, 32)}`)
+      .join(' · ');
     // Wide: top right, clear of the seats. Phone: under the seats, wrapped rather than cut.
     if (key && portrait)
       this.add
