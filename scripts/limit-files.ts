@@ -42,7 +42,8 @@ function extraParty(d: Data, i: number): Data {
     name: `Village ${i}`,
     describe: 'A village upstream.',
     prefers: valley.prefers,
-    template: undefined,
+    // The valley's own machine: every village judges each offer and steps its machine (the costly case).
+    position: structuredClone(valley.position),
     ballot: 'yes',
     meters: { trust: 1 },
   };

@@ -29,10 +29,21 @@ function packageSpace(ctx: LintContext): [string, string[]][] {
   ]);
 }
 
-/** Every package of the space, or a fixed-seed sample when there are too many. */
-function* packages(space: [string, string[]][]): Generator<Terms> {
+/**
+ * Utility evaluations (one per issue of a package, per party) the lint may spend. The package list is built
+ * once and shared by every party, and a file with many judging parties and issues gets a smaller sample, so
+ * the lint stays within seconds and a few hundred MB on the largest file the format accepts.
+ */
+const ZONE_WORK = 4_000_000;
+
+/** Every package of the space, or a fixed-seed sample of `samples` when there are too many. */
+function* packages(
+  space: [string, string[]][],
+  samples = SAMPLES,
+  enumerateUpTo = ENUMERATE_LIMIT,
+): Generator<Terms> {
   const size = space.reduce((n, [, options]) => n * options.length, 1);
-  if (size <= ENUMERATE_LIMIT) {
+  if (size <= enumerateUpTo) {
     const idx = space.map(() => 0);
     for (let k = 0; k < size; k++) {
       const terms: Terms = {};
@@ -47,7 +58,7 @@ function* packages(space: [string, string[]][]): Generator<Terms> {
     return;
   }
   const draw = seededDraw('check/zone');
-  for (let k = 0; k < SAMPLES; k++) {
+  for (let k = 0; k < samples; k++) {
     const terms: Terms = {};
     for (const [issue, options] of space) terms[issue] = options[draw.below(options.length)] as string;
     yield terms;
@@ -110,11 +121,11 @@ interface PartyZone {
   best: { terms: Terms; utility: number } | null;
 }
 
-function zoneOf(ctx: LintContext, party: string, prefs: Preferences, space: [string, string[]][]): PartyZone {
+function zoneOf(ctx: LintContext, party: string, prefs: Preferences, all: readonly Terms[]): PartyZone {
   const reservation = lowestReservation(ctx, prefs);
   const accepted: Terms[] = [];
   let best: PartyZone['best'] = null;
-  for (const terms of packages(space)) {
+  for (const terms of all) {
     if (crosses(prefs, terms)) continue;
     const u = utilityOf(ctx.game, party, terms);
     if (best === null || u > best.utility) best = { terms, utility: u };
@@ -163,9 +174,24 @@ export function lintZones(ctx: LintContext): void {
   const player = ctx.s.player.party;
   const playerPrefs = own(ctx.s.parties, player)?.prefers;
   const zones = new Map<string, PartyZone>();
-  for (const [id, party] of Object.entries(ctx.s.parties)) {
-    if (id === player || !party.prefers || !judges(ctx, id)) continue;
-    const zone = zoneOf(ctx, id, party.prefers, space);
+  const judging = Object.entries(ctx.s.parties).filter(
+    ([id, party]) => id !== player && party.prefers !== undefined && judges(ctx, id),
+  );
+  const samples = Math.min(
+    SAMPLES,
+    Math.max(500, Math.floor(ZONE_WORK / Math.max(1, judging.length * space.length))),
+  );
+  const work = Math.max(1, judging.length * space.length);
+  const all = [
+    ...packages(
+      space,
+      samples,
+      Math.min(ENUMERATE_LIMIT, Math.max(samples, Math.floor((2 * ZONE_WORK) / work))),
+    ),
+  ];
+  for (const [id, party] of judging) {
+    if (!party.prefers) continue;
+    const zone = zoneOf(ctx, id, party.prefers, all);
     zones.set(id, zone);
     if (zone.accepted.length === 0) explainNoZone(ctx, id, party.prefers, zone);
   }
