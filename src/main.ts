@@ -4,13 +4,13 @@
  * the title. Phaser is in its own chunk; scenarios load on demand; the YAML loader only for instructors.
  */
 
-import { systemMotion } from './scenes/motion.ts';
 import { createStage } from './scenes/stage.ts';
 import { pageFileSaves, pageSaves } from './session/page-saves.ts';
 import { readUrlParams } from './session/session.ts';
 import { createApp, installPageHandle } from './ui/app.ts';
 import { el, fill } from './ui/dom.ts';
 import { reopenScenarioFile } from './ui/screens/open-scenario.ts';
+import { systemMotion } from './view/motion.ts';
 import './ui/style.css';
 
 async function boot(): Promise<void> {

@@ -1,7 +1,7 @@
 /** The debrief chart's data: the player's own meters first, then the counterparts that matter. */
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../src/engine/index.ts';
-import { meterSeries } from '../src/scenes/draw/chart-data.ts';
+import { meterSeries } from '../src/view/chart-data.ts';
 import { loadGame } from './helpers/scenarios.ts';
 
 describe('meterSeries', () => {

@@ -6,7 +6,7 @@
 import type Phaser from 'phaser';
 import { type Game, type GameState, own } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
-import { displayName, longDate, playerFirst, positionOf } from '../ui/labels.ts';
+import { displayName, longDate, playerFirst, positionOf } from '../view/labels.ts';
 import { drawEmblem, emblemParts } from './draw/emblem.ts';
 import { cardSlots, fitText } from './draw/layout.ts';
 import { SettledScene } from './settled-scene.ts';

@@ -7,7 +7,8 @@ import type Phaser from 'phaser';
 import { type Game, type GameState, own } from '../engine/index.ts';
 import type { VoteState } from '../engine/types.ts';
 import type { SessionView } from '../session/session.ts';
-import { displayName } from '../ui/labels.ts';
+import { displayName } from '../view/labels.ts';
+import { type Ballot, leaningOf, voteMembers } from '../view/voting.ts';
 import {
   drawLectern,
   drawSeat,
@@ -19,7 +20,7 @@ import {
 import { emblemParts } from './draw/emblem.ts';
 import { drawMark } from './draw/icons.ts';
 import { fitText, horseshoeSeats } from './draw/layout.ts';
-import { BALLOT_LOOK, type Ballot, leaningOf, voteMembers } from './draw/leaning.ts';
+import { BALLOT_LOOK } from './draw/leaning.ts';
 import { roundLine, voteResultLine } from './draw/tally.ts';
 import { SettledScene } from './settled-scene.ts';
 import { COLOURS, textStyle } from './theme.ts';

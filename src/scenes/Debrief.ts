@@ -5,9 +5,9 @@
  */
 import type { Game, OutcomeResult } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
-import { displayName, TIER_WORDS } from '../ui/labels.ts';
+import { meterSeries } from '../view/chart-data.ts';
+import { displayName, TIER_WORDS } from '../view/labels.ts';
 import { dashedPath, drawMarker, drawPanel, SERIES } from './draw/chart.ts';
-import { meterSeries } from './draw/chart-data.ts';
 import { partySymbol } from './draw/emblem.ts';
 import { drawMark } from './draw/icons.ts';
 import { fitText } from './draw/layout.ts';

@@ -6,8 +6,8 @@
 import type Phaser from 'phaser';
 import { type Game, type GameState, has, own } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
-import { displayName, playerFirst, positionOf } from '../ui/labels.ts';
-import { metersFor } from '../ui/relevance.ts';
+import { displayName, playerFirst, positionOf } from '../view/labels.ts';
+import { metersFor } from '../view/relevance.ts';
 import { type BubbleKind, drawBubble } from './draw/bubble.ts';
 import { drawEmblem, type Emblem, emblemParts } from './draw/emblem.ts';
 import { fitText, tableSeats } from './draw/layout.ts';

@@ -3,7 +3,7 @@
  * every screen shares one look. Their content is DOM; the canvas only frames it.
  */
 import type { SessionView } from '../session/session.ts';
-import { longDate } from '../ui/labels.ts';
+import { longDate } from '../view/labels.ts';
 import { EnvoyScene } from './envoy-scene.ts';
 import { COLOURS, textStyle } from './theme.ts';
 

@@ -5,7 +5,7 @@
  */
 import Phaser from 'phaser';
 import type { SessionChange, SessionView } from '../session/session.ts';
-import type { SceneInput } from './contract.ts';
+import type { SceneInput } from '../view/contract.ts';
 import { COLOURS, type Frame, frameOf } from './theme.ts';
 
 /** Tween config keys that are not animated properties. */

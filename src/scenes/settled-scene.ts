@@ -5,7 +5,7 @@
  */
 import Phaser from 'phaser';
 import type { SessionChange, SessionView } from '../session/session.ts';
-import type { SceneInput } from './contract.ts';
+import type { SceneInput } from '../view/contract.ts';
 import { EnvoyScene } from './envoy-scene.ts';
 
 /** A scene that draws once, updates on every change and settles cleanly on a skip or a stop. */

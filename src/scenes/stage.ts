@@ -4,11 +4,11 @@
  * where the keyboard and screen readers reach it), so it is hidden from assistive technology.
  */
 import Phaser from 'phaser';
-import { shown } from '../ui/dom.ts';
+import type { SceneInput, SceneKey, Stage } from '../view/contract.ts';
+import { shown } from '../view/text.ts';
 import { Boot, type BootHooks } from './Boot.ts';
 import { Briefing } from './Briefing.ts';
 import { Council } from './Council.ts';
-import type { SceneInput, SceneKey } from './contract.ts';
 import { Debrief } from './Debrief.ts';
 import { Glossary } from './Glossary.ts';
 import { HowToPlay } from './HowToPlay.ts';
@@ -35,16 +35,6 @@ Phaser.GameObjects.Text.prototype.setText = function (
 
 /** Scenes that show a game, and take the tall portrait canvas on phones; the others take the strip. */
 const GAME_SCENES: ReadonlySet<SceneKey> = new Set(['Briefing', 'Table', 'Council', 'Debrief']);
-
-/** The canvas as the page sees it. */
-export interface Stage {
-  /** Stops whatever scene runs and starts this one. */
-  show(key: SceneKey, input: SceneInput): void;
-  /** The scene on screen (tests and the bench read it). */
-  current(): SceneKey | null;
-  /** Frees the canvas and every scene. */
-  destroy(): void;
-}
 
 /**
  * Starts Phaser in `parent`; resolves once Boot has loaded the art. On a phone-width page the canvas takes

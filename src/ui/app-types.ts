@@ -4,11 +4,10 @@
  * only, never each other.
  */
 import type { Action, Game } from '../engine/index.ts';
-import type { SceneKey } from '../scenes/contract.ts';
-import type { Motion } from '../scenes/motion.ts';
-import type { Stage } from '../scenes/stage.ts';
 import type { LoadResult, SaveStore } from '../session/save.ts';
 import type { Session, ViewSource } from '../session/session.ts';
+import type { SceneKey, Stage } from '../view/contract.ts';
+import type { Motion } from '../view/motion.ts';
 import type { Viewer } from './screens/viewer-source.ts';
 
 /** Every screen of the page. */

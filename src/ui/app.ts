@@ -4,11 +4,11 @@
  * game; the session applies every rule.
  */
 import { compileGame } from '../engine/index.ts';
-import type { Motion } from '../scenes/motion.ts';
-import type { Stage } from '../scenes/stage.ts';
 import { CATALOG, TUTORIAL_ID } from '../session/catalog.ts';
 import type { SaveStore } from '../session/save.ts';
 import { createSession, installDebugHandle, randomSeed, writeUrlParams } from '../session/session.ts';
+import type { Stage } from '../view/contract.ts';
+import type { Motion } from '../view/motion.ts';
 import type { App, Loaded, Mounted, Route } from './app-types.ts';
 import { el, fill } from './dom.ts';
 import { mountBriefing } from './screens/briefing.ts';

@@ -3,8 +3,8 @@
  * objectives), in a `<details>` so it can be folded away once read and reopened at any time.
  */
 import { type Game, own } from '../engine/index.ts';
+import { longDate, playerFirst } from '../view/labels.ts';
 import { el, paragraphs } from './dom.ts';
-import { longDate, playerFirst } from './labels.ts';
 
 function list(tag: 'ul' | 'ol', items: readonly string[] | undefined): HTMLElement | null {
   if (!items || items.length === 0) return null;

@@ -3,8 +3,8 @@
  * tier is written in words (colour only repeats it), and the history sits beside the student's result.
  */
 import { type Game, type GameState, type OutcomeResult, own } from '../engine/index.ts';
+import { longDate, TIER_WORDS } from '../view/labels.ts';
 import { type Child, el, paragraphs, srOnly } from './dom.ts';
-import { longDate, TIER_WORDS } from './labels.ts';
 
 /** Only web links become anchors; anything else in a scenario's `url` stays plain text. */
 function safeUrl(url: string): string | null {

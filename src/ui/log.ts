@@ -5,8 +5,8 @@
  * that caused them.
  */
 import { describeLog, type Game, type GameState, type LogLine, own } from '../engine/index.ts';
+import { displayName } from '../view/labels.ts';
 import { type Child, el } from './dom.ts';
-import { displayName } from './labels.ts';
 
 /** Splits a line into a bold lead (the speaker, or an event's title) and the rest of the sentence. */
 function lineContent(game: Game, line: LogLine): Child[] {

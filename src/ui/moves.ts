@@ -6,8 +6,8 @@
  * each button's accessible name stays the full "Move — option" label.
  */
 import { type Action, availableActions, type Game, type GameState, own } from '../engine/index.ts';
+import { actionLabel, buttonName, targetName } from '../view/labels.ts';
 import { el } from './dom.ts';
-import { actionLabel, buttonName, targetName } from './labels.ts';
 
 /** The move buttons in menu order (the first is where focus goes after each turn). */
 export function moveButtons(root: ParentNode): HTMLButtonElement[] {

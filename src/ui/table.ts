@@ -5,9 +5,9 @@
  * plus a legend of the positions, so fifteen delegations fit on one screen.
  */
 import { type Game, type GameState, own } from '../engine/index.ts';
+import { displayName, positionOf } from '../view/labels.ts';
+import { metersFor } from '../view/relevance.ts';
 import { el, srOnly } from './dom.ts';
-import { displayName, positionOf } from './labels.ts';
-import { metersFor } from './relevance.ts';
 
 /** Above this many parties, the counterparts are listed in a table instead of cards. */
 export const COMPACT_PARTIES = 6;

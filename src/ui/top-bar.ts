@@ -2,8 +2,9 @@
  * The bar on every screen: the way home, help, the loaded scenario's glossary and sources, the animation
  * skip, and a polite status line (saves, notices). It is the "reachable from every scene" part of the page.
  */
-import type { Motion } from '../scenes/motion.ts';
+
 import type { SaveStatus } from '../session/save.ts';
+import type { Motion } from '../view/motion.ts';
 import type { App, Route } from './app-types.ts';
 import { bdi, el, fill } from './dom.ts';
 

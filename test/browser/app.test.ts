@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGame, type GameState, outcomeOf, playGame } from '../../src/engine/index.ts';
-import { actionLabel } from '../../src/ui/labels.ts';
-import { metersFor } from '../../src/ui/relevance.ts';
+import { actionLabel } from '../../src/view/labels.ts';
+import { metersFor } from '../../src/view/relevance.ts';
 import { lastState, loadGame } from '../helpers/scenarios.ts';
 import {
   freshPage,

@@ -5,8 +5,8 @@
  */
 import type Phaser from 'phaser';
 import type { Game } from '../../engine/index.ts';
+import type { ChartData } from '../../view/chart-data.ts';
 import { COLOURS, textStyle } from '../theme.ts';
-import type { ChartData } from './chart-data.ts';
 import { partySymbol } from './emblem.ts';
 
 /** Marker shapes, one per charted party. */

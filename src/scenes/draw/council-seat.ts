@@ -4,13 +4,14 @@
  */
 import type Phaser from 'phaser';
 import { type Game, own } from '../../engine/index.ts';
-import { displayName } from '../../ui/labels.ts';
+import { displayName } from '../../view/labels.ts';
+import type { Ballot } from '../../view/voting.ts';
 import { COLOURS, textStyle } from '../theme.ts';
 import { drawEmblem, type Emblem } from './emblem.ts';
 import { drawMark } from './icons.ts';
 import type { Seat } from './layout.ts';
 import { fitText } from './layout.ts';
-import { BALLOT_LOOK, type Ballot } from './leaning.ts';
+import { BALLOT_LOOK } from './leaning.ts';
 
 /** The radius of a member's emblem. */
 export const SEAT_R = 20;

@@ -6,10 +6,11 @@
 import type Phaser from 'phaser';
 import type { Game, GameState } from '../../engine/index.ts';
 import type { VoteState } from '../../engine/types.ts';
-import { displayName } from '../../ui/labels.ts';
+import { displayName } from '../../view/labels.ts';
+import type { Ballot } from '../../view/voting.ts';
 import { COLOURS, textStyle } from '../theme.ts';
 import { drawMark } from './icons.ts';
-import { BALLOT_LOOK, type Ballot } from './leaning.ts';
+import { BALLOT_LOOK } from './leaning.ts';
 
 /** "Round 3 of 6", or the final line once the talks are over. */
 export function roundLine(game: Game, state: GameState): string {

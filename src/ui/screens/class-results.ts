@@ -7,9 +7,9 @@
 import { compileGame, type Game, verifyReplay } from '../../engine/index.ts';
 import { CATALOG } from '../../session/catalog.ts';
 import { readResult, type StudentResult } from '../../session/result.ts';
+import { TIER_WORDS } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
-import { TIER_WORDS } from '../labels.ts';
 import { button } from './title.ts';
 
 /** Result files above this size are refused unread. */

@@ -3,9 +3,9 @@
  * in order. It reads the states' logs (what the engine recorded), so it shows what happened, not a guess.
  */
 import { describeLog, type Game, type GameState } from '../../engine/index.ts';
-import { meterSeries } from '../../scenes/draw/chart-data.ts';
+import { meterSeries } from '../../view/chart-data.ts';
+import { actionLabel, displayName } from '../../view/labels.ts';
 import { type Child, el } from '../dom.ts';
-import { actionLabel, displayName } from '../labels.ts';
 
 /** One offer: when, what, and the verdicts it drew. */
 interface Offer {

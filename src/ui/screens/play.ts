@@ -4,11 +4,11 @@
  * the parties and the package. It holds no rule; every action goes through `session.dispatch`.
  */
 import type { Game } from '../../engine/index.ts';
-import { usesCouncil } from '../../scenes/draw/leaning.ts';
 import type { SessionChange, SessionView } from '../../session/session.ts';
+import { roundStatus } from '../../view/labels.ts';
+import { usesCouncil } from '../../view/voting.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
-import { roundStatus } from '../labels.ts';
 import { DialogueLog, mountLogPanel, scrollToLine } from '../log.ts';
 import { moveButtons, renderMoves } from '../moves.ts';
 import { renderPackage, renderParties } from '../table.ts';

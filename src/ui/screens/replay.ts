@@ -4,9 +4,9 @@
  * from the shown turn with the same seed, so its first turns hash exactly as the replay's.
  */
 import type { Action } from '../../engine/index.ts';
+import { roundStatus } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
-import { roundStatus } from '../labels.ts';
 import { DialogueLog, mountLogPanel, scrollToLine } from '../log.ts';
 import { renderPackage, renderParties } from '../table.ts';
 import { playScene } from './play.ts';

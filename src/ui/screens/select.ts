@@ -5,9 +5,9 @@
 import { catalogMeta } from '../../session/catalog.ts';
 import type { ScenarioMeta } from '../../session/meta.ts';
 import { scenarioUrl } from '../../session/session.ts';
+import { longDate } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
-import { longDate } from '../labels.ts';
 import { button } from './title.ts';
 
 function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {

@@ -29,3 +29,13 @@ export interface SceneInput {
   /** A heading the scene paints (its words are also in the DOM). */
   caption?: string;
 }
+
+/** The canvas as the page sees it (src/scenes/stage.ts makes one). */
+export interface Stage {
+  /** Stops whatever scene runs and starts this one. */
+  show(key: SceneKey, input: SceneInput): void;
+  /** The scene on screen (tests and the bench read it). */
+  current(): SceneKey | null;
+  /** Frees the canvas and every scene. */
+  destroy(): void;
+}

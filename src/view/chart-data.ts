@@ -2,8 +2,8 @@
  * The numbers behind the debrief chart: how each counterpart's meters moved round by round. Pure, so the
  * canvas chart and the DOM's accessible table show exactly the same data, and tests can pin it.
  */
-import { type Game, type GameState, own } from '../../engine/index.ts';
-import { metersFor } from '../../ui/relevance.ts';
+import { type Game, type GameState, own } from '../engine/index.ts';
+import { metersFor } from './relevance.ts';
 
 /** A meter's value at the end of a round; round 0 is the start of the game. */
 export interface MeterPoint {
