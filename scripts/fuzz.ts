@@ -437,44 +437,53 @@ function option(args: string[], name: string, fallback: number): number {
  * The fuzzers besides the loader mutation fuzz, by name: each takes the command-line arguments and returns
  * its failures. `npm run fuzz` runs the mutation fuzz and then each of these; `--only <name>` runs one.
  */
-const FUZZERS: Record<string, (args: string[]) => Promise<string[]>> = {
+interface Fuzzer {
+  /** The flag that sets how many inputs it tries, and the default. */
+  runsFlag: string;
+  runs: number;
+  /** The default seed (`--seed` overrides it). */
+  seed: number;
+  /** Runs it; the failures in words, and figures for the summary line. */
+  run(runs: number, seed: number): Promise<{ failures: string[]; figures?: Record<string, number> }>;
+}
+
+const FUZZERS: Record<string, Fuzzer> = {
   /** Class 1: ids named after prototype properties (scripts/fuzz-ids.ts). */
-  ids: async (args) => {
-    const { runIdsFuzz } = await import('./fuzz-ids.ts');
-    const runs = option(args, 'id-runs', 400);
-    const started = performance.now();
-    const r = runIdsFuzz(runs, option(args, 'seed', 20_251_106));
-    const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(
-      `${JSON.stringify({ fuzzer: 'ids', renamings: runs, compared: r.compared, skipped: r.skipped, failures: r.failures.length, seconds }, null, 2)}\n`,
-    );
-    return r.failures;
+  ids: {
+    runsFlag: 'id-runs',
+    runs: 400,
+    seed: 20_251_106,
+    async run(runs, seed) {
+      const r = (await import('./fuzz-ids.ts')).runIdsFuzz(runs, seed);
+      return { failures: r.failures, figures: { compared: r.compared, skipped: r.skipped } };
+    },
   },
   /** Class 4: files stretched around each count limit (scripts/fuzz-limits.ts). */
-  limits: async (args) => {
-    const { fuzzLimits } = await import('./fuzz-limits.ts');
-    const runs = option(args, 'limit-runs', 40);
-    const started = performance.now();
-    const failures = fuzzLimits(runs, option(args, 'seed', 4));
-    const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(
-      `${JSON.stringify({ fuzzer: 'limits', files: runs, failures: failures.length, seconds }, null, 2)}\n`,
-    );
-    return failures;
+  limits: {
+    runsFlag: 'limit-runs',
+    runs: 40,
+    seed: 4,
+    run: async (runs, seed) => ({ failures: (await import('./fuzz-limits.ts')).fuzzLimits(runs, seed) }),
   },
   /** Class 3: numbers at and past their bounds (scripts/fuzz-numbers.ts). */
-  numbers: async (args) => {
-    const { fuzzNumbers } = await import('./fuzz-numbers.ts');
-    const runs = option(args, 'number-runs', 1500);
-    const started = performance.now();
-    const failures = fuzzNumbers(runs, option(args, 'seed', 17));
-    const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(
-      `${JSON.stringify({ fuzzer: 'numbers', inputs: runs, failures: failures.length, seconds }, null, 2)}\n`,
-    );
-    return failures;
+  numbers: {
+    runsFlag: 'number-runs',
+    runs: 1500,
+    seed: 17,
+    run: async (runs, seed) => ({ failures: (await import('./fuzz-numbers.ts')).fuzzNumbers(runs, seed) }),
   },
 };
+
+/** Runs one of FUZZERS with its flags; prints its summary; returns its failures. */
+async function runFuzzer(name: string, f: Fuzzer, args: string[]): Promise<string[]> {
+  const runs = option(args, f.runsFlag, f.runs);
+  const started = performance.now();
+  const { failures, figures } = await f.run(runs, option(args, 'seed', f.seed));
+  const seconds = (performance.now() - started) / 1000;
+  const summary = { fuzzer: name, inputs: runs, ...figures, failures: failures.length, seconds };
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  return failures;
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -486,7 +495,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'mutants') failed = !(await mutationFuzz(args));
   for (const [name, run] of Object.entries(FUZZERS)) {
     if (only !== undefined && only !== name) continue;
-    const failures = await run(args);
+    const failures = await runFuzzer(name, run, args);
     for (const f of failures.slice(0, 50)) process.stdout.write(`FAIL ${name}: ${f}\n`);
     if (failures.length > 0) failed = true;
   }

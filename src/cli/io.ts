@@ -107,20 +107,15 @@ export function readBytes(file: string, cwd: string, maxBytes: number): ReadResu
     if (st.isFile() && st.size > maxBytes) return tooLarge(`${st.size} bytes`, maxBytes);
     // Standard input is read from its descriptor: opening /dev/stdin fails when it is a socket (ENXIO).
     fd = STDIN_PATHS.has(path) ? 0 : openSync(path, 'r');
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, st.isFile() ? st.size + 1 : 64 * 1024));
-    let chunks: Buffer[] = [];
+    const buffer = Buffer.allocUnsafe(64 * 1024);
+    const chunks: Buffer[] = [];
     let total = 0;
-    let view = buffer;
     for (;;) {
-      const want = Math.min(view.length, maxBytes + 1 - total);
-      if (want <= 0) break;
-      const n = readChunk(fd, view, want);
+      const n = readChunk(fd, buffer, Math.min(buffer.length, maxBytes + 1 - total));
       if (n === 0) break;
-      chunks.push(Buffer.from(view.subarray(0, n)));
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
       total += n;
       if (total > maxBytes) return tooLarge(`more than ${maxBytes} bytes`, maxBytes);
-      view = chunks.length > 64 ? Buffer.allocUnsafe(1024 * 1024) : buffer;
-      if (chunks.length > 256) chunks = [Buffer.concat(chunks)];
     }
     return { bytes: new Uint8Array(Buffer.concat(chunks, total)) };
   } catch (e) {

@@ -177,18 +177,11 @@ export function lintZones(ctx: LintContext): void {
   const judging = Object.entries(ctx.s.parties).filter(
     ([id, party]) => id !== player && party.prefers !== undefined && judges(ctx, id),
   );
-  const samples = Math.min(
-    SAMPLES,
-    Math.max(500, Math.floor(ZONE_WORK / Math.max(1, judging.length * space.length))),
-  );
+  // Utility evaluations per package: one per issue, per judging party.
   const work = Math.max(1, judging.length * space.length);
-  const all = [
-    ...packages(
-      space,
-      samples,
-      Math.min(ENUMERATE_LIMIT, Math.max(samples, Math.floor((2 * ZONE_WORK) / work))),
-    ),
-  ];
+  const samples = Math.min(SAMPLES, Math.max(500, Math.floor(ZONE_WORK / work)));
+  const enumerateUpTo = Math.min(ENUMERATE_LIMIT, Math.max(samples, Math.floor((2 * ZONE_WORK) / work)));
+  const all = [...packages(space, samples, enumerateUpTo)];
   for (const [id, party] of judging) {
     if (!party.prefers) continue;
     const zone = zoneOf(ctx, id, party.prefers, all);

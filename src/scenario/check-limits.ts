@@ -6,6 +6,7 @@
  * (computed here without listing it). The caps leave ample room over the built-in scenarios (see the
  * figures in `npm run bench`, which plays the largest file these limits accept).
  */
+import { own } from '../engine/own.ts';
 import type { CheckContext } from './check-context.ts';
 import { report } from './check-context.ts';
 import type { PathSegment } from './locate.ts';
@@ -49,8 +50,7 @@ export function menuSize(s: Scenario, move: Move): number {
   if (move.kind !== 'propose') return tos * rest;
   let options = 0;
   for (const i of move.issues ?? Object.keys(s.issues)) {
-    const issue = Object.hasOwn(s.issues, i) ? s.issues[i] : undefined;
-    options += issue ? Object.keys(issue.options).length : 0;
+    options += Object.keys(own(s.issues, i)?.options ?? {}).length;
   }
   return tos * options * rest;
 }
