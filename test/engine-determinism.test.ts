@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { inCanonicalOrder } from '../src/engine/hash.ts';
+import { inCanonicalOrder } from '../src/core/hash.ts';
 import {
   applyAction,
   availableActions,

@@ -32,9 +32,43 @@ function folderGraph(): Map<string, Set<string>> {
   return graph;
 }
 
+/**
+ * The allowed-imports table: each folder of src/ and the folders it may import. It is a layering (each
+ * folder only reaches folders listed before it), so no two folders can import each other. A new folder
+ * or a new dependency is added here on purpose, not by accident.
+ */
+const ALLOWED: Record<string, readonly string[]> = {
+  core: [],
+  scenario: ['core'],
+  engine: ['core', 'scenario'],
+  lint: ['core', 'engine', 'scenario'],
+  sim: ['core', 'engine', 'scenario', 'lint'],
+  cli: ['core', 'engine', 'scenario', 'lint', 'sim'],
+  session: ['core', 'engine', 'scenario'],
+  view: ['core', 'engine', 'scenario', 'session'],
+  ui: ['core', 'engine', 'scenario', 'session', 'view'],
+  scenes: ['core', 'engine', 'scenario', 'session', 'view'],
+};
+
 describe('folder layering', () => {
   const graph = folderGraph();
   const uses = (a: string) => [...(graph.get(a) ?? [])].sort();
+
+  it('every folder imports only what the allowed-imports table lets it', () => {
+    const folders = readdirSync(SRC, { withFileTypes: true }).filter((d) => d.isDirectory());
+    for (const d of folders) {
+      expect(Object.hasOwn(ALLOWED, d.name), `src/${d.name} is missing from the table`).toBe(true);
+      const extra = uses(d.name).filter((t) => !(ALLOWED[d.name] ?? []).includes(t));
+      expect(extra, `src/${d.name} imports folders the table does not allow`).toEqual([]);
+    }
+  });
+
+  it('the table itself is a layering: no folder may reach a folder that may reach it back', () => {
+    const order = Object.keys(ALLOWED);
+    for (const [folder, deps] of Object.entries(ALLOWED))
+      for (const dep of deps)
+        expect(order.indexOf(dep), `${folder} → ${dep}`).toBeLessThan(order.indexOf(folder));
+  });
 
   it('ui and scenes never import each other; they share view code through src/view', () => {
     expect(uses('ui')).not.toContain('scenes');

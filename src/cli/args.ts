@@ -3,7 +3,7 @@
  * numbers of files become a `UsageError` (exit 2) with a short message, never a Node stack trace.
  */
 import { parseArgs } from 'node:util';
-import { own } from '../engine/own.ts';
+import { own } from '../core/own.ts';
 import { closest } from '../scenario/suggest.ts';
 
 /** Wrong usage of the command line: reported with the command's usage line, exit code 2. */

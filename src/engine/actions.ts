@@ -2,11 +2,12 @@
  * Which actions are legal, one check used both to list the menu and to refuse an illegal action, so
  * the two can never disagree.
  */
+
+import { has, own } from '../core/own.ts';
 import type { Move } from '../scenario/schema.ts';
 import { evalCondition } from './conditions.ts';
 import { expandTargets } from './flow.ts';
 import { type Game, listedFirst } from './game.ts';
-import { has, own } from './own.ts';
 import { isActive } from './parties.ts';
 import type { Action, EngineError, GameState } from './types.ts';
 

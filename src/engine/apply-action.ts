@@ -2,11 +2,12 @@
  * createGame and applyAction: the pure reducer at the centre of Envoy. Same game, seed and actions
  * give the same states in Node and in every browser.
  */
+
+import { own } from '../core/own.ts';
 import type { Move } from '../scenario/schema.ts';
 import { anyActionAvailable, checkAction, moveTargets } from './actions.ts';
 import { endRound, finish, holdVote, noCounterpartsLeft, startRound } from './flow.ts';
 import type { Game } from './game.ts';
-import { own } from './own.ts';
 import { applyEffects, deliverAll, isActive, sortedCopy } from './parties.ts';
 import { restoreRng, seedRng } from './rng.ts';
 import { beginTurn, commitTurn, setKey, type Turn } from './turn.ts';

@@ -2,9 +2,10 @@
  * Interprets the scenario's declarative conditions. This is what XState's named `when` guard calls:
  * scenario files never contain code.
  */
+
+import { has, own } from '../core/own.ts';
 import type { Chance, Condition, Range } from '../scenario/schema.ts';
 import type { Game } from './game.ts';
-import { has, own } from './own.ts';
 import type { GameState } from './types.ts';
 
 /** How a party judges the package on the table, computed by the engine before the machine sees it. */

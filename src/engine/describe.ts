@@ -2,9 +2,10 @@
  * Turns the compact log of a turn into sentences a student can read. The state keeps ids; the words
  * come from the scenario, so one state can be shown in any language a scenario is written in.
  */
+
+import { own } from '../core/own.ts';
 import type { Game } from './game.ts';
 import { positionState, transitionAt } from './game.ts';
-import { own } from './own.ts';
 import type { GameState, LogEntry } from './types.ts';
 
 /** One readable line of the dialogue log, with the machine-readable code kept beside it. */

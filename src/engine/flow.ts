@@ -2,9 +2,10 @@
  * The clock of a game: events at the start of each round, the end of a round, the roll call, and the
  * end of the game with its outcome. All randomness comes from the Rng restored from the state.
  */
+
+import { own } from '../core/own.ts';
 import { evalCondition } from './conditions.ts';
 import type { Game } from './game.ts';
-import { own } from './own.ts';
 import { applyEffects, deliver, deliverAll, isActive, sortedCopy } from './parties.ts';
 import type { Rng } from './rng.ts';
 import type { Turn } from './turn.ts';

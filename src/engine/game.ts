@@ -3,10 +3,10 @@
  * expanded blocs, ordered id lists. The state then only holds what changes.
  */
 import { type AnyStateMachine, createActor, setup } from 'xstate';
+import { canonicalJson, sha256Hex } from '../core/hash.ts';
+import { dataOnly, dict, own } from '../core/own.ts';
 import type { PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
 import { type CondContext, evalCondition } from './conditions.ts';
-import { canonicalJson, sha256Hex } from './hash.ts';
-import { dataOnly, dict, own } from './own.ts';
 
 /** The event every party machine receives: a type plus the context its guards read. */
 export interface PartyEvent {

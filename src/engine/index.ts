@@ -2,6 +2,9 @@
  * The engine's public API: the CLI, the browser session and outside checks call only this, so it
  * stays stable while the inside changes.
  */
+
+export { canonicalJson, sha256Hex, stateHash } from '../core/hash.ts';
+export { dataOnly, dict, has, own } from '../core/own.ts';
 export { availableActions, moveChoiceCount } from './actions.ts';
 export { applyAction, createGame } from './apply-action.ts';
 export { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
@@ -9,8 +12,6 @@ export { describeEntry, describeLog, type LogLine } from './describe.ts';
 export { ballotOf, expandTargets } from './flow.ts';
 export { continueGame } from './fork.ts';
 export { compileGame, type Game } from './game.ts';
-export { canonicalJson, sha256Hex, stateHash } from './hash.ts';
-export { dataOnly, dict, has, own } from './own.ts';
 export { isActive, judgeOffer, utilityOf } from './parties.ts';
 export { outcomeOf, replay } from './replay.ts';
 export {

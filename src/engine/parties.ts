@@ -2,10 +2,11 @@
  * How parties react: judging a package against their preferences, and stepping their XState position
  * machines with the pure transition(), then applying the effects the machine reports.
  */
+
+import { own } from '../core/own.ts';
 import type { Effects } from '../scenario/schema.ts';
 import type { CondContext, OfferView } from './conditions.ts';
 import { type Game, type PartyEvent, transitionAt } from './game.ts';
-import { own } from './own.ts';
 import type { Rng } from './rng.ts';
 import { setKey, type Turn, writableMeters, writableParty } from './turn.ts';
 import type { GameState, LogEntry, PartyState } from './types.ts';

@@ -11,12 +11,12 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { stateHash } from '../core/hash.ts';
+import { own } from '../core/own.ts';
 import { availableActions } from './actions.ts';
 import { applyAction, createGame } from './apply-action.ts';
 import { ByteReader, fromBase64Url, toBase64Url, writeVarint } from './code-bytes.ts';
 import type { Game } from './game.ts';
-import { stateHash } from './hash.ts';
-import { own } from './own.ts';
 import { replay } from './replay.ts';
 import { REPLAY_LIMITS } from './replay-file.ts';
 import type { Action, GameState } from './types.ts';

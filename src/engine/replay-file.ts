@@ -3,11 +3,11 @@
  * downloads. Files come from elsewhere, so reading checks every field before anything is replayed.
  */
 
+import { canonicalJson, stateHash } from '../core/hash.ts';
+import { MAX_JSON_DEPTH, tooDeepPath } from '../core/json-depth.ts';
 import { applyAction, createGame } from './apply-action.ts';
 import { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 import type { Game } from './game.ts';
-import { canonicalJson, stateHash } from './hash.ts';
-import { MAX_JSON_DEPTH, tooDeepPath } from './json-depth.ts';
 import { outcomeOf } from './replay.ts';
 import type { Action, GameState, OutcomeResult } from './types.ts';
 import { ENGINE_VERSION } from './version.ts';

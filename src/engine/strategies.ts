@@ -2,10 +2,11 @@
  * Automatic players for headless play, balance runs and tests. A strategy draws from its OWN
  * generator, never the game's, so choosing a strategy never changes how the world rolls.
  */
+
+import { own } from '../core/own.ts';
 import { availableActions } from './actions.ts';
 import { applyAction, createGame } from './apply-action.ts';
 import type { Game } from './game.ts';
-import { own } from './own.ts';
 import { utilityOf } from './parties.ts';
 import { type Rng, restoreRng, seedRng } from './rng.ts';
 import type { Action, EngineError, GameState } from './types.ts';

@@ -2,7 +2,7 @@
  * Shared state and helpers for the cross-checks: the sets of declared ids, and one way to report a
  * dangling reference (located, with a did-you-mean hint), so every check words problems alike.
  */
-import { own } from '../engine/own.ts';
+import { own } from '../core/own.ts';
 import { type Anchor, formatPath, type PathSegment, type Problem } from './locate.ts';
 import type { PositionMachine, Scenario } from './schema.ts';
 import { didYouMean } from './suggest.ts';

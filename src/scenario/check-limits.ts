@@ -6,7 +6,7 @@
  * (computed here without listing it). The caps leave ample room over the built-in scenarios (see the
  * figures in `npm run bench`, which plays the largest file these limits accept).
  */
-import { own } from '../engine/own.ts';
+import { own } from '../core/own.ts';
 import type { CheckContext } from './check-context.ts';
 import { report } from './check-context.ts';
 import type { PathSegment } from './locate.ts';

@@ -3,7 +3,7 @@
  * template). Preferences name issues and options declared elsewhere, so typos there would silently
  * change how a party judges every package.
  */
-import { own } from '../engine/own.ts';
+import { own } from '../core/own.ts';
 import { type CheckContext, checkOptions, checkRef, report } from './check-context.ts';
 import type { Party } from './schema.ts';
 

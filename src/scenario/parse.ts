@@ -3,8 +3,8 @@
  * hash out — or every problem, located. It never throws and never hangs, whatever the input, because
  * scenario files are written by hand and shared between people.
  */
-import { canonicalJson, sha256Hex } from '../engine/hash.ts';
-import { dataOnly } from '../engine/own.ts';
+import { canonicalJson, sha256Hex } from '../core/hash.ts';
+import { dataOnly } from '../core/own.ts';
 import { crossCheck } from './cross-check.ts';
 import { capDiagnostics, type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import { MAX_BYTES, MAX_DIAGNOSTICS } from './limits.ts';

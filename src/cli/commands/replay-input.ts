@@ -3,8 +3,9 @@
  * command line (`--code`). Everything is read and shape-checked here, so the command only ever sees a
  * well-formed replay file or a well-formed code, or a one-line problem to print.
  */
+
+import { lineColAt, MAX_JSON_DEPTH, tooDeepAt } from '../../core/json-depth.ts';
 import { type ParsedReplayCode, type ReplayFile, readReplay, readReplayCode } from '../../engine/index.ts';
-import { lineColAt, MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.ts';
 import { readBytes } from '../io.ts';
 
 /** Replay files larger than this are refused before reading (real ones are a few hundred KiB at most). */
