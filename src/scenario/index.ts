@@ -9,3 +9,5 @@ export { MAX_ALIASES, MAX_BYTES, MAX_DEPTH } from './limits.ts';
 export type { ParseResult } from './parse.ts';
 export { parseScenario, parseScenarioBytes } from './parse.ts';
 export * from './schema.ts';
+export type { ScenarioWord } from './text-paths.ts';
+export { rulesHash, scenarioRules, scenarioWords, textHash, withWords } from './text-paths.ts';
