@@ -60,16 +60,29 @@ export function moveTargets(game: Game, move: Move, params: Record<string, strin
  */
 export function checkAction(game: Game, state: GameState, action: unknown): { error: EngineError } | null {
   if (typeof action !== 'object' || action === null || Array.isArray(action)) {
-    return err('action/malformed', 'An action must be an object like {"move": "...", "params": {...}}.');
+    return err(
+      'action/malformed',
+      'An action must be an object like {"seat": "...", "move": "...", "params": {...}}.',
+    );
   }
-  const { move: moveId, params } = action as Partial<Action>;
+  const { move: moveId, params, seat } = action as Partial<Action>;
   if (typeof moveId !== 'string') return err('action/malformed', 'The action has no "move" string.');
+  if (seat !== undefined && typeof seat !== 'string')
+    return err('action/malformed', '"seat" must be the id of a seat.');
   if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
     return err('action/malformed', '"params" must be an object of strings.');
   }
   if (state.over) return err('action/game-over', 'The game is over; no more moves can be made.');
+  if (seat !== undefined && !game.seatIds.includes(seat))
+    return err('action/unknown-seat', `There is no seat "${seat}" in this scenario.`);
+  const mover = state.mover as string;
+  if (seat !== undefined && seat !== mover)
+    return err('action/not-your-turn', `It is ${mover}'s turn, not ${seat}'s.`);
   const move = own(game.scenario.moves, moveId);
   if (!move) return err('action/unknown-move', `There is no move "${moveId}" in this scenario.`);
+  const owner = own(game.moveSeat, moveId);
+  if (owner !== mover)
+    return err('action/not-your-turn', `"${moveId}" is a move of ${owner}, and it is ${mover}'s turn.`);
   const given = (params ?? {}) as Record<string, unknown>;
   const spec = moveParams(game, move);
   for (const key of Object.keys(given)) {
@@ -91,13 +104,14 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
       return err('action/bad-param', `"${p.option}" is not an option of issue "${issue}".`);
     }
   }
-  return moveRefusal(game, state, moveId, move) ?? paramsRefusal(game, state, move, p);
+  return moveRefusal(game, state, mover, moveId, move) ?? paramsRefusal(game, state, move, p);
 }
 
 /** Why a move cannot be made now whatever its parameters (used up, its `when`, the vote held), or null. */
 function moveRefusal(
   game: Game,
   state: GameState,
+  seat: string,
   moveId: string,
   move: Move,
 ): { error: EngineError } | null {
@@ -105,7 +119,8 @@ function moveRefusal(
     return err('action/not-available', `"${move.label}" can be used only ${move.limit} time(s).`);
   }
   if (move.when) {
-    const ctx = { game, state, party: null, roll: null, params: null, offer: null };
+    // The mover is the party a move's condition reads (`meters:`, `position:`).
+    const ctx = { game, state, party: seat, roll: null, params: null, offer: null };
     if (!evalCondition(move.when, ctx))
       return err('action/not-available', `"${move.label}" is not possible now.`);
   }
@@ -190,19 +205,25 @@ export function moveChoiceCount(game: Game, moveId: string): number {
 }
 
 /**
- * The legal actions now, in a stable order (scenario move order, then parameter order): the menu. It runs
- * the same two checks `checkAction` ends with (the move now, then its parameters now) on every well-formed
- * choice, so the menu and the refusals never disagree (a property test also replays every menu entry).
+ * The legal actions of the seat to move, in a stable order (scenario move order, then parameter order): the
+ * menu. It runs the same two checks `checkAction` ends with (the move now, then its parameters now) on every
+ * well-formed choice, so the menu and the refusals never disagree (a property test also replays every menu
+ * entry). Never empty while the game goes on: the engine skips a seat that cannot move.
  */
 export function availableActions(game: Game, state: GameState): Action[] {
-  if (state.over) return [];
+  if (state.over || state.mover === null) return [];
+  return seatActions(game, state, state.mover);
+}
+
+/** The actions a seat could make now if it were its turn (the menu `availableActions` gives the seat to move). */
+export function seatActions(game: Game, state: GameState, seat: string): Action[] {
   const out: Action[] = [];
-  for (const moveId of game.moveIds) {
+  for (const moveId of own(game.seatMoves, seat) ?? []) {
     const move = own(game.scenario.moves, moveId) as Move;
-    if (moveRefusal(game, state, moveId, move)) continue;
+    if (moveRefusal(game, state, seat, moveId, move)) continue;
     for (const params of candidateList(game, moveId, move)) {
       if (paramsRefusal(game, state, move, params) === null)
-        out.push({ move: moveId, params: { ...params } });
+        out.push({ seat, move: moveId, params: { ...params } });
     }
   }
   return out;
@@ -215,11 +236,12 @@ export function availableActions(game: Game, state: GameState): Action[] {
 export function moveAvailable(game: Game, state: GameState, moveId: string): boolean {
   const move = own(game.scenario.moves, moveId);
   if (!move || state.over) return false;
+  const seat = own(game.moveSeat, moveId) as string;
   if (move.limit !== undefined && (own(state.used, moveId) ?? 0) >= move.limit) return false;
   if (move.kind === 'vote' && state.vote !== null) return false;
   if (
     move.when &&
-    !evalCondition(move.when, { game, state, party: null, roll: null, params: null, offer: null })
+    !evalCondition(move.when, { game, state, party: seat, roll: null, params: null, offer: null })
   ) {
     return false;
   }
@@ -236,7 +258,7 @@ export function moveAvailable(game: Game, state: GameState, moveId: string): boo
   return true;
 }
 
-/** Whether at least one action is legal now. */
-export function anyActionAvailable(game: Game, state: GameState): boolean {
-  return game.moveIds.some((m) => moveAvailable(game, state, m));
+/** Whether a seat has at least one legal action now (whoever's turn it is). */
+export function seatCanMove(game: Game, state: GameState, seat: string): boolean {
+  return (own(game.seatMoves, seat) ?? []).some((m) => moveAvailable(game, state, m));
 }

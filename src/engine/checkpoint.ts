@@ -8,6 +8,8 @@ import type { GameState } from './types.ts';
 export interface Checkpoint {
   round: number;
   step: number;
+  /** The seat to move (not in version-1 files). */
+  mover?: string | null;
   positions: Record<string, string | null>;
   meters: Record<string, Record<string, number>>;
   table: Record<string, string>;
@@ -29,6 +31,7 @@ export function checkpointOf(state: GameState): Checkpoint {
   return {
     round: state.round,
     step: state.step,
+    mover: state.mover,
     positions,
     meters,
     table: state.table,

@@ -101,11 +101,21 @@ export function describeEntry(game: Game, e: LogEntry): LogLine {
     case 'move': {
       const move = own(game.scenario.moves, e.move);
       const labels = paramLabels(game, e.move, e.params);
-      const text = move?.text
-        ? fill(move.text, labels)
-        : `You: ${move?.label ?? e.move}${Object.keys(labels).length ? ` (${Object.values(labels).join(', ')})` : ''}.`;
-      return { kind: e.kind, party: game.playerId, code: `move/${e.move}`, text };
+      const seat = e.seat ?? game.playerId;
+      const who = seat === game.playerId ? 'You' : partyName(game, seat);
+      const text =
+        move?.text && seat === game.playerId
+          ? fill(move.text, labels)
+          : `${who}: ${move?.label ?? e.move}${Object.keys(labels).length ? ` (${Object.values(labels).join(', ')})` : ''}.`;
+      return { kind: e.kind, party: seat, code: `move/${e.move}`, text };
     }
+    case 'pass':
+      return {
+        kind: e.kind,
+        party: e.seat,
+        code: 'move/pass',
+        text: `${partyName(game, e.seat)} has no move to make and passes.`,
+      };
     case 'response':
       return { kind: e.kind, party: e.party, code: responseCode(game, e), text: responseText(game, e) };
     case 'vote': {

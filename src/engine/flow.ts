@@ -6,7 +6,7 @@
 import { own } from '../core/own.ts';
 import { evalCondition } from './conditions.ts';
 import type { Game } from './game.ts';
-import { applyEffects, deliver, deliverAll, isActive, sortedCopy } from './parties.ts';
+import { applyEffects, deliver, deliverAll, isActive, isHeld, sortedCopy } from './parties.ts';
 import type { Rng } from './rng.ts';
 import type { Turn } from './turn.ts';
 import type { EndReason, GameState, VoteState } from './types.ts';
@@ -35,14 +35,14 @@ export function startRound(game: Game, t: Turn, rng: Rng): void {
     if (ev.chance !== undefined && !(rng.next() < ev.chance)) continue;
     s.log.push({ event: ev.id, kind: 'event' });
     applyEffects(game, t, ev.effects, null);
-    if (ev.send) deliverAll(game, t, expandTargets(game, ev.send.to), ev.send.event, rng, null);
+    if (ev.send) deliverAll(game, t, expandTargets(game, ev.send.to), ev.send.event, rng, null, null);
   }
 }
 
 /** Closes a round: every active party hears `round.ended` and drifts; then the next round starts. */
 export function endRound(game: Game, t: Turn, rng: Rng): void {
   const s = t.s;
-  deliverAll(game, t, game.partyIds, 'round.ended', rng, null);
+  deliverAll(game, t, game.partyIds, 'round.ended', rng, null, null);
   for (const p of game.partyIds) {
     const drift = own(game.scenario.parties, p)?.drift;
     if (drift) applyEffects(game, t, { meters: drift }, p);
@@ -89,7 +89,8 @@ export function holdVote(game: Game, t: Turn, rng: Rng): void {
   const members = expandTargets(game, vote.members);
   const result: VoteState = { abstain: 0, adopted: false, ballots: {}, no: 0, vetoedBy: [], yes: 0 };
   for (const m of members) {
-    deliver(game, t, m, 'vote.called', rng, null);
+    // A member a person holds votes from where its own moves put it: its machine is not asked.
+    if (!isHeld(s, m)) deliver(game, t, m, 'vote.called', rng, null, null);
     const party = own(game.scenario.parties, m);
     const ballot = ballotOf(game, s, m);
     result.ballots[m] = ballot;
@@ -116,15 +117,19 @@ export function pickOutcome(game: Game, state: GameState): string {
 export function finish(game: Game, t: Turn, reason: EndReason): void {
   const s = t.s;
   s.over = true;
+  s.mover = null;
   s.outcome = pickOutcome(game, s);
   s.log.push({ kind: 'end', outcome: s.outcome, reason });
 }
 
-/** True when no counterpart with a machine can still respond (all walked out or committed for good). */
+/**
+ * True when no party played by its machine can still respond to the people (all walked out or committed for
+ * good). Parties people hold do not count: they answer for themselves.
+ */
 export function noCounterpartsLeft(game: Game, state: GameState): boolean {
   let any = false;
-  for (const p of game.counterpartIds) {
-    if (!own(game.machines, p)) continue;
+  for (const p of game.partyIds) {
+    if (isHeld(state, p) || !own(game.machines, p)) continue;
     any = true;
     if (isActive(game, state, p)) return false;
   }

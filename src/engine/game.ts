@@ -3,9 +3,11 @@
  * expanded blocs, ordered id lists. The state then only holds what changes.
  */
 import { type AnyStateMachine, createActor, setup } from 'xstate';
+import type { z } from 'zod';
 import { canonicalJson, sha256Hex } from '../core/hash.ts';
+import { rulesHash, textHash } from '../scenario/text-paths.ts';
 import { dataOnly, dict, own } from '../core/own.ts';
-import type { PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
+import type { AutoPolicy, PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
 import { type CondContext, evalCondition } from './conditions.ts';
 
 /** The event every party machine receives: a type plus the context its guards read. */
@@ -95,9 +97,32 @@ function compileMachine(id: string, def: PositionMachine): CompiledMachine {
 /** The compiled scenario: read-only lookups the engine needs at every turn. */
 export interface Game {
   scenario: Scenario;
-  /** SHA-256 of the canonical JSON of the parsed scenario: its identity in replay files. */
+  /**
+   * The rules hash: SHA-256 of the canonical JSON of the scenario without its words (text-paths.ts). The
+   * game's identity in replays, codes and saves: rewording a debrief changes none of them; a weight does.
+   */
   scenarioHash: string;
+  /**
+   * The hash version-1 files carry: of the whole canonical scenario, prose included. A version-1 replay or
+   * save is matched by it.
+   */
+  legacyHash: string;
+  /** SHA-256 of the scenario's wording alone: which words a replay was played with. */
+  textHash: string;
+  /** The player's party: the first seat, and the seat a game holds when none is named. */
   playerId: string;
+  /** Every seat, the player's first, then the other seats in id order. */
+  seatIds: string[];
+  /** The order the seats move in, each round. */
+  turnOrder: string[];
+  /** Each seat's moves, in menu order. */
+  seatMoves: Record<string, string[]>;
+  /** Move id → the seat whose move it is. */
+  moveSeat: Record<string, string>;
+  /** How many moves each seat makes in its turn of a round. */
+  seatMovesPerRound: Record<string, number>;
+  /** How each seat plays when nobody holds it. */
+  auto: Record<string, z.infer<typeof AutoPolicy>>;
   /** All parties in declaration order (the order rolls are drawn in). */
   partyIds: string[];
   counterpartIds: string[];
@@ -197,17 +222,40 @@ export function compileGame(input: Scenario): Game {
   for (const [bid, bloc] of Object.entries(scenario.blocs ?? {})) {
     targets[bid] = partyIds.filter((p) => bloc.members.includes(p));
   }
+  const seatIds = [playerId, ...Object.keys(scenario.seats ?? {}).filter((id) => id !== playerId)];
+  const turnOrder = scenario.turns ? [...scenario.turns] : seatIds;
+  const moveIds = listedFirst(scenario.moves, scenario.menu);
+  const seatMoves = dict<string[]>();
+  const moveSeat = dict<string>();
+  const seatMovesPerRound = dict<number>();
+  const auto = dict<z.infer<typeof AutoPolicy>>();
+  for (const seat of seatIds) {
+    seatMoves[seat] = moveIds.filter((m) => (own(scenario.moves, m)?.by ?? playerId) === seat);
+    for (const m of own(seatMoves, seat) ?? []) moveSeat[m] = seat;
+    const def = seat === playerId ? undefined : own(scenario.seats, seat);
+    seatMovesPerRound[seat] = def?.movesPerRound ?? scenario.movesPerRound ?? 1;
+    auto[seat] = (seat === playerId ? scenario.player.auto : def?.auto) ?? 'greedy';
+  }
+  const legacyHash = sha256Hex(text);
   return {
     scenario,
-    scenarioHash: sha256Hex(text),
+    scenarioHash: rulesHash(scenario),
+    legacyHash,
+    textHash: textHash(scenario),
     playerId,
+    seatIds,
+    turnOrder,
+    seatMoves,
+    moveSeat,
+    seatMovesPerRound,
+    auto,
     partyIds,
     counterpartIds: partyIds.filter((p) => p !== playerId),
     machines,
     initialPosition,
     meterIds: Object.keys(scenario.meters),
     issueIds: Object.keys(scenario.issues),
-    moveIds: listedFirst(scenario.moves, scenario.menu),
+    moveIds,
     targets,
     movesPerRound: scenario.movesPerRound ?? 1,
   };

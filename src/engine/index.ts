@@ -5,15 +5,17 @@
 
 export { canonicalJson, sha256Hex, stateHash } from '../core/hash.ts';
 export { dataOnly, dict, has, own } from '../core/own.ts';
-export { availableActions, moveChoiceCount } from './actions.ts';
-export { applyAction, createGame } from './apply-action.ts';
+export { availableActions, moveChoiceCount, seatActions } from './actions.ts';
+export { applyAction, createGame, type GameOptions, heldSeats } from './apply-action.ts';
+export { tierFor } from './auto.ts';
 export { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 export { describeEntry, describeLog, type LogLine } from './describe.ts';
 export { ballotOf, expandTargets } from './flow.ts';
 export { continueGame } from './fork.ts';
 export { compileGame, type Game } from './game.ts';
 export { isActive, judgeOffer, utilityOf } from './parties.ts';
-export { outcomeOf, replay } from './replay.ts';
+export { legacyStateHash } from './legacy.ts';
+export { outcomeOf, replay, seatedActions, tiersOf } from './replay.ts';
 export {
   type DecodedReplayCode,
   decodeReplayCode,
@@ -28,10 +30,19 @@ export {
   buildReplay,
   REPLAY_LIMITS,
   type ReplayFile,
+  type ReplayFileV1,
+  type AnyReplayFile,
   readReplay,
   type Verification,
   verifyReplay,
 } from './replay-file.ts';
-export { chooseAction, evaluate, playGame, STRATEGIES, type StrategyName } from './strategies.ts';
-export type { Action, EngineError, GameState, LogEntry, OutcomeResult } from './types.ts';
+export {
+  chooseAction,
+  evaluate,
+  playGame,
+  type SeatStrategies,
+  STRATEGIES,
+  type StrategyName,
+} from './strategies.ts';
+export type { Action, ActionInput, EngineError, GameState, LogEntry, OutcomeResult } from './types.ts';
 export { ENGINE_VERSION } from './version.ts';

@@ -97,9 +97,16 @@ export function isActive(game: Game, state: GameState, party: string): boolean {
   return own(own(game.machines, party)?.def.states, pos.value)?.final !== true;
 }
 
+/** Whether a person holds this party's seat: then its machine answers only its own moves and the clock. */
+export function isHeld(state: Pick<GameState, 'seats'>, party: string): boolean {
+  return state.seats.includes(party);
+}
+
 /**
  * Delivers one event to one party: draws its roll, judges the offer if there is one, steps its
  * machine with transition(), applies the effects of the transition taken and logs the response.
+ * `by` is the seat whose move sent the event, or null for the clock and scripted events. A party held by a
+ * person is never moved by another seat's move: only its own moves and the clock reach its machine.
  */
 export function deliver(
   game: Game,
@@ -108,7 +115,9 @@ export function deliver(
   type: string,
   rng: Rng,
   params: Record<string, string> | null,
+  by: string | null,
 ): void {
+  if (by !== null && by !== party && isHeld(t.s, party)) return;
   const compiled = own(game.machines, party);
   // A machine that handles this event in none of its states never hears it (offers are always judged,
   // so the student sees every party's verdict). This check reads no state, so it costs nothing.
@@ -151,6 +160,7 @@ export function deliverAll(
   type: string,
   rng: Rng,
   params: Record<string, string> | null,
+  by: string | null,
 ): void {
-  for (const p of parties) deliver(game, t, p, type, rng, params);
+  for (const p of parties) deliver(game, t, p, type, rng, params, by);
 }

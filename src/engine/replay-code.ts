@@ -1,28 +1,35 @@
 /**
- * Replay codes: a whole game as one line of text (`envoy1-…`) that a student can paste into a message
+ * Replay codes: a whole game as one line of text (`envoy2-…`) that a student can paste into a message
  * and a tester can verify, in the browser or with `envoy replay --code`. Each action is stored as its
  * index in that turn's `availableActions` menu, so a code is a few bytes per turn; decoding therefore
  * needs the game and replays it, and a final state-hash prefix proves the result is the recorded game.
  *
  * Payload (base64url, no padding): id (varint length + UTF-8), scenario version (varint), 6 bytes of the
- * scenario hash, seed (varint length + UTF-8), action count (varint), one varint index per action,
- * 8 bytes of the final state hash, then 2 bytes of SHA-256 of everything before them (a checksum).
- * Varints are LEB128 of at most 8 bytes, each number spelt one way: every safe integer fits.
+ * scenario's rules hash, [version 2: the held seats, a varint count then each seat as varint length +
+ * UTF-8], seed (varint length + UTF-8), action count (varint), one varint index per action (in the menu of
+ * the seat to move), 8 bytes of the final state hash, then 2 bytes of SHA-256 of everything before them (a
+ * checksum). Varints are LEB128 of at most 8 bytes, each number spelt one way: every safe integer fits.
+ *
+ * `envoy1-` codes (one seat, no seat list, the legacy scenario hash and version-1 state hashes) are still
+ * read and checked through the version-1 projection of the state (legacy.ts).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { stateHash } from '../core/hash.ts';
 import { own } from '../core/own.ts';
+import { legacyStateHash } from './legacy.ts';
 import { availableActions } from './actions.ts';
-import { applyAction, createGame } from './apply-action.ts';
+import { applyAction, createGame, type GameOptions, heldSeats } from './apply-action.ts';
 import { ByteReader, fromBase64Url, toBase64Url, writeVarint } from './code-bytes.ts';
 import type { Game } from './game.ts';
 import { replay } from './replay.ts';
 import { REPLAY_LIMITS } from './replay-file.ts';
-import type { Action, GameState } from './types.ts';
+import type { Action, ActionInput, GameState } from './types.ts';
 
 /** Every code starts with this; the digit is the code format's version, so old codes stay recognisable. */
-export const REPLAY_CODE_PREFIX = 'envoy1-';
+export const REPLAY_CODE_PREFIX = 'envoy2-';
+/** The prefix of version-1 codes (one seat), still read. */
+export const REPLAY_CODE_PREFIX_V1 = 'envoy1-';
 
 /** Caps that keep a hostile code from using unbounded time or memory. */
 export const REPLAY_CODE_LIMITS = { characters: 64 * 1024, actions: REPLAY_LIMITS.actions } as const;
@@ -33,7 +40,11 @@ const CHECK_BYTES = 2;
 
 /** What a code says without replaying it: enough to find its scenario before decoding the moves. */
 export interface ReplayCodeContents {
+  /** 2, or 1 for an `envoy1-` code. */
+  codeVersion: 1 | 2;
   scenario: { id: string; version: number; hashPrefix: string };
+  /** The seats people held (empty in a version-1 code: the player's seat). */
+  seats: string[];
   seed: string;
   /** Per turn, the index of the action taken in that turn's `availableActions`. */
   indexes: number[];
@@ -72,8 +83,8 @@ const fail = (kind: ReplayCodeErrorKind, message: string, turn?: number): Replay
 
 const utf8 = new TextEncoder();
 
-function sameAction(a: Action, b: Action): boolean {
-  if (a.move !== b.move) return false;
+function sameAction(a: Action, b: ActionInput): boolean {
+  if (a.move !== b.move || (b.seat !== undefined && b.seat !== a.seat)) return false;
   const ka = Object.keys(a.params);
   return ka.length === Object.keys(b.params).length && ka.every((k) => own(a.params, k) === own(b.params, k));
 }
@@ -95,7 +106,8 @@ function pushHex(out: number[], hex: string, bytes: number): void {
 export function encodeReplayCode(
   game: Game,
   seed: string,
-  actions: readonly Action[],
+  actions: readonly ActionInput[],
+  options: GameOptions = {},
 ): { ok: true; code: string } | ReplayCodeError {
   if (typeof seed !== 'string' || seed.length === 0 || seed.length > REPLAY_LIMITS.seedLength) {
     return fail('invalid-game', `the seed must be 1 to ${REPLAY_LIMITS.seedLength} characters`);
@@ -103,13 +115,16 @@ export function encodeReplayCode(
   if (actions.length > REPLAY_CODE_LIMITS.actions) {
     return fail('invalid-game', `a code holds at most ${REPLAY_CODE_LIMITS.actions} actions`);
   }
-  const run = replay(game, seed, actions);
+  const run = replay(game, seed, actions, options);
   if ('error' in run) return fail('invalid-game', `action ${run.turn}: ${run.error.message}`, run.turn);
   const out: number[] = [];
   const s = game.scenario;
   pushString(out, s.id);
   writeVarint(out, s.version);
   pushHex(out, game.scenarioHash, SCENARIO_HASH_BYTES);
+  const seats = (run.states[0] as GameState).seats;
+  writeVarint(out, seats.length);
+  for (const seat of seats) pushString(out, seat);
   pushString(out, seed);
   writeVarint(out, actions.length);
   for (let i = 0; i < actions.length; i++) {
@@ -151,18 +166,20 @@ export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError
     const limit = REPLAY_CODE_LIMITS.characters;
     return fail('too-long', `the code is too long (${text.length} characters; the limit is ${limit})`);
   }
-  if (!text.startsWith(REPLAY_CODE_PREFIX)) {
+  const codeVersion = text.startsWith(REPLAY_CODE_PREFIX) ? 2 : text.startsWith(REPLAY_CODE_PREFIX_V1) ? 1 : 0;
+  if (codeVersion === 0) {
     const other = /^envoy(\d+)-/.exec(text);
     return fail(
       'bad-prefix',
       other
-        ? `replay code version ${other[1]} is not supported; this engine reads ${REPLAY_CODE_PREFIX} codes`
+        ? `replay code version ${other[1]} is not supported; this engine reads ${REPLAY_CODE_PREFIX} and ${REPLAY_CODE_PREFIX_V1} codes`
         : `not a replay code: a code starts with "${REPLAY_CODE_PREFIX}"`,
     );
   }
-  const decoded = fromBase64Url(text.slice(REPLAY_CODE_PREFIX.length));
+  const prefixLength = REPLAY_CODE_PREFIX.length;
+  const decoded = fromBase64Url(text.slice(prefixLength));
   if ('bad' in decoded) {
-    const at = REPLAY_CODE_PREFIX.length + decoded.bad;
+    const at = prefixLength + decoded.bad;
     return fail(
       'bad-characters',
       `the code holds a character no code has: ${namedCharacter(text, at)} at position ${at + 1}`,
@@ -174,6 +191,18 @@ export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError
   const id = r.string();
   const version = r.varint();
   const hashPrefix = r.hex(SCENARIO_HASH_BYTES);
+  const seats: string[] = [];
+  let seatsOk = true;
+  if (codeVersion === 2) {
+    const n = r.varint() ?? 0;
+    if (n < 1 || n > REPLAY_LIMITS.seats) seatsOk = false;
+    else
+      for (let i = 0; i < n && !r.ended && !r.invalid; i++) {
+        const seat = r.string();
+        if (seat === null) seatsOk = false;
+        else seats.push(seat);
+      }
+  }
   const seed = r.string();
   const count = r.varint() ?? 0;
   if (count > REPLAY_CODE_LIMITS.actions) return fail('damaged', DAMAGED);
@@ -192,7 +221,8 @@ export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError
     version === null ||
     hashPrefix === null ||
     seed === null ||
-    finalHashPrefix === null
+    finalHashPrefix === null ||
+    !seatsOk
   ) {
     return fail('damaged', DAMAGED);
   }
@@ -201,7 +231,9 @@ export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError
     ok: true,
     actions: null,
     states: null,
+    codeVersion,
     scenario: { id, version, hashPrefix },
+    seats,
     seed,
     indexes,
     finalHashPrefix,
@@ -223,13 +255,19 @@ export function decodeReplayCode(
   if (!parsed.ok || game === null) return parsed;
   const s = game.scenario;
   const c = parsed.scenario;
-  if (c.id !== s.id || c.version !== s.version || !game.scenarioHash.startsWith(c.hashPrefix)) {
+  const v1 = parsed.codeVersion === 1;
+  const identity = v1 ? game.legacyHash : game.scenarioHash;
+  if (c.id !== s.id || c.version !== s.version || !identity.startsWith(c.hashPrefix)) {
     return fail(
       'scenario-mismatch',
-      `this code is of scenario ${c.id} v${c.version} (${c.hashPrefix}…), not ${s.id} v${s.version} (${game.scenarioHash.slice(0, 12)}…)`,
+      v1
+        ? `this is a version-1 code (${REPLAY_CODE_PREFIX_V1}), which only replays against the exact scenario file it was made with (${c.id} v${c.version}, ${c.hashPrefix}…; this file is ${s.id} v${s.version}, ${game.legacyHash.slice(0, 12)}…)`
+        : `this code is of scenario ${c.id} v${c.version} (rules ${c.hashPrefix}…), not ${s.id} v${s.version} (rules ${game.scenarioHash.slice(0, 12)}…)`,
     );
   }
-  const states: GameState[] = [createGame(game, parsed.seed)];
+  const held = heldSeats(game, v1 ? undefined : parsed.seats);
+  if (typeof held === 'string') return fail('damaged', `the code's seats cannot be held: ${held}`);
+  const states: GameState[] = [createGame(game, parsed.seed, { seats: held })];
   const actions: Action[] = [];
   for (const [i, index] of parsed.indexes.entries()) {
     const state = states[i] as GameState;
@@ -244,7 +282,8 @@ export function decodeReplayCode(
     actions.push(action);
     states.push(next.state);
   }
-  const final = stateHash(states[states.length - 1]);
+  const last = states[states.length - 1] as GameState;
+  const final = v1 ? legacyStateHash(last) : stateHash(last);
   if (!final.startsWith(parsed.finalHashPrefix)) {
     return fail(
       'hash-mismatch',

@@ -19,9 +19,12 @@ export interface Turn {
   readonly owned: Set<object>;
 }
 
-/** Starts a turn from a state: a working copy with an empty log (the log holds the latest turn only). */
-export function beginTurn(base: GameState): Turn {
-  return { s: { ...base, log: [] }, base, owned: new Set() };
+/**
+ * Starts a turn from a state: a working copy with an empty log (the log holds the latest turn only), or,
+ * for a move a seat nobody holds makes within the same turn, with the log so far.
+ */
+export function beginTurn(base: GameState, continued = false): Turn {
+  return { s: { ...base, log: continued ? [...base.log] : [] }, base, owned: new Set() };
 }
 
 /** A writable copy of a record this turn does not own yet (the same object once it does). */
@@ -94,17 +97,19 @@ function freezeNew(value: object): void {
 }
 
 /** The keys commitTurn names. Adding a key to GameState fails type-checking until it is listed here. */
-type CommittedKey = Exclude<keyof GameState, 'format' | 'seed'>;
+type CommittedKey = Exclude<keyof GameState, 'format' | 'seed' | 'seats'>;
 const _COMMITTED_KEYS_LISTED: Record<CommittedKey, true> = {
   agreements: true,
   flags: true,
   log: true,
+  mover: true,
   outcome: true,
   over: true,
   parties: true,
   rng: true,
   round: true,
   step: true,
+  strategy: true,
   table: true,
   turn: true,
   used: true,
@@ -119,7 +124,7 @@ function freezeIfNew(value: unknown): void {
 /**
  * Ends the turn: immer produces the next state from the input state by assigning the top-level values
  * the turn changed, shares everything else, and freezes the result. Every key a turn can change is
- * named (all but `format` and `seed`): named reads and writes stay fast where a loop over keys does not.
+ * named (all but `format`, `seed` and `seats`): named reads and writes stay fast where a loop over keys does not.
  */
 export function commitTurn(t: Turn): GameState {
   const { s, base } = t;
@@ -128,6 +133,7 @@ export function commitTurn(t: Turn): GameState {
   freezeIfNew(s.log);
   freezeIfNew(s.parties);
   freezeIfNew(s.rng);
+  freezeIfNew(s.strategy);
   freezeIfNew(s.table);
   freezeIfNew(s.used);
   freezeIfNew(s.vote);
@@ -135,12 +141,14 @@ export function commitTurn(t: Turn): GameState {
     if (s.agreements !== base.agreements) d.agreements = s.agreements;
     if (s.flags !== base.flags) d.flags = s.flags;
     if (s.log !== base.log) d.log = s.log;
+    if (s.mover !== base.mover) d.mover = s.mover;
     if (s.outcome !== base.outcome) d.outcome = s.outcome;
     if (s.over !== base.over) d.over = s.over;
     if (s.parties !== base.parties) d.parties = s.parties;
     if (s.rng !== base.rng) d.rng = s.rng;
     if (s.round !== base.round) d.round = s.round;
     if (s.step !== base.step) d.step = s.step;
+    if (s.strategy !== base.strategy) d.strategy = s.strategy;
     if (s.table !== base.table) d.table = s.table;
     if (s.turn !== base.turn) d.turn = s.turn;
     if (s.used !== base.used) d.used = s.used;

@@ -4,11 +4,21 @@
  */
 import type { RngState } from './rng.ts';
 
-/** A player's choice, as JSON: `{ "move": "propose", "params": { "issue": "bases", "option": "future-talks" } }`. */
+/**
+ * A seat's choice, as JSON: `{ "seat": "opposition", "move": "propose", "params": { "issue": "bases", "option":
+ * "future-talks" } }`. Every action names the seat that makes it.
+ */
 export interface Action {
+  seat: string;
   move: string;
   params: Record<string, string>;
 }
+
+/**
+ * An action as a caller may hand it to `applyAction`: without a seat it is the seat to move's (the one-seat
+ * callers of version 1 never name one). The engine checks the seat when one is given.
+ */
+export type ActionInput = Omit<Action, 'seat'> & { seat?: string };
 
 /** A party's position machine state as XState needs it back: only `{ value, context }` is kept. */
 export interface StoredPosition {
@@ -39,7 +49,15 @@ export interface VoteState {
 export type LogEntry =
   | { kind: 'round'; round: number }
   | { kind: 'event'; event: string }
-  | { kind: 'move'; move: string; params: Record<string, string> }
+  | {
+      kind: 'move';
+      seat: string;
+      move: string;
+      params: Record<string, string>;
+      /** Set when nobody holds the seat and its `auto` strategy chose the move. */
+      auto?: true;
+    }
+  | { kind: 'pass'; seat: string }
   | {
       kind: 'response';
       party: string;
@@ -60,14 +78,20 @@ export type EndReason = 'rounds' | 'effect' | 'vote' | 'no-counterparts' | 'no-m
 
 /** Everything that changes during a game. Plain JSON; hashed every turn. */
 export interface GameState {
-  format: 1;
+  format: 2;
   seed: string;
+  /** The seats people hold, in seat order: part of the game's identity (a replay reproduces it). */
+  seats: string[];
   rng: RngState;
+  /** The stream seats nobody holds choose their moves from: never the world's, so rolls do not depend on it. */
+  strategy: RngState;
+  /** The seat whose turn it is; null once the game is over. */
+  mover: string | null;
   /** Actions applied so far. */
   turn: number;
   /** 1-based; exceeds the round limit only once the game is over. */
   round: number;
-  /** Moves made in the current round. */
+  /** Moves the seat to move has made in its current turn of the round. */
   step: number;
   over: boolean;
   outcome: string | null;
@@ -92,6 +116,8 @@ export interface EngineError {
     | 'action/bad-param'
     | 'action/not-available'
     | 'action/game-over'
+    | 'action/not-your-turn'
+    | 'action/unknown-seat'
     | 'replay/bad-seed';
   message: string;
 }

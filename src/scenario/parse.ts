@@ -3,7 +3,6 @@
  * hash out — or every problem, located. It never throws and never hangs, whatever the input, because
  * scenario files are written by hand and shared between people.
  */
-import { canonicalJson, sha256Hex } from '../core/hash.ts';
 import { dataOnly } from '../core/own.ts';
 import { crossCheck } from './cross-check.ts';
 import { capDiagnostics, type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
@@ -12,11 +11,13 @@ import { loadYaml, tooLarge } from './load.ts';
 import { locate } from './locate.ts';
 import { Scenario } from './schema.ts';
 import { decodeUtf8 } from './utf8.ts';
+import { rulesHash } from './text-paths.ts';
 import { zodProblems } from './zod-issues.ts';
 
 /**
- * A loaded scenario with its identity (`hash`: SHA-256 of the RFC 8785 canonical JSON of the data, so
- * formatting, comments, a BOM or CRLF line ends do not change it) and any warnings; or the diagnostics
+ * A loaded scenario with its identity (`hash`: the rules hash, SHA-256 of the RFC 8785 canonical JSON of
+ * the data without its words, so neither formatting, comments, a BOM, CRLF line ends nor a reworded text
+ * changes it) and any warnings; or the diagnostics
  * that stop it loading (every problem found, errors and warnings, in file order).
  */
 export type ParseResult =
@@ -55,7 +56,7 @@ function parseText(text: string, file: string): ParseResult {
   const scenario = dataOnly(result.data);
   for (const p of crossCheck(scenario, MAX_DIAGNOSTICS)) diagnostics.push(locate(p, doc, lines, file));
   if (hasErrors(diagnostics)) return { errors: tidy(diagnostics) };
-  return { scenario, hash: sha256Hex(canonicalJson(data)), warnings: tidy(diagnostics) };
+  return { scenario, hash: rulesHash(scenario), warnings: tidy(diagnostics) };
 }
 
 /** Parses and validates scenario text (as read from a file or a text area); never throws. */

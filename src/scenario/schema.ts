@@ -244,6 +244,10 @@ export type Party = z.infer<typeof Party>;
 export const Meter = z.strictObject({
   label: ShortText,
   describe: Text.optional(),
+  hidden: z
+    .boolean()
+    .optional()
+    .describe("Each seat sees only its own party's value; the others' are revealed in the debrief."),
   min: Real,
   max: Real,
   initial: Real,
@@ -289,6 +293,14 @@ export const Move = z.strictObject({
   issues: idList().optional().describe('For `propose`: the issues it may change (default all).'),
   params: z.record(Id, MoveParam).optional(),
   sends: EventName.optional(),
+  by: Id.optional().describe("The seat whose move this is (a seat's party id; default the player's party)."),
+  self: EventName.optional().describe(
+    "The event the mover's own position machine hears, so it records where the seat now stands (e.g. `seat.signed`).",
+  ),
+  private: z
+    .boolean()
+    .optional()
+    .describe('Only the mover and the parties it reaches see the move and the replies to it.'),
   effects: Effects.optional(),
   when: Condition.optional().describe('The move is offered only while this holds.'),
   limit: Count.optional().describe('How many times per game.'),
@@ -331,7 +343,11 @@ export const Vote = z.strictObject({
 export const Outcome = z.strictObject({
   id: Id,
   title: ShortText,
-  tier: Tier,
+  tier: Tier.describe("How well this went for the player's seat."),
+  tiers: z
+    .record(Id, Tier)
+    .optional()
+    .describe('How well this went for each other seat (seat id → tier); a seat not named gets `tier`.'),
   historical: z.boolean().optional(),
   when: Condition.optional().describe('Omit only on the last outcome: the catch-all.'),
   summary: Text,
@@ -340,6 +356,10 @@ export const Outcome = z.strictObject({
     parties: z.record(Id, Text).optional().describe('Why each party moved or did not.'),
     history: Text.describe('What actually happened, with dates.'),
     caveat: Text.optional().describe("Where the record rests on one side's account, or is contested."),
+    seats: z
+      .record(Id, Text)
+      .optional()
+      .describe('What a seat other than the player achieved, by seat id (its `you`).'),
     sources: idList().optional(),
   }),
 });
@@ -354,6 +374,31 @@ export const Source = z.strictObject({
   url: z.string().max(500).optional(),
   note: ShortText.optional().describe('e.g. "the minister\'s own account" or "Russian state media".'),
 });
+
+/** The built-in strategies a seat nobody holds plays by. */
+export const AutoPolicy = z.enum(['greedy', 'random', 'first']);
+
+/**
+ * A seat: a party a person may play, with what only that person reads (role, brief, red lines…), how it plays
+ * when nobody holds it, and how many moves it makes in its turn.
+ */
+export const Seat = z.strictObject({
+  role: ShortText.describe('Who the person in this seat is, e.g. "Envoy of the political affairs office".'),
+  setting: Text.optional().describe('The scene as the game opens, for this seat.'),
+  brief: Text.describe('Confidential: what this side wants. Only this seat reads it during play.'),
+  redLines: z.array(ShortText).optional().describe('What this seat must not give up, in words.'),
+  mayGive: z.array(ShortText).optional().describe('What this seat may concede, in words.'),
+  objectives: z.array(ShortText).min(1).describe('What this seat is trying to achieve.'),
+  auto: AutoPolicy.optional().describe('How this seat plays when nobody holds it (default `greedy`).'),
+  movesPerRound: z
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .optional()
+    .describe("Moves this seat makes in its turn of a round (default the scenario's `movesPerRound`)."),
+});
+export type Seat = z.infer<typeof Seat>;
 
 /** A whole scenario file: the single schema the loader validates against and editors complete from. */
 export const Scenario = z.strictObject({
@@ -385,15 +430,24 @@ export const Scenario = z.strictObject({
     .max(10)
     .optional()
     .describe('Moves the player makes per round (default 1).'),
-  player: z.strictObject({
-    party: Id.describe('The party the player speaks for (a key of `parties`).'),
-    role: ShortText.describe('Who the player is, e.g. "Envoy of the political affairs office".'),
+  player: Seat.omit({ movesPerRound: true }).extend({
+    party: Id.describe('The party the player speaks for (a key of `parties`): the first seat.'),
     setting: Text.describe('The scene as the game opens.'),
-    brief: Text.describe('Confidential: what your side wants.'),
-    redLines: z.array(ShortText).optional().describe('What the player must not give up, in words.'),
-    mayGive: z.array(ShortText).optional().describe('What the player may concede, in words.'),
-    objectives: z.array(ShortText).min(1).describe('What the player is trying to achieve.'),
-  }),
+  }).describe("The first seat: the party a student plays by default, and today's one-seat case."),
+  seats: z
+    .record(Id, Seat)
+    .optional()
+    .describe(
+      "Other parties a person may play, by party id, each with its own brief and moves (`by:` in a move). Nobody holding a seat: it plays by its `auto` strategy.",
+    ),
+  turns: idList(1)
+    .optional()
+    .describe(
+      "The order seats move in each round (seat ids, each once); default: the player's seat, then the other seats in id order.",
+    ),
+  hiddenFlags: idList()
+    .optional()
+    .describe('Flags no seat sees during play (facts drawn or set in secret); revealed in the debrief.'),
   meters: z.record(Id, Meter).describe('The meters every party carries, by id.'),
   issues: z.record(Id, Issue).describe('The issues under negotiation, by id.'),
   templates: z

@@ -5,19 +5,20 @@
  * Pure: built and read the same in the page and in Node tests.
  */
 import {
-  type Action,
+  type ActionInput,
   buildReplay,
   describeLog,
   type Game,
   type GameState,
   outcomeOf,
-  type ReplayFile,
+  type AnyReplayFile,
   readReplay,
+  seatedActions,
 } from '../engine/index.ts';
 
 /** The result file's format tag and version. */
 export const RESULT_FORMAT = 'envoy-result';
-export const RESULT_VERSION = 1;
+export const RESULT_VERSION = 2;
 
 /** One move the student made and what the other parties answered. */
 export interface ResultChoice {
@@ -31,44 +32,50 @@ export interface ResultChoice {
 /** What a student hands in. */
 export interface StudentResult {
   format: typeof RESULT_FORMAT;
-  version: typeof RESULT_VERSION;
+  /** Version 1 (one seat, a version-1 replay inside) is still read. */
+  version: typeof RESULT_VERSION | 1;
   name: string;
+  /** The seat this result is for: one result file per seat a person held. */
+  seat: string;
   scenario: { id: string; version: number; hash: string; title: string };
   seed: string;
   outcome: { id: string; title: string; tier: string; historical: boolean } | null;
   choices: ResultChoice[];
   answers: { question: string; answer: string }[];
-  replay: ReplayFile;
+  replay: AnyReplayFile;
 }
 
 /** Builds the result of a game from its states (initial first) and the student's answers. */
 export function buildResult(
   game: Game,
   seed: string,
-  actions: readonly Action[],
+  actions: readonly ActionInput[],
   states: readonly GameState[],
   answers: Record<string, string>,
   name: string,
+  seat: string = (states[0] as GameState).seats[0] ?? game.playerId,
 ): StudentResult {
   const s = game.scenario;
   const final = states[states.length - 1] as GameState;
-  const outcome = outcomeOf(game, final);
+  const outcome = outcomeOf(game, final, seat);
+  const seated = seatedActions(actions, states);
   const title = outcome ? (s.outcomes.find((o) => o.id === outcome.id)?.title ?? outcome.id) : '';
   return {
     format: RESULT_FORMAT,
     version: RESULT_VERSION,
     name: name.trim().slice(0, 120),
+    seat,
     scenario: { id: s.id, version: s.version, hash: game.scenarioHash, title: s.title },
     seed,
     outcome: outcome ? { id: outcome.id, title, tier: outcome.tier, historical: outcome.historical } : null,
-    choices: actions.map((action, i) => ({
+    choices: seated.map((action, i) => ({
       turn: i + 1,
       round: (states[i] as GameState).round,
       move: action.move,
       lines: describeLog(game, states[i + 1] as GameState).map((l) => l.text),
     })),
     answers: (s.questions ?? []).map((question, i) => ({ question, answer: answers[String(i)] ?? '' })),
-    replay: buildReplay(game, seed, [...actions], [...states]),
+    replay: buildReplay(game, seed, seated, [...states]),
   };
 }
 
@@ -85,9 +92,9 @@ export function readResult(data: unknown): { result: StudentResult } | { error: 
   if (!isObj(data)) return { error: 'not a result file (expected a JSON object)' };
   if (data.format !== RESULT_FORMAT)
     return { error: `not an Envoy result (format is ${JSON.stringify(data.format)})` };
-  if (data.version !== RESULT_VERSION) {
+  if (data.version !== RESULT_VERSION && data.version !== 1) {
     return {
-      error: `result version ${JSON.stringify(data.version)} is not supported (this page reads version ${RESULT_VERSION})`,
+      error: `result version ${JSON.stringify(data.version)} is not supported (this page reads versions 1 and ${RESULT_VERSION})`,
     };
   }
   const replay = readReplay(data.replay);
@@ -108,8 +115,11 @@ export function readResult(data: unknown): { result: StudentResult } | { error: 
   return {
     result: {
       format: RESULT_FORMAT,
-      version: RESULT_VERSION,
+      version: data.version === 1 ? 1 : RESULT_VERSION,
       name: str(data.name, 120) ?? '',
+      seat:
+        str(data.seat, 64) ??
+        (r.version === 2 ? (r.seats[0] ?? '') : ''),
       scenario: { ...r.scenario, title },
       seed: r.seed,
       outcome:

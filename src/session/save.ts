@@ -11,7 +11,7 @@
  * save whose tmp write finished, or the one before, and a half-written value never verifies. Saving
  * never throws: the caller gets a status to show as a quiet notice, and play goes on.
  */
-import type { Action, Game, GameState } from '../engine/index.ts';
+import { type Action, type Game, type GameState, seatedActions } from '../engine/index.ts';
 import { buildSaveRecord, parseSave, SAVE_LIMITS, type SaveInput, verifySave } from './save-record.ts';
 import { type KeyValueStorage, storageFailure } from './storage.ts';
 
@@ -34,6 +34,8 @@ export type LoadResult =
       status: 'resumed';
       from: SaveSlot;
       seed: string;
+      /** The seats people hold in the saved game. */
+      seats: string[];
       actions: Action[];
       answers: Record<string, string>;
       /** Every state, initial first, already replayed while verifying. */
@@ -173,7 +175,8 @@ export function createSaveStore(storage: KeyValueStorage | null, prefix = SAVE_P
             status: 'resumed',
             from: slot,
             seed: record.seed,
-            actions: record.actions,
+            seats: [...(verified.states[0]?.seats ?? [])],
+            actions: seatedActions(record.actions, verified.states),
             answers: record.answers,
             states: verified.states,
             note: null,

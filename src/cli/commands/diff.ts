@@ -5,13 +5,13 @@
  */
 import { relative } from 'node:path';
 import {
-  type Action,
+  type ActionInput,
   buildReplay,
   type Difference,
   decodeReplayCode,
   diffValues,
   type Game,
-  type ReplayFile,
+  type AnyReplayFile,
   verifyReplay,
 } from '../../engine/index.ts';
 import { boolFlag, parseCommand, stringFlag } from '../args.ts';
@@ -25,13 +25,14 @@ export function describeAB(d: Difference): string {
   return `${describePath(d.path)}: A ${showValue(d.recorded)}, B ${showValue(d.recomputed)}`;
 }
 
-function actionText(a: Action | undefined): string {
+function actionText(a: ActionInput | undefined): string {
   if (!a) return '(no move: the game had ended)';
-  return [a.move, ...Object.entries(a.params).map(([k, v]) => `${k}=${v}`)].join(' ');
+  const text = [a.move, ...Object.entries(a.params).map(([k, v]) => `${k}=${v}`)].join(' ');
+  return a.seat ? `${a.seat}: ${text}` : text;
 }
 
 /** The full replay of an input, verified against the game, or why not. */
-function verified(game: Game, input: ReplayInput): ReplayFile | string {
+function verified(game: Game, input: ReplayInput): AnyReplayFile | string {
   if (input.type === 'code') {
     const d = decodeReplayCode(game, input.code);
     return d.ok ? buildReplay(game, d.seed, d.actions, d.states) : `${input.label}: ${d.message}`;
@@ -43,7 +44,7 @@ function verified(game: Game, input: ReplayInput): ReplayFile | string {
 }
 
 /** Where the two games part, or null when they are the same game. */
-export function firstDifference(a: ReplayFile, b: ReplayFile): number | null {
+export function firstDifference(a: AnyReplayFile, b: AnyReplayFile): number | null {
   const n = Math.max(a.hashes.length, b.hashes.length);
   for (let i = 0; i < n; i++) if (a.hashes[i] !== b.hashes[i]) return i;
   return null;
@@ -116,7 +117,7 @@ export function runDiff(argv: string[], io: Io): number {
   if (differences.length === 0)
     io.out('  the checkpoints match; the states differ in the random generator or the turn log');
   for (const d of differences) io.out(`  ${describeAB(d)}`);
-  const oc = (r: ReplayFile) => (r.outcome ? `${r.outcome.id} (${r.outcome.tier})` : 'unfinished');
+  const oc = (r: AnyReplayFile) => (r.outcome ? `${r.outcome.id} (${r.outcome.tier})` : 'unfinished');
   io.out(`  outcomes: A ${oc(a)}, B ${oc(b)}`);
   return 0;
 }

@@ -13,7 +13,10 @@ import {
   type GameState,
   outcomeOf,
   REPLAY_LIMITS,
+  replay as replayGame,
   STRATEGIES,
+  seatedActions,
+  verifyReplay,
   type StrategyName,
   stateHash,
 } from '../../engine/index.ts';
@@ -49,14 +52,18 @@ function forkPrefix(
     if (!d.ok) return { error: `${from}: ${d.message}` };
     r = { seed: d.seed, actions: d.actions, hashes: d.states.map(stateHash), scenario: d.scenario };
   } else {
+    // Verified whole (either version), then replayed: the fork keeps today's hashes of its first turns.
     const f = input.replay;
-    const s = game.scenario;
-    if (f.scenario.id !== s.id || f.scenario.version !== s.version || f.scenario.hash !== game.scenarioHash) {
-      return {
-        error: `${from} was recorded with scenario ${f.scenario.id} v${f.scenario.version} (${f.scenario.hash.slice(0, 12)}…), not ${s.id} v${s.version} (${game.scenarioHash.slice(0, 12)}…)`,
-      };
-    }
-    r = f;
+    const v = verifyReplay(game, f);
+    if (!v.ok) return { error: `${from}: ${v.message}` };
+    const run = replayGame(game, f.seed, f.actions, { seats: f.version === 2 ? f.seats : undefined });
+    if ('error' in run) return { error: `${from}: turn ${run.turn}: ${run.error.message}` };
+    r = {
+      seed: f.seed,
+      actions: seatedActions(f.actions, run.states),
+      hashes: run.states.map(stateHash),
+      scenario: f.scenario,
+    };
   }
   const n = turnArg === undefined ? r.actions.length : Number(turnArg);
   if (!/^\d+$/.test(turnArg ?? '0') || !Number.isSafeInteger(n) || n > r.actions.length) {

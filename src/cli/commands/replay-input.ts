@@ -5,7 +5,7 @@
  */
 
 import { lineColAt, MAX_JSON_DEPTH, tooDeepAt } from '../../core/json-depth.ts';
-import { type ParsedReplayCode, type ReplayFile, readReplay, readReplayCode } from '../../engine/index.ts';
+import { type ParsedReplayCode, type AnyReplayFile, readReplay, readReplayCode } from '../../engine/index.ts';
 import { readBytes } from '../io.ts';
 
 /** Replay files larger than this are refused before reading (real ones are a few hundred KiB at most). */
@@ -13,7 +13,7 @@ export const MAX_REPLAY_BYTES = 5 * 1024 * 1024;
 
 /** A checked input: a replay file, or a code (with `label`, its file or `--code`, for messages). */
 export type ReplayInput =
-  | { type: 'file'; label: string; replay: ReplayFile }
+  | { type: 'file'; label: string; replay: AnyReplayFile }
   | { type: 'code'; label: string; code: string; parsed: ParsedReplayCode };
 
 /** Why an input cannot be checked; `kind` is the `--json` kind. */

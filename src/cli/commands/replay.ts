@@ -5,14 +5,14 @@
  */
 import { relative, resolve } from 'node:path';
 import {
-  type Action,
+  type ActionInput,
   buildReplay,
   type Difference,
   decodeReplayCode,
   ENGINE_VERSION,
   encodeReplayCode,
   type Game,
-  type ReplayFile,
+  type AnyReplayFile,
   replay as replayGame,
   type Verification,
   verifyReplay,
@@ -70,10 +70,10 @@ export function describeDifference(d: Difference): string {
 const HIDDEN_DIFFERENCE =
   'the recorded summary matches, so the difference is in a part of the state the summary does not show (the random generator state or the turn log)';
 
-function describeAction(a: Action | undefined): string {
+function describeAction(a: ActionInput | undefined): string {
   if (!a) return '?';
   const params = Object.entries(a.params).map(([k, v]) => `${k}=${v}`);
-  return [a.move, ...params].join(' ');
+  return `${a.seat ? `${a.seat}: ` : ''}${[a.move, ...params].join(' ')}`;
 }
 
 type Fail = (kind: string, message: string, extra?: object) => number;
@@ -104,7 +104,7 @@ function replayOfCode(
   game: Game,
   input: Extract<ReplayInput, { type: 'code' }>,
   scenarioFile: string,
-): ReplayFile | number {
+): AnyReplayFile | number {
   const d = decodeReplayCode(game, input.code);
   if (d.ok) return buildReplay(game, d.seed, d.actions, d.states);
   const turn = d.turn ?? 0;
@@ -123,7 +123,7 @@ function replayOfCode(
 }
 
 /** The replay rebuilt from its seed and actions (what `--out` writes), once it has verified. */
-function rebuilt(game: Game, replay: ReplayFile): ReplayFile {
+function rebuilt(game: Game, replay: AnyReplayFile): AnyReplayFile {
   const run = replayGame(game, replay.seed, replay.actions);
   return 'states' in run ? buildReplay(game, replay.seed, replay.actions, run.states) : replay;
 }
@@ -185,7 +185,7 @@ export function runReplay(argv: string[], io: Io): number {
     return 1;
   }
   const { game } = loaded;
-  let replay: ReplayFile;
+  let replay: AnyReplayFile;
   if (input.type === 'code') {
     const built = replayOfCode(io, json, fail, game, input, scenarioFile);
     if (typeof built === 'number') return built;

@@ -25,7 +25,7 @@ function offerHistory(game: Game, states: readonly GameState[]): Offer[] {
     const lines = describeLog(game, state).filter((l) => l.kind === 'response' && l.party !== game.playerId);
     offers.push({
       round,
-      what: actionLabel(game, { move: move.move, params: move.params }).full,
+      what: actionLabel(game, { seat: move.seat, move: move.move, params: move.params }).full,
       verdicts: lines.map((l) => l.text),
     });
   }

@@ -61,5 +61,11 @@ export async function loadReplayText(
   if (typeof game === 'string') return { error: game };
   const verdict = verifyReplay(game, replay);
   if (!verdict.ok) return { error: `${name} does not replay exactly: ${verdict.message}` };
-  return { viewer: openViewer(game, replay.seed, replay.actions) };
+  return { viewer: openViewer(
+      game,
+      replay.seed,
+      replay.actions,
+      undefined,
+      replay.version === 2 ? replay.seats : undefined,
+    ) };
 }

@@ -2,7 +2,15 @@
  * The replay viewer's source: a finished or partial game replayed once with the engine, then shown one turn
  * at a time. Scenes and panels read it like a live session; stepping only moves the cursor.
  */
-import { type Action, type Game, type GameState, outcomeOf, replay } from '../../engine/index.ts';
+import {
+  type Action,
+  type ActionInput,
+  type Game,
+  type GameState,
+  outcomeOf,
+  replay,
+  seatedActions,
+} from '../../engine/index.ts';
 import type { SessionChange, SessionView, ViewSource } from '../../session/session.ts';
 
 /** Where a replayed game's scenario came from: a bundled scenario, or a file opened in this tab. */
@@ -31,12 +39,14 @@ export interface Viewer extends ViewSource {
 export function openViewer(
   game: Game,
   seed: string,
-  actions: Action[],
+  input: readonly ActionInput[],
   origin: ViewerOrigin = { builtIn: true, file: game.scenario.id },
+  seats?: readonly string[],
 ): Viewer {
-  const result = replay(game, seed, actions);
+  const result = replay(game, seed, input, { seats });
   if ('error' in result) throw new Error(`turn ${result.turn}: ${result.error.message}`);
   const states = result.states;
+  const actions: Action[] = seatedActions(input, states);
   let cursor = 0;
   const listeners = new Set<(view: SessionView, change: SessionChange) => void>();
   const view = (): SessionView => {
