@@ -7,14 +7,15 @@
  * same `applyAction` and drawing only on the state's own strategy stream, so a replay records only the
  * people's actions. A seat with no legal move passes; when no seat can move, the game ends.
  */
+
+import { own } from '../core/own.ts';
 import type { Move } from '../scenario/schema.ts';
 import { checkAction, moveTargets, seatActions, seatCanMove } from './actions.ts';
+import { autoChoice } from './auto.ts';
 import { endRound, finish, holdVote, noCounterpartsLeft, startRound } from './flow.ts';
 import type { Game } from './game.ts';
-import { own } from '../core/own.ts';
 import { applyEffects, deliver, deliverAll, isActive, isHeld, sortedCopy } from './parties.ts';
 import { type Rng, restoreRng, seedRng } from './rng.ts';
-import { autoChoice } from './auto.ts';
 import { beginTurn, commitTurn, setKey, type Turn } from './turn.ts';
 import type { Action, ActionInput, EndReason, EngineError, GameState, PartyState } from './types.ts';
 

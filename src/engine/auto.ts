@@ -2,9 +2,10 @@
  * How a seat plays when nobody holds it, and how strategies judge a state for a seat. The engine plays such
  * seats inside `applyAction`; the CLI's strategies play held seats the same way from outside.
  */
-import type { AutoPolicy } from '../scenario/schema.ts';
+
 import type { z } from 'zod';
 import { own } from '../core/own.ts';
+import type { AutoPolicy } from '../scenario/schema.ts';
 import type { Game } from './game.ts';
 import { utilityOf } from './parties.ts';
 import type { Rng } from './rng.ts';

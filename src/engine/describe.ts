@@ -86,7 +86,7 @@ function responseText(game: Game, e: Extract<LogEntry, { kind: 'response' }>): s
 }
 
 /** Describes one log entry. */
-export function describeEntry(game: Game, e: LogEntry): LogLine {
+export function describeEntry(game: Game, e: LogEntry, viewer: string = game.playerId): LogLine {
   switch (e.kind) {
     case 'round':
       return { kind: e.kind, code: 'round/start', text: `Round ${e.round} of ${game.scenario.rounds}.` };
@@ -102,9 +102,10 @@ export function describeEntry(game: Game, e: LogEntry): LogLine {
       const move = own(game.scenario.moves, e.move);
       const labels = paramLabels(game, e.move, e.params);
       const seat = e.seat ?? game.playerId;
-      const who = seat === game.playerId ? 'You' : partyName(game, seat);
+      // A move's `text` speaks to the seat that makes it ("You speak…"); everyone else reads who did what.
+      const who = seat === viewer ? 'You' : partyName(game, seat);
       const text =
-        move?.text && seat === game.playerId
+        move?.text && seat === viewer
           ? fill(move.text, labels)
           : `${who}: ${move?.label ?? e.move}${Object.keys(labels).length ? ` (${Object.values(labels).join(', ')})` : ''}.`;
       return { kind: e.kind, party: seat, code: `move/${e.move}`, text };
@@ -137,6 +138,6 @@ export function describeEntry(game: Game, e: LogEntry): LogLine {
 }
 
 /** The readable log of the latest turn of a state. */
-export function describeLog(game: Game, state: GameState): LogLine[] {
-  return state.log.map((e) => describeEntry(game, e));
+export function describeLog(game: Game, state: GameState, viewer: string = game.playerId): LogLine[] {
+  return state.log.map((e) => describeEntry(game, e, viewer));
 }

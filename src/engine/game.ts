@@ -5,9 +5,9 @@
 import { type AnyStateMachine, createActor, setup } from 'xstate';
 import type { z } from 'zod';
 import { canonicalJson, sha256Hex } from '../core/hash.ts';
-import { rulesHash, textHash } from '../scenario/text-paths.ts';
 import { dataOnly, dict, own } from '../core/own.ts';
 import type { AutoPolicy, PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
+import { rulesHash, textHash } from '../scenario/text-paths.ts';
 import { type CondContext, evalCondition } from './conditions.ts';
 
 /** The event every party machine receives: a type plus the context its guards read. */

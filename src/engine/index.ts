@@ -13,8 +13,8 @@ export { describeEntry, describeLog, type LogLine } from './describe.ts';
 export { ballotOf, expandTargets } from './flow.ts';
 export { continueGame } from './fork.ts';
 export { compileGame, type Game } from './game.ts';
-export { isActive, judgeOffer, utilityOf } from './parties.ts';
 export { legacyStateHash } from './legacy.ts';
+export { isActive, judgeOffer, utilityOf } from './parties.ts';
 export { outcomeOf, replay, seatedActions, tiersOf } from './replay.ts';
 export {
   type DecodedReplayCode,
@@ -27,11 +27,11 @@ export {
   readReplayCode,
 } from './replay-code.ts';
 export {
+  type AnyReplayFile,
   buildReplay,
   REPLAY_LIMITS,
   type ReplayFile,
   type ReplayFileV1,
-  type AnyReplayFile,
   readReplay,
   type Verification,
   verifyReplay,
@@ -44,5 +44,14 @@ export {
   STRATEGIES,
   type StrategyName,
 } from './strategies.ts';
-export type { Action, ActionInput, EngineError, GameState, LogEntry, OutcomeResult } from './types.ts';
+export type {
+  Action,
+  ActionInput,
+  EngineError,
+  GameState,
+  LogEntry,
+  OutcomeResult,
+  VoteState,
+} from './types.ts';
 export { ENGINE_VERSION } from './version.ts';
+export { type SeatBrief, type SeatView, seatBrief, viewFor, visibleLog } from './view.ts';

@@ -17,11 +17,11 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { stateHash } from '../core/hash.ts';
 import { own } from '../core/own.ts';
-import { legacyStateHash } from './legacy.ts';
 import { availableActions } from './actions.ts';
 import { applyAction, createGame, type GameOptions, heldSeats } from './apply-action.ts';
 import { ByteReader, fromBase64Url, toBase64Url, writeVarint } from './code-bytes.ts';
 import type { Game } from './game.ts';
+import { legacyStateHash } from './legacy.ts';
 import { replay } from './replay.ts';
 import { REPLAY_LIMITS } from './replay-file.ts';
 import type { Action, ActionInput, GameState } from './types.ts';
@@ -166,7 +166,11 @@ export function readReplayCode(code: string): ParsedReplayCode | ReplayCodeError
     const limit = REPLAY_CODE_LIMITS.characters;
     return fail('too-long', `the code is too long (${text.length} characters; the limit is ${limit})`);
   }
-  const codeVersion = text.startsWith(REPLAY_CODE_PREFIX) ? 2 : text.startsWith(REPLAY_CODE_PREFIX_V1) ? 1 : 0;
+  const codeVersion = text.startsWith(REPLAY_CODE_PREFIX)
+    ? 2
+    : text.startsWith(REPLAY_CODE_PREFIX_V1)
+      ? 1
+      : 0;
   if (codeVersion === 0) {
     const other = /^envoy(\d+)-/.exec(text);
     return fail(

@@ -13,8 +13,8 @@ import { MAX_JSON_DEPTH, tooDeepPath } from '../core/json-depth.ts';
 import { applyAction, createGame, heldSeats } from './apply-action.ts';
 import { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
 import type { Game } from './game.ts';
-import { outcomeOf } from './replay.ts';
 import { legacyCheckpoint, legacyStateHash } from './legacy.ts';
+import { outcomeOf } from './replay.ts';
 import type { Action, ActionInput, GameState, OutcomeResult } from './types.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -107,7 +107,11 @@ export function readReplay(data: unknown): { replay: ReplayFile | ReplayFileV1 }
     typeof sc.hash !== 'string' ||
     (v2 && typeof sc.text !== 'string')
   ) {
-    return { error: v2 ? '"scenario" must be { id, version, hash, text }' : '"scenario" must be { id, version, hash }' };
+    return {
+      error: v2
+        ? '"scenario" must be { id, version, hash, text }'
+        : '"scenario" must be { id, version, hash }',
+    };
   }
   if (
     v2 &&
@@ -214,7 +218,12 @@ export function verifyReplay(game: Game, file: ReplayFile | ReplayFileV1): Verif
   const seats = v1 ? [game.playerId] : file.seats;
   const held = heldSeats(game, seats);
   if (typeof held === 'string' || held.join() !== seats.join()) {
-    return { ok: false, kind: 'illegal-action', turn: 0, message: `the replay's "seats": ${typeof held === 'string' ? held : 'they must be listed in seat order'}` };
+    return {
+      ok: false,
+      kind: 'illegal-action',
+      turn: 0,
+      message: `the replay's "seats": ${typeof held === 'string' ? held : 'they must be listed in seat order'}`,
+    };
   }
   const reading = v1 ? V1 : V2;
   // Turn by turn, so the FIRST difference is reported: a state that diverged early is named as such even

@@ -15,6 +15,7 @@ export function sentEvents(ctx: CheckContext): Set<string> {
   const sent = new Set<string>(['round.ended']);
   for (const move of Object.values(ctx.s.moves)) {
     if (move.sends) sent.add(move.sends);
+    if (move.self) sent.add(move.self);
     if (move.kind === 'propose') sent.add('offer.proposed');
     if (move.kind === 'vote') sent.add('vote.called');
   }

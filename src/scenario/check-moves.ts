@@ -20,10 +20,26 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 /** Checks every move. */
 export function checkMoves(ctx: CheckContext): void {
   const { s } = ctx;
-  const player = machineOf(ctx, s.player.party);
-  const playerStates = player && Object.keys(player.states);
+  const seats = new Set([s.player.party, ...Object.keys(s.seats ?? {})]);
   for (const [id, move] of Object.entries(s.moves)) {
     const path = ['moves', id];
+    // A move's conditions and effects read the seat that makes it (`meters:`, `position:`).
+    const seat = move.by ?? s.player.party;
+    if (move.by !== undefined)
+      checkRef(ctx, [...path, 'by'], 'value', move.by, seats, 'seat', 'ref/unknown-seat');
+    const mover = machineOf(ctx, seat);
+    const playerStates = mover && Object.keys(mover.states);
+    if (move.self !== undefined && !mover) {
+      report(
+        ctx,
+        [...path, 'self'],
+        'value',
+        'error',
+        'check/self-without-machine',
+        `\`self\` sends "${move.self}" to the mover's own position machine, but "${seat}" has none`,
+        'give the party a `position` (or a `template`), or remove `self`',
+      );
+    }
     checkRefs(ctx, move.to, [...path, 'to'], ctx.targets, 'party or bloc %', 'ref/unknown-party');
     if (move.choose && (move.to ?? []).length === 0) {
       report(
@@ -50,7 +66,14 @@ export function checkMoves(ctx: CheckContext): void {
         'add `vote: { members: […], threshold: … }`',
       );
     }
-    if (kind === 'action' && move.sends === undefined && move.effects === undefined) {
+    // A seat other than the player's may well have a move that only waits ("Hear Amber out").
+    if (
+      kind === 'action' &&
+      move.sends === undefined &&
+      move.effects === undefined &&
+      move.self === undefined &&
+      seat === s.player.party
+    ) {
       report(
         ctx,
         path,

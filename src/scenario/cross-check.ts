@@ -86,6 +86,76 @@ function checkBlocsAndVote(ctx: CheckContext): void {
   }
 }
 
+/**
+ * Seats: each a party other than the player's; `turns` lists every seat once; every seat has moves of its
+ * own; outcome tiers and seat debriefs name seats.
+ */
+function checkSeats(ctx: CheckContext): void {
+  const { s } = ctx;
+  const seats = new Set([s.player.party]);
+  for (const id of Object.keys(s.seats ?? {})) {
+    const path = ['seats', id];
+    if (!checkRef(ctx, path, 'key', id, ctx.parties, 'party')) continue;
+    if (id === s.player.party) {
+      report(
+        ctx,
+        path,
+        'key',
+        'error',
+        'check/seat-is-player',
+        `"${id}" is the player's party, whose seat is the \`player\` block`,
+        'remove it from `seats`, or move its brief into `player`',
+      );
+      continue;
+    }
+    seats.add(id);
+  }
+  for (const seat of seats) {
+    const moves = Object.values(s.moves).filter((m) => (m.by ?? s.player.party) === seat);
+    if (moves.length === 0) {
+      report(
+        ctx,
+        seat === s.player.party ? ['player', 'party'] : ['seats', seat],
+        seat === s.player.party ? 'value' : 'key',
+        'error',
+        'check/seat-without-moves',
+        `seat "${seat}" has no moves of its own`,
+        `give it moves with \`by: ${seat}\``,
+      );
+    }
+  }
+  if (s.turns) {
+    checkRefs(ctx, s.turns, ['turns'], seats, 'seat', 'ref/unknown-seat');
+    for (const seat of seats) {
+      if (!s.turns.includes(seat)) {
+        report(
+          ctx,
+          ['turns'],
+          'value',
+          'error',
+          'check/seat-never-moves',
+          `seat "${seat}" is not in \`turns\`, so it never moves`,
+          `add ${seat} to \`turns\``,
+        );
+      }
+    }
+  }
+  for (const [i, o] of s.outcomes.entries()) {
+    for (const seat of Object.keys(o.tiers ?? {}))
+      checkRef(ctx, ['outcomes', i, 'tiers', seat], 'key', seat, seats, 'seat', 'ref/unknown-seat');
+    for (const seat of Object.keys(o.debrief.seats ?? {}))
+      checkRef(
+        ctx,
+        ['outcomes', i, 'debrief', 'seats', seat],
+        'key',
+        seat,
+        seats,
+        'seat',
+        'ref/unknown-seat',
+      );
+  }
+}
+
 /** `menu` names moves, each once. */
 function checkMenu(ctx: CheckContext): void {
   const menu = ctx.s.menu ?? [];
@@ -163,6 +233,7 @@ export function crossCheck(s: Scenario, limit = Number.POSITIVE_INFINITY): Probl
   checkMoves(ctx);
   checkEvents(ctx);
   checkOutcomes(ctx);
+  checkSeats(ctx);
   checkMenu(ctx);
   return ctx.out;
 }

@@ -10,8 +10,8 @@ import { MAX_BYTES, MAX_DIAGNOSTICS } from './limits.ts';
 import { loadYaml, tooLarge } from './load.ts';
 import { locate } from './locate.ts';
 import { Scenario } from './schema.ts';
-import { decodeUtf8 } from './utf8.ts';
 import { rulesHash } from './text-paths.ts';
+import { decodeUtf8 } from './utf8.ts';
 import { zodProblems } from './zod-issues.ts';
 
 /**

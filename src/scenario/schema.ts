@@ -430,15 +430,17 @@ export const Scenario = z.strictObject({
     .max(10)
     .optional()
     .describe('Moves the player makes per round (default 1).'),
-  player: Seat.omit({ movesPerRound: true }).extend({
-    party: Id.describe('The party the player speaks for (a key of `parties`): the first seat.'),
-    setting: Text.describe('The scene as the game opens.'),
-  }).describe("The first seat: the party a student plays by default, and today's one-seat case."),
+  player: Seat.omit({ movesPerRound: true })
+    .extend({
+      party: Id.describe('The party the player speaks for (a key of `parties`): the first seat.'),
+      setting: Text.describe('The scene as the game opens.'),
+    })
+    .describe("The first seat: the party a student plays by default, and today's one-seat case."),
   seats: z
     .record(Id, Seat)
     .optional()
     .describe(
-      "Other parties a person may play, by party id, each with its own brief and moves (`by:` in a move). Nobody holding a seat: it plays by its `auto` strategy.",
+      'Other parties a person may play, by party id, each with its own brief and moves (`by:` in a move). Nobody holding a seat: it plays by its `auto` strategy.',
     ),
   turns: idList(1)
     .optional()

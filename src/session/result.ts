@@ -6,12 +6,12 @@
  */
 import {
   type ActionInput,
+  type AnyReplayFile,
   buildReplay,
   describeLog,
   type Game,
   type GameState,
   outcomeOf,
-  type AnyReplayFile,
   readReplay,
   seatedActions,
 } from '../engine/index.ts';
@@ -117,9 +117,7 @@ export function readResult(data: unknown): { result: StudentResult } | { error: 
       format: RESULT_FORMAT,
       version: data.version === 1 ? 1 : RESULT_VERSION,
       name: str(data.name, 120) ?? '',
-      seat:
-        str(data.seat, 64) ??
-        (r.version === 2 ? (r.seats[0] ?? '') : ''),
+      seat: str(data.seat, 64) ?? (r.version === 2 ? (r.seats[0] ?? '') : ''),
       scenario: { ...r.scenario, title },
       seed: r.seed,
       outcome:

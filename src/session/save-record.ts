@@ -278,7 +278,8 @@ function verifyV1(game: Game, record: SaveRecord): { states: GameState[] } | { e
       error: `the save was made by an earlier version of Envoy (save version 1), and its move ${run.turn} is no longer allowed in this scenario (${run.error.message}); start a new game`,
     };
   }
-  const sameFile = record.scenario.hash === game.legacyHash && record.scenario.version === game.scenario.version;
+  const sameFile =
+    record.scenario.hash === game.legacyHash && record.scenario.version === game.scenario.version;
   if (sameFile && legacyStateHash(run.states[run.states.length - 1] as GameState) !== record.hash) {
     return { error: "the save's moves do not lead to the state it recorded, so it was changed or damaged" };
   }

@@ -15,10 +15,10 @@ import {
   REPLAY_LIMITS,
   replay as replayGame,
   STRATEGIES,
-  seatedActions,
-  verifyReplay,
   type StrategyName,
+  seatedActions,
   stateHash,
+  verifyReplay,
 } from '../../engine/index.ts';
 import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
 import { type Io, prettyJson, printJson, writeText } from '../io.ts';

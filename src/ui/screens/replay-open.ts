@@ -61,11 +61,13 @@ export async function loadReplayText(
   if (typeof game === 'string') return { error: game };
   const verdict = verifyReplay(game, replay);
   if (!verdict.ok) return { error: `${name} does not replay exactly: ${verdict.message}` };
-  return { viewer: openViewer(
+  return {
+    viewer: openViewer(
       game,
       replay.seed,
       replay.actions,
       undefined,
       replay.version === 2 ? replay.seats : undefined,
-    ) };
+    ),
+  };
 }
