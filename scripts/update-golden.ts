@@ -9,7 +9,14 @@
  *   npx tsx scripts/update-golden.ts [scenario-id…]
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { compileGame, type GameState, playGame, type StrategyName, stateHash } from '../src/engine/index.ts';
+import {
+  compileGame,
+  type GameState,
+  legacyStateHash,
+  playGame,
+  type StrategyName,
+  stateHash,
+} from '../src/engine/index.ts';
 import { parseScenario } from '../src/scenario/index.ts';
 
 const SEARCH: [StrategyName, number][] = [
@@ -47,6 +54,9 @@ for (const id of ids) {
         outcome,
         actions: run.actions,
         hashes: run.states.map(stateHash),
+        // The same states as version 1 of the engine hashed them (legacy.ts): pins that a one-seat game
+        // still plays exactly as it did before seats.
+        v1Hashes: run.states.map(legacyStateHash),
       };
       writeFileSync(file, `${JSON.stringify(data, null, 1)}\n`);
       console.log(`${file}: ${strategy} ${seed}, ${run.actions.length} actions`);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Action, legacyStateHash, replay } from '../src/engine/index.ts';
+import { type Action, legacyStateHash, replay, stateHash } from '../src/engine/index.ts';
 import { loadGame, SCENARIO_IDS } from './helpers/scenarios.ts';
 
 // Golden replays pin every per-turn hash of a seeded game. A failure here means games changed: if that
@@ -22,13 +22,15 @@ describe('golden replays', () => {
       scenarioHash: string;
       actions: Action[];
       hashes: string[];
+      v1Hashes: string[];
       outcome: string;
     };
     const game = loadGame(g.scenario);
     expect(game.scenarioHash).toBe(g.scenarioHash);
     const run = replay(game, g.seed, g.actions);
     if ('error' in run) throw new Error(run.error.message);
-    expect(run.states.map(legacyStateHash)).toEqual(g.hashes);
+    expect(run.states.map(stateHash)).toEqual(g.hashes);
+    expect(run.states.map(legacyStateHash)).toEqual(g.v1Hashes);
     expect(run.states.at(-1)?.outcome).toBe(g.outcome);
   });
 });
