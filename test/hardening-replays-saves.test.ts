@@ -72,7 +72,7 @@ async function cliReplay(text: string): Promise<{ status: number; out: string; e
 /** Damaged replays, each with the words its refusal must contain (engine reader or verification). */
 function damaged(): [string, string, RegExp][] {
   const cases: [string, (r: Record<string, unknown> & ReplayFile) => unknown, RegExp][] = [
-    ['version 2', (r) => ({ ...r, version: 2 }), /version 2 is not supported.*reads version 1/],
+    ['version 3', (r) => ({ ...r, version: 3 }), /version 3 is not supported.*reads versions 1 and 2/],
     ['version "1" (a string)', (r) => ({ ...r, version: '1' }), /version "1" is not supported/],
     ['another format', (r) => ({ ...r, format: 'envoy-save' }), /not a replay file/],
     ['seed as a number', (r) => ({ ...r, seed: 42 }), /seed/],
@@ -148,8 +148,8 @@ describe('replay files from elsewhere', () => {
       expect(opened, name).not.toHaveProperty('viewer');
       expect(opened).toEqual({ error: expect.any(String) });
     }
-    const v2 = await loadReplayText(JSON.stringify({ ...clone(), version: 2 }), 'v2.json');
-    expect(v2).toEqual({ error: expect.stringMatching(/version 2 .*reads version 1/) });
+    const v2 = await loadReplayText(JSON.stringify({ ...clone(), version: 3 }), 'v3.json');
+    expect(v2).toEqual({ error: expect.stringMatching(/version 3 .*reads versions 1 and 2/) });
     expect(await loadReplayText(`${goodText}${' '.repeat(5 * 1024 * 1024)}`, 'big.json')).toEqual({
       error: 'big.json is too large to be a replay (over 5 MB).',
     });
@@ -169,8 +169,8 @@ describe('replay files from elsewhere', () => {
       expect(r.err, name).not.toMatch(/^\s+at /m);
       expect(r.err.length, name).toBeGreaterThan(10);
     }
-    const v2 = await cliReplay(JSON.stringify({ ...clone(), version: 2 }));
-    expect(v2.err).toMatch(/version 2 is not supported.*reads version 1/);
+    const v2 = await cliReplay(JSON.stringify({ ...clone(), version: 3 }));
+    expect(v2.err).toMatch(/version 3 is not supported.*reads versions 1 and 2/);
     expect((await cliReplay(goodText)).status).toBe(0);
   });
 
@@ -180,15 +180,15 @@ describe('replay files from elsewhere', () => {
     const { code } = encoded;
     for (const cut of [8, 20, code.length - 1])
       expect(decodeReplayCode(game, code.slice(0, cut)).ok).toBe(false);
-    const v2 = decodeReplayCode(game, code.replace(/^envoy1-/, 'envoy2-'));
+    const v2 = decodeReplayCode(game, code.replace(/^envoy2-/, 'envoy3-'));
     expect(v2.ok).toBe(false);
-    if (!v2.ok) expect(v2.message).toMatch(/envoy2|version 2/);
+    if (!v2.ok) expect(v2.message).toMatch(/envoy3|version 3/);
     const back = decodeReplayCode(game, code);
     expect(back.ok && back.actions).toEqual(played.actions);
   });
 });
 
-describe('version 1 files keep loading; version 2 is refused naming both versions', () => {
+describe('version 1 and 2 files keep loading; version 3 is refused naming the versions read', () => {
   const v1Yaml = readFileSync(new URL('./fixtures/v1/tutorial.yaml', import.meta.url), 'utf8');
   const parsed = parseScenario(v1Yaml, 'v1/tutorial.yaml');
   if ('errors' in parsed) throw new Error('the v1 tutorial fixture no longer validates');
@@ -215,14 +215,14 @@ describe('version 1 files keep loading; version 2 is refused naming both version
   });
 
   it('a version-2 save is refused naming 2 and 1, and the store offers nothing half-loaded', () => {
-    const v2 = JSON.stringify({ ...JSON.parse(saveText), version: 2 });
-    expect(parseSave(v2)).toEqual({ error: expect.stringMatching(/format version 2, .* reads version 1/) });
+    const v2 = JSON.stringify({ ...JSON.parse(saveText), version: 3 });
+    expect(parseSave(v2)).toEqual({ error: expect.stringMatching(/format version 3, .* reads versions 1 and 2/) });
     const storage = memoryStorage([[saveKeys('tutorial').main, v2]]);
     const r = createSaveStore(storage).load(v1Game);
     expect(r).toEqual({
       status: 'corrupt',
       which: 'main',
-      message: expect.stringMatching(/version 2.*version 1/),
+      message: expect.stringMatching(/version 3.*versions 1 and 2/),
     });
     expect(storage.map.get(saveKeys('tutorial').main)).toBe(v2); // nothing deleted unasked
   });
@@ -249,15 +249,18 @@ describe('version 1 files keep loading; version 2 is refused naming both version
       expect(r.status).toBe('resumed');
       if (r.status !== 'resumed') continue;
       expect(r.from, JSON.stringify(edit).slice(0, 200)).toBe('backup');
-      expect(r.actions).toEqual(base.actions);
+      // A version-1 save resumes with each action named by its seat (the player's).
+      expect(r.actions).toEqual(
+        (base.actions as { move: string; params: object }[]).map((a) => ({ seat: 'amber', ...a })),
+      );
       expect(r.note).toMatch(/could not be read/);
     }
   });
 
-  it('a version-2 result file is refused naming both versions', () => {
+  it('a version-3 result file is refused naming the versions read', () => {
     const r = buildResult(game, SEED, played.actions, played.states, {}, 'A');
-    expect(readResult({ ...JSON.parse(JSON.stringify(r)), version: 2 })).toEqual({
-      error: expect.stringMatching(/version 2 .*version 1/),
+    expect(readResult({ ...JSON.parse(JSON.stringify(r)), version: 3 })).toEqual({
+      error: expect.stringMatching(/version 3 .*versions 1 and 2/),
     });
     const cut = JSON.parse(JSON.stringify(r));
     cut.replay.actions = cut.replay.actions.slice(0, 2);

@@ -80,7 +80,8 @@ function playSensibly(seed: string, steps: Action[] = SENSIBLE_PLAN): GameState 
   let n = 0;
   while (!s.over) {
     const legal = availableActions(game, s);
-    const ok = (a: Action) => legal.some((l) => JSON.stringify(l) === JSON.stringify(a));
+    const ok = (a: Action) =>
+      legal.some((l) => l.move === a.move && JSON.stringify(l.params) === JSON.stringify(a.params));
     let next: Action | undefined;
     if (ok(move('deny')) && s.table.fighters !== 'keep') next = move('deny');
     else if (position(s, 'us-envoy') !== 'understanding' && ok(move('brief-us'))) next = move('brief-us');

@@ -33,7 +33,7 @@ describe('student results', () => {
       error: expect.stringMatching(/not an Envoy result/),
     });
     expect(readResult({ format: 'envoy-result', version: 9 })).toEqual({
-      error: expect.stringMatching(/version 9 .* version 1/),
+      error: expect.stringMatching(/version 9 .* versions 1 and 2/),
     });
     expect(readResult({ format: 'envoy-result', version: 1, replay: {} })).toEqual({
       error: expect.stringMatching(/replay cannot be read/),

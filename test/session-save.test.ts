@@ -107,9 +107,9 @@ describe('refusing bad saves with a clear message', () => {
     [
       'another version',
       editSave((r) => {
-        r.version = 2;
+        r.version = 3;
       }),
-      /^The save is format version 2, and this version of Envoy \(\d+\.\d+\.\d+\) reads version 1\.$/,
+      /^The save is format version 3, and this version of Envoy \(\d+\.\d+\.\d+\) reads versions 1 and 2\.$/,
     ],
     [
       'a string version',
@@ -137,7 +137,7 @@ describe('refusing bad saves with a clear message', () => {
       editSave((r) => {
         r.actions = ['gesture'];
       }),
-      /move 1 must be \{ "move": text/,
+      /move 1 must be \{ "seat": text, "move": text/,
     ],
     [
       'a numeric param',
@@ -179,7 +179,7 @@ describe('refusing bad saves with a clear message', () => {
       editSave((r) => {
         r.scenario = 'tutorial';
       }),
-      /"scenario" must be \{ id, version, hash \}/,
+      /"scenario" must be \{ id, version, hash, text \}/,
     ],
     [
       'another scenario id',
@@ -193,7 +193,7 @@ describe('refusing bad saves with a clear message', () => {
       editSave((r) => {
         r.scenario = { ...(r.scenario as object), hash: 'a'.repeat(64) };
       }),
-      /made with another version of this scenario \(v1, aaaaaaaaaaaa…; this is v1, [0-9a-f]{12}…\)/,
+      /made with other rules of this scenario \(v1, aaaaaaaaaaaa…; this is v1, [0-9a-f]{12}…\)/,
     ],
     [
       'reordered moves',
@@ -212,7 +212,7 @@ describe('refusing bad saves with a clear message', () => {
     [
       'a move with a __proto__ param',
       editSave((r) => {
-        r.actions = [JSON.parse('{"move":"gesture","params":{"__proto__":"x"}}')];
+        r.actions = [JSON.parse('{"seat":"amber","move":"gesture","params":{"__proto__":"x"}}')];
       }),
       /move 1 is not allowed/,
     ],
