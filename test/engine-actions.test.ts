@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Action,
+  type ActionInput as Action,
   applyAction,
   availableActions,
   createGame,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Action, createGame, type GameState, playGame } from '../src/engine/index.ts';
+import { type ActionInput as Action, createGame, type GameState, playGame } from '../src/engine/index.ts';
 import { parseScenario } from '../src/scenario/index.ts';
 import { loadGame, playActions } from './helpers/scenarios.ts';
 

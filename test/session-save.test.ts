@@ -4,7 +4,7 @@
  * Full or missing storage, and pages killed in the middle of a write: session-save-crash.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { type Action, playGame, stateHash } from '../src/engine/index.ts';
+import { type ActionInput as Action, playGame, stateHash } from '../src/engine/index.ts';
 import { createSaveStore, FILE_SAVE_PREFIX } from '../src/session/save.ts';
 import { SAVE_LIMITS } from '../src/session/save-record.ts';
 import { createSession } from '../src/session/session.ts';

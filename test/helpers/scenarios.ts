@@ -1,7 +1,7 @@
 /** Loads built-in scenarios for tests through the real loader, failing loudly on any diagnostic. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Action, applyAction, compileGame, type Game, type GameState } from '../../src/engine/index.ts';
+import { type ActionInput, applyAction, compileGame, type Game, type GameState } from '../../src/engine/index.ts';
 import { formatDiagnostic, parseScenario } from '../../src/scenario/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,7 +26,7 @@ export const SCENARIO_IDS = readdirSync(`${root}scenarios`)
   .sort();
 
 /** Applies actions that must all be legal, failing with the move's name and the engine's message. */
-export function playActions(game: Game, state: GameState, actions: readonly Action[]): GameState {
+export function playActions(game: Game, state: GameState, actions: readonly ActionInput[]): GameState {
   let s = state;
   for (const a of actions) {
     const r = applyAction(game, s, a);
