@@ -12,6 +12,7 @@
  *
  * The sampled version runs in `npm test` (test/hardening-ids.test.ts).
  */
+
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
@@ -20,7 +21,6 @@ import {
   availableActions,
   compileGame,
   createGame,
-  describeLog,
   type Game,
   type GameState,
   stateHash,
@@ -28,6 +28,7 @@ import {
 import { checkScenarioText } from '../src/lint/index.ts';
 import { parseScenario } from '../src/scenario/index.ts';
 import { simulateRange } from '../src/sim/aggregate.ts';
+import { describeLog } from '../src/view/log-lines.ts';
 
 const root = new URL('../', import.meta.url);
 const ID_RULE = /^[a-z0-9][a-z0-9-]*$/;

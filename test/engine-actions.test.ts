@@ -4,11 +4,11 @@ import {
   applyAction,
   availableActions,
   createGame,
-  describeLog,
   type GameState,
   playGame,
   stateHash,
 } from '../src/engine/index.ts';
+import { describeLog } from '../src/view/log-lines.ts';
 import { loadGame, playActions } from './helpers/scenarios.ts';
 
 const game = loadGame('tutorial');

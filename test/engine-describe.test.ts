@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inSentence } from '../src/engine/describe.ts';
+import { inSentence } from '../src/view/log-lines.ts';
 
 describe('labels inside engine sentences', () => {
   it('lowercases an ordinary first word but keeps acronyms and proper nouns as written', () => {

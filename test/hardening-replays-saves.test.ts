@@ -216,7 +216,9 @@ describe('version 1 and 2 files keep loading; version 3 is refused naming the ve
 
   it('a version-2 save is refused naming 2 and 1, and the store offers nothing half-loaded', () => {
     const v2 = JSON.stringify({ ...JSON.parse(saveText), version: 3 });
-    expect(parseSave(v2)).toEqual({ error: expect.stringMatching(/format version 3, .* reads versions 1 and 2/) });
+    expect(parseSave(v2)).toEqual({
+      error: expect.stringMatching(/format version 3, .* reads versions 1 and 2/),
+    });
     const storage = memoryStorage([[saveKeys('tutorial').main, v2]]);
     const r = createSaveStore(storage).load(v1Game);
     expect(r).toEqual({

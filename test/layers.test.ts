@@ -43,9 +43,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   engine: ['core', 'scenario'],
   lint: ['core', 'engine', 'scenario'],
   sim: ['core', 'engine', 'scenario', 'lint'],
-  cli: ['core', 'engine', 'scenario', 'lint', 'sim'],
   session: ['core', 'engine', 'scenario'],
   view: ['core', 'engine', 'scenario', 'session'],
+  cli: ['core', 'engine', 'scenario', 'lint', 'sim', 'view'],
   ui: ['core', 'engine', 'scenario', 'session', 'view'],
   scenes: ['core', 'engine', 'scenario', 'session', 'view'],
 };

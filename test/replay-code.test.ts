@@ -123,7 +123,8 @@ describe('replay codes', () => {
       expect(['truncated', 'damaged'], `cut at ${n}`).toContain(e.kind);
     }
     // Cut at a whole base64 group (four characters), so the text itself is well formed and only short.
-    const whole = REPLAY_CODE_PREFIX.length + Math.floor((code.length - REPLAY_CODE_PREFIX.length - 6) / 4) * 4;
+    const whole =
+      REPLAY_CODE_PREFIX.length + Math.floor((code.length - REPLAY_CODE_PREFIX.length - 6) / 4) * 4;
     expect(refused(readReplayCode(code.slice(0, whole))).message).toContain('cut off');
   });
 

@@ -4,10 +4,10 @@ import {
   applyAction,
   availableActions,
   createGame,
-  describeLog,
   type GameState,
   type LogEntry,
 } from '../src/engine/index.ts';
+import { describeLog } from '../src/view/log-lines.ts';
 import { loadGame, playActions } from './helpers/scenarios.ts';
 
 const game = loadGame('bab-al-hawa');

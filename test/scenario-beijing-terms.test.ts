@@ -3,10 +3,10 @@ import {
   type ActionInput as Action,
   availableActions,
   createGame,
-  describeLog,
   type GameState,
   playGame,
 } from '../src/engine/index.ts';
+import { describeLog } from '../src/view/log-lines.ts';
 import { loadGame, playActions } from './helpers/scenarios.ts';
 
 // Behaviour of the Beijing scenario (Wang Yi – al-Shaibani, 17 November 2025), written as sentences a

@@ -4,10 +4,10 @@ import {
   applyAction,
   availableActions,
   createGame,
-  describeLog,
   type GameState,
   playGame,
 } from '../src/engine/index.ts';
+import { describeLog } from '../src/view/log-lines.ts';
 import { loadGame, playActions } from './helpers/scenarios.ts';
 
 // Behaviour of the Security Council scenario (resolution 2799, 6 November 2025), written as sentences a

@@ -71,7 +71,8 @@ function leak(game: Game, state: GameState, seat: string): string | null {
     for (const m of Object.keys(p.meters))
       if (game.scenario.meters[m]?.hidden) return `${party}'s hidden meter ${m}`;
   }
-  for (const f of game.scenario.hiddenFlags ?? []) if (Object.hasOwn(view.flags, f)) return `hidden flag ${f}`;
+  for (const f of game.scenario.hiddenFlags ?? [])
+    if (Object.hasOwn(view.flags, f)) return `hidden flag ${f}`;
   for (const e of view.log) {
     if (e.kind !== 'move' || e.seat === seat) continue;
     const move = game.scenario.moves[e.move];

@@ -9,10 +9,9 @@ export { availableActions, moveChoiceCount, seatActions } from './actions.ts';
 export { applyAction, createGame, type GameOptions, heldSeats } from './apply-action.ts';
 export { tierFor } from './auto.ts';
 export { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
-export { describeEntry, describeLog, type LogLine } from './describe.ts';
 export { ballotOf, expandTargets } from './flow.ts';
 export { continueGame } from './fork.ts';
-export { compileGame, type Game } from './game.ts';
+export { compileGame, type Game, positionState, transitionAt } from './game.ts';
 export { legacyStateHash } from './legacy.ts';
 export { isActive, judgeOffer, utilityOf } from './parties.ts';
 export { outcomeOf, replay, seatedActions, tiersOf } from './replay.ts';
@@ -36,6 +35,7 @@ export {
   type Verification,
   verifyReplay,
 } from './replay-file.ts';
+export { responseCode } from './response-code.ts';
 export {
   chooseAction,
   evaluate,

@@ -8,7 +8,6 @@ import {
   type ActionInput,
   type AnyReplayFile,
   buildReplay,
-  describeLog,
   type Game,
   type GameState,
   outcomeOf,
@@ -54,6 +53,8 @@ export function buildResult(
   answers: Record<string, string>,
   name: string,
   seat: string = (states[0] as GameState).seats[0] ?? game.playerId,
+  /** The readable lines of a turn, for this seat, in the page's language (the view layer writes them). */
+  linesOf: (state: GameState) => string[] = (state) => state.log.map((e) => e.kind),
 ): StudentResult {
   const s = game.scenario;
   const final = states[states.length - 1] as GameState;
@@ -72,7 +73,7 @@ export function buildResult(
       turn: i + 1,
       round: (states[i] as GameState).round,
       move: action.move,
-      lines: describeLog(game, states[i + 1] as GameState).map((l) => l.text),
+      lines: linesOf(states[i + 1] as GameState),
     })),
     answers: (s.questions ?? []).map((question, i) => ({ question, answer: answers[String(i)] ?? '' })),
     replay: buildReplay(game, seed, seated, [...states]),

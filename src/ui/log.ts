@@ -4,8 +4,10 @@
  * party's short name, so fifteen Council replies stay readable) and replies are indented under the move
  * that caused them.
  */
-import { describeLog, type Game, type GameState, type LogLine, own } from '../engine/index.ts';
+
+import { type Game, type GameState, own } from '../engine/index.ts';
 import { displayName } from '../view/labels.ts';
+import { describeLog, type LogLine } from '../view/log-lines.ts';
 import { type Child, el } from './dom.ts';
 
 /** Splits a line into a bold lead (the speaker, or an event's title) and the rest of the sentence. */

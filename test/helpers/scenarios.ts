@@ -1,7 +1,13 @@
 /** Loads built-in scenarios for tests through the real loader, failing loudly on any diagnostic. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type ActionInput, applyAction, compileGame, type Game, type GameState } from '../../src/engine/index.ts';
+import {
+  type ActionInput,
+  applyAction,
+  compileGame,
+  type Game,
+  type GameState,
+} from '../../src/engine/index.ts';
 import { formatDiagnostic, parseScenario } from '../../src/scenario/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

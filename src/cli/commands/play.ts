@@ -2,13 +2,13 @@
  * `envoy play FILE --seed S`: plays a whole game headlessly with a built-in strategy, prints the outcome
  * (and with --log the turn-by-turn dialogue) and can write the replay file.
  */
+
 import { resolve } from 'node:path';
 import {
   type Action,
   buildReplay,
   continueGame,
   decodeReplayCode,
-  describeLog,
   type Game,
   type GameState,
   outcomeOf,
@@ -20,6 +20,7 @@ import {
   stateHash,
   verifyReplay,
 } from '../../engine/index.ts';
+import { describeLog, type LogLine } from '../../view/log-lines.ts';
 import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
 import { type Io, prettyJson, printJson, writeText } from '../io.ts';
 import { defaultScenarioPaths } from './replay.ts';

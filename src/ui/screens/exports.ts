@@ -2,8 +2,10 @@
  * What leaves the page: the replay file (the same JSON `envoy replay` verifies) and its compact code for
  * copy and paste. Both are built by the engine from the seed and the action log.
  */
+
 import { buildReplay, encodeReplayCode } from '../../engine/index.ts';
 import { buildResult, resultMarkdown } from '../../session/result.ts';
+import { describeLog, type LogLine } from '../../view/log-lines.ts';
 import type { App, Loaded } from '../app-types.ts';
 import { el } from '../dom.ts';
 import { button } from './title.ts';
@@ -81,7 +83,10 @@ export function handIn(app: App, loaded: Loaded): HTMLElement {
   });
   const result = () => {
     const v = loaded.session.view();
-    return buildResult(loaded.game, v.seed, v.actions, v.states, loaded.answers, nameInput.value);
+    const seat = v.states[0]?.seats[0] ?? loaded.game.playerId;
+    return buildResult(loaded.game, v.seed, v.actions, v.states, loaded.answers, nameInput.value, seat, (s) =>
+      describeLog(loaded.game, s, seat).map((l) => l.text),
+    );
   };
   const base = () => `envoy-result-${loaded.id}-${slug(nameInput.value)}`;
   return el(

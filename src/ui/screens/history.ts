@@ -2,9 +2,11 @@
  * The debrief's record of the game: every offer the student put on the table with each party's verdict,
  * in order. It reads the states' logs (what the engine recorded), so it shows what happened, not a guess.
  */
-import { describeLog, type Game, type GameState } from '../../engine/index.ts';
+
+import type { Game, GameState } from '../../engine/index.ts';
 import { meterSeries } from '../../view/chart-data.ts';
 import { actionLabel, displayName } from '../../view/labels.ts';
+import { describeLog, type LogLine } from '../../view/log-lines.ts';
 import { type Child, el } from '../dom.ts';
 
 /** One offer: when, what, and the verdicts it drew. */

@@ -1,0 +1,36 @@
+/**
+ * The English message catalogue, in Fluent syntax (https://projectfluent.org): every sentence the game
+ * builds around a scenario's words. Kept as TypeScript text so Node and the page load it alike. Placeables
+ * (`{ $name }`) are scenario words or numbers; plurals are Fluent selectors, so a language with other plural
+ * rules (Arabic has six forms) says them its own way.
+ */
+export const EN_FTL = `
+log-round = Round { $round } of { $rounds }.
+log-event = { $title }: { $text }
+log-move-own = { $text }
+log-move-you = You: { $label }.
+log-move-you-params = You: { $label } ({ $params }).
+log-move-other = { $name }: { $label }.
+log-move-other-params = { $name }: { $label } ({ $params }).
+log-pass = { $name } has no move to make and passes.
+log-reason = { $name }: { $reason }
+log-red-line = { $name } rejects: the package crosses its red line on { $issue }.
+log-red-line-why = { $name } rejects: the package crosses its red line on { $issue } ({ $why }).
+log-reject = { $name } rejects: the package gives it too little.
+log-accept = { $name } could accept the package as it stands.
+log-moves = { $name } moves: { $position }.
+log-holds = { $name } holds its position.
+log-holds-at = { $name } holds its position ({ $position }).
+log-vote = The vote: { $yes } yes, { $no } no, { $abstain ->
+    [one] { $abstain } abstention
+   *[other] { $abstain } abstentions
+  }{ $vetoed ->
+    [none] {""}
+   *[other] ; vetoed by { $vetoed }
+  } — { $adopted ->
+    [yes] adopted
+   *[no] not adopted
+  }.
+log-end = The talks end: { $outcome }.
+list-separator = {", "}
+`;
