@@ -40,7 +40,9 @@ const reworded = gameOf(read('tutorial.yaml'), (s) =>
 );
 /** The version-1 tutorial with one weight changed: other rules. */
 const reweighted = gameOf(read('tutorial.yaml'), (s) => {
-  (s.parties.valley?.prefers as { weights: Record<string, number> }).weights.schedule = 0.25;
+  (
+    (s.parties.valley as { prefers: unknown }).prefers as { weights: Record<string, number> }
+  ).weights.schedule = 0.25;
   return s;
 });
 const v1Replay = readReplay(JSON.parse(read('replay-tutorial.json')));
@@ -164,7 +166,9 @@ describe('version-2 files and the rules hash', () => {
 
   it('a changed weight invalidates the replay, the code and the save, each with a clear message', () => {
     const s = structuredClone(game.scenario) as Scenario;
-    (s.parties.valley?.prefers as { weights: Record<string, number> }).weights.schedule = 0.25;
+    (
+      (s.parties.valley as { prefers: unknown }).prefers as { weights: Record<string, number> }
+    ).weights.schedule = 0.25;
     const other = compileGame(s);
     expect(other.scenarioHash).not.toBe(game.scenarioHash);
     expect(verifyReplay(other, file)).toMatchObject({
