@@ -4,6 +4,7 @@
  */
 
 import { has, own } from '../core/own.ts';
+import { kindOf } from '../scenario/move-kinds.ts';
 import type { Move } from '../scenario/schema.ts';
 import { evalCondition } from './conditions.ts';
 import { expandTargets } from './flow.ts';
@@ -31,7 +32,7 @@ export function moveParams(game: Game, move: Move): readonly (readonly [string, 
 function buildMoveParams(game: Game, move: Move): [string, string[]][] {
   const out: [string, string[]][] = [];
   if (move.choose && move.to) out.push(['to', move.to]);
-  if (move.kind === 'propose') {
+  if (kindOf(move).takesTerm) {
     const issues = move.issues ?? game.issueIds;
     out.push(['issue', issues]);
     // options are checked per issue below; list the union here for shape checks
@@ -98,7 +99,7 @@ export function checkAction(game: Game, state: GameState, action: unknown): { er
       return err('action/bad-param', `"${v}" is not a valid ${name} for "${moveId}".`);
   }
   const p = given as Record<string, string>;
-  if (move.kind === 'propose') {
+  if (kindOf(move).takesTerm) {
     const issue = p.issue as string;
     if (!has(own(game.scenario.issues, issue)?.options, p.option as string)) {
       return err('action/bad-param', `"${p.option}" is not an option of issue "${issue}".`);
@@ -124,7 +125,7 @@ function moveRefusal(
     if (!evalCondition(move.when, ctx))
       return err('action/not-available', `"${move.label}" is not possible now.`);
   }
-  if (move.kind === 'vote' && state.vote !== null)
+  if (kindOf(move).holdsVote && state.vote !== null)
     return err('action/not-available', 'The vote has been held.');
   return null;
 }
@@ -139,7 +140,7 @@ function paramsRefusal(
   if (move.to && !moveTargets(game, move, p).some((t) => isActive(game, state, t))) {
     return err('action/not-available', `Nobody "${move.label}" reaches is still at the table.`);
   }
-  if (move.kind === 'propose' && own(state.table, p.issue as string) === p.option) {
+  if (kindOf(move).takesTerm && own(state.table, p.issue as string) === p.option) {
     return err('action/not-available', `"${p.option}" is already on the table for "${p.issue}".`);
   }
   return null;
@@ -147,7 +148,7 @@ function paramsRefusal(
 
 function* candidates(game: Game, move: Move): Generator<Record<string, string>> {
   const spec = moveParams(game, move);
-  if (move.kind === 'propose') {
+  if (kindOf(move).takesTerm) {
     // propose: to × issue × that issue's options (not the union), so the menu stays human-sized
     const tos = move.choose && move.to ? move.to : [null];
     for (const to of tos) {
@@ -238,7 +239,7 @@ export function moveAvailable(game: Game, state: GameState, moveId: string): boo
   if (!move || state.over) return false;
   const seat = own(game.moveSeat, moveId) as string;
   if (move.limit !== undefined && (own(state.used, moveId) ?? 0) >= move.limit) return false;
-  if (move.kind === 'vote' && state.vote !== null) return false;
+  if (kindOf(move).holdsVote && state.vote !== null) return false;
   if (
     move.when &&
     !evalCondition(move.when, { game, state, party: seat, roll: null, params: null, offer: null })
@@ -250,7 +251,7 @@ export function moveAvailable(game: Game, state: GameState, moveId: string): boo
     const groups = move.choose ? move.to.map((t) => [t]) : [move.to];
     if (!groups.some((g) => expandTargets(game, g).some((t) => isActive(game, state, t)))) return false;
   }
-  if (move.kind === 'propose') {
+  if (kindOf(move).takesTerm) {
     return (move.issues ?? game.issueIds).some((i) =>
       Object.keys(own(game.scenario.issues, i)?.options ?? {}).some((o) => o !== own(state.table, i)),
     );

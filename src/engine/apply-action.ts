@@ -9,6 +9,7 @@
  */
 
 import { own } from '../core/own.ts';
+import { kindOf } from '../scenario/move-kinds.ts';
 import type { Move } from '../scenario/schema.ts';
 import { checkAction, moveTargets, seatActions, seatCanMove } from './actions.ts';
 import { autoChoice } from './auto.ts';
@@ -140,15 +141,13 @@ function makeMove(game: Game, t: Turn, action: Action, rng: Rng, auto: boolean):
   applyEffects(game, t, move.effects, seat);
   // The mover's own machine hears its own move first, so it records where the seat now stands.
   if (move.self) deliver(game, t, seat, move.self, rng, params, seat);
+  // What the move does follows from its kind (src/scenario/move-kinds.ts), for every kind alike.
+  const kind = kindOf(move);
   const targets = moveTargets(game, move, params).filter((p) => isActive(game, t.base, p));
-  if (move.kind === 'propose') {
-    setKey(t, 'table', params.issue as string, params.option as string);
-    deliverAll(game, t, targets, move.sends ?? 'offer.proposed', rng, params, seat);
-  } else if (move.kind === 'vote') {
-    holdVote(game, t, rng);
-  } else if (move.sends) {
-    deliverAll(game, t, targets, move.sends, rng, params, seat);
-  }
+  if (kind.takesTerm) setKey(t, 'table', params.issue as string, params.option as string);
+  const event = kind.sends(move);
+  if (kind.holdsVote) holdVote(game, t, rng);
+  else if (event !== null) deliverAll(game, t, targets, event, rng, params, seat);
   if (!s.over && s.step >= (own(game.seatMovesPerRound, seat) ?? 1)) nextMover(game, t, rng);
 }
 

@@ -6,6 +6,7 @@ import { type AnyStateMachine, createActor, setup } from 'xstate';
 import type { z } from 'zod';
 import { canonicalJson, sha256Hex } from '../core/hash.ts';
 import { dataOnly, dict, own } from '../core/own.ts';
+import { judgedEvents } from '../scenario/move-kinds.ts';
 import type { AutoPolicy, PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
 import { rulesHash, textHash } from '../scenario/text-paths.ts';
 import { type CondContext, evalCondition } from './conditions.ts';
@@ -121,6 +122,8 @@ export interface Game {
   moveSeat: Record<string, string>;
   /** How many moves each seat makes in its turn of a round. */
   seatMovesPerRound: Record<string, number>;
+  /** The events on which a party judges the package (move-kinds.ts). */
+  judged: ReadonlySet<string>;
   /** How each seat plays when nobody holds it. */
   auto: Record<string, z.infer<typeof AutoPolicy>>;
   /** All parties in declaration order (the order rolls are drawn in). */
@@ -249,6 +252,7 @@ export function compileGame(input: Scenario): Game {
     moveSeat,
     seatMovesPerRound,
     auto,
+    judged: judgedEvents(scenario),
     partyIds,
     counterpartIds: partyIds.filter((p) => p !== playerId),
     machines,

@@ -121,12 +121,13 @@ export function deliver(
   const compiled = own(game.machines, party);
   // A machine that handles this event in none of its states never hears it (offers are always judged,
   // so the student sees every party's verdict). This check reads no state, so it costs nothing.
-  if (!compiled || (type !== 'offer.proposed' && !compiled.handled.has(type))) return;
+  const judged = game.judged.has(type);
+  if (!compiled || (!judged && !compiled.handled.has(type))) return;
   const state = t.s;
   const position = own(state.parties, party)?.position;
   if (!position || !isActive(game, state, party)) return;
   const roll = rng.next();
-  const offer = type === 'offer.proposed' ? judgeOffer(game, state, party) : null;
+  const offer = judged ? judgeOffer(game, state, party) : null;
   const ctx: CondContext = { game, state, party, roll, params, offer };
   const from = position.value;
   const event: PartyEvent = { type, ctx };

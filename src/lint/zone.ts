@@ -5,8 +5,10 @@
  * `prefers.redLines`) or an outcome's required terms leave one? Judged with the engine's own
  * `utilityOf`, so the lint and the game can never disagree on a package's value.
  */
+
 import { own, utilityOf } from '../engine/index.ts';
 import type { PathSegment } from '../scenario/locate.ts';
+import { kindOf } from '../scenario/move-kinds.ts';
 import type { Condition, Preferences } from '../scenario/schema.ts';
 import { grouped, type LintContext, listing, num, warn } from './context.ts';
 import { seededDraw } from './prng.ts';
@@ -21,7 +23,7 @@ const SAMPLES = 20_000;
 function packageSpace(ctx: LintContext): [string, string[]][] {
   const open = new Set<string>();
   for (const move of Object.values(ctx.s.moves)) {
-    if (move.kind === 'propose') for (const i of move.issues ?? Object.keys(ctx.s.issues)) open.add(i);
+    if (kindOf(move).takesTerm) for (const i of move.issues ?? Object.keys(ctx.s.issues)) open.add(i);
   }
   return Object.entries(ctx.s.issues).map(([id, issue]) => [
     id,

@@ -3,6 +3,7 @@
  * on where the condition sits: a party's transition has a roll, an offer and a machine; a move's `when`
  * is about the player; events and outcomes see only the shared game state.
  */
+
 import {
   type CheckContext,
   checkOptions,
@@ -13,6 +14,7 @@ import {
   report,
 } from './check-context.ts';
 import type { PathSegment } from './locate.ts';
+import { judgedEvents } from './move-kinds.ts';
 import type { Condition } from './schema.ts';
 
 /** Where a condition is written, which decides the keys it may use and what `position` refers to. */
@@ -65,7 +67,7 @@ function misplaced(
         `\`${key}\` cannot be used in a move's \`when\`: ${why}`,
       );
     }
-  } else if (place.event !== 'offer.proposed') {
+  } else if (!judgedEvents(ctx.s).has(place.event)) {
     for (const key of OFFER_ONLY) {
       if (cond[key] === undefined) continue;
       report(

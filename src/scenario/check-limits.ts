@@ -6,10 +6,12 @@
  * (computed here without listing it). The caps leave ample room over the built-in scenarios (see the
  * figures in `npm run bench`, which plays the largest file these limits accept).
  */
+
 import { own } from '../core/own.ts';
 import type { CheckContext } from './check-context.ts';
 import { report } from './check-context.ts';
 import type { PathSegment } from './locate.ts';
+import { kindOf } from './move-kinds.ts';
 import type { Condition, Move, PositionMachine, Scenario } from './schema.ts';
 
 /** Every count limit of the format, in one place (the docs and the bench read them from here). */
@@ -47,7 +49,7 @@ export function menuSize(s: Scenario, move: Move): number {
   const tos = move.choose && move.to ? move.to.length : 1;
   let rest = 1;
   for (const p of Object.values(move.params ?? {})) rest *= Object.keys(p.options).length;
-  if (move.kind !== 'propose') return tos * rest;
+  if (!kindOf(move).takesTerm) return tos * rest;
   let options = 0;
   for (const i of move.issues ?? Object.keys(s.issues)) {
     options += Object.keys(own(s.issues, i)?.options ?? {}).length;

@@ -7,6 +7,7 @@
 import { checkCondition } from './check-conditions.ts';
 import { type CheckContext, checkRef, report } from './check-context.ts';
 import type { PathSegment } from './locate.ts';
+import { kindOf } from './move-kinds.ts';
 import type { Effects, PositionMachine } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -14,10 +15,9 @@ import { didYouMean } from './suggest.ts';
 export function sentEvents(ctx: CheckContext): Set<string> {
   const sent = new Set<string>(['round.ended']);
   for (const move of Object.values(ctx.s.moves)) {
-    if (move.sends) sent.add(move.sends);
+    const event = kindOf(move).sends(move);
+    if (event !== null) sent.add(event);
     if (move.self) sent.add(move.self);
-    if (move.kind === 'propose') sent.add('offer.proposed');
-    if (move.kind === 'vote') sent.add('vote.called');
   }
   for (const event of ctx.s.events ?? []) if (event.send) sent.add(event.send.event);
   if (ctx.s.vote?.callAtEnd !== undefined && ctx.s.vote.callAtEnd !== false) sent.add('vote.called');

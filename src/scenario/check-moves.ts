@@ -14,6 +14,7 @@ import {
   report,
 } from './check-context.ts';
 import { checkEffects } from './check-machines.ts';
+import { kindOf } from './move-kinds.ts';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
@@ -51,11 +52,11 @@ export function checkMoves(ctx: CheckContext): void {
         '`choose: true` needs a `to` list to choose from',
       );
     }
-    const kind = move.kind ?? 'action';
-    if (kind === 'propose') {
+    const kind = kindOf(move);
+    if (kind.takesTerm) {
       checkRefs(ctx, move.issues, [...path, 'issues'], ctx.issues, 'issue');
     }
-    if (kind === 'vote' && !s.vote) {
+    if (kind.holdsVote && !s.vote) {
       report(
         ctx,
         [...path, 'kind'],
@@ -68,8 +69,8 @@ export function checkMoves(ctx: CheckContext): void {
     }
     // A seat other than the player's may well have a move that only waits ("Hear Amber out").
     if (
-      kind === 'action' &&
-      move.sends === undefined &&
+      kind.sends(move) === null &&
+      !kind.takesTerm &&
       move.effects === undefined &&
       move.self === undefined &&
       seat === s.player.party
