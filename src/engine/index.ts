@@ -13,7 +13,7 @@ export { ballotOf, expandTargets } from './flow.ts';
 export { continueGame } from './fork.ts';
 export { compileGame, type Game, positionState, transitionAt } from './game.ts';
 export { legacyStateHash } from './legacy.ts';
-export { isActive, judgeOffer, utilityOf } from './parties.ts';
+export { effectiveReservation, isActive, judgeOffer, utilityOf } from './parties.ts';
 export { outcomeOf, replay, seatedActions, tiersOf } from './replay.ts';
 export {
   type DecodedReplayCode,

@@ -4,7 +4,7 @@
  */
 
 import { own } from '../core/own.ts';
-import type { Effects } from '../scenario/schema.ts';
+import type { Effects, Preferences } from '../scenario/schema.ts';
 import type { CondContext, OfferView } from './conditions.ts';
 import { type Game, type PartyEvent, transitionAt } from './game.ts';
 import type { Rng } from './rng.ts';
@@ -26,16 +26,23 @@ export function utilityOf(game: Game, party: string, terms: Record<string, strin
   return total > 0 ? sum / total : 0;
 }
 
+/**
+ * A party's effective reservation: its `reservation`, lowered by `flex` per point of each meter (the value
+ * `meter` gives), clamped to [0, 1]. The engine's judgement and the zone-of-agreement lint share it.
+ */
+export function effectiveReservation(prefs: Preferences, meter: (id: string) => number): number {
+  let reservation = prefs.reservation;
+  for (const m in prefs.flex ?? {}) reservation -= (own(prefs.flex, m) ?? 0) * meter(m);
+  return reservation < 0 ? 0 : Math.min(reservation, 1);
+}
+
 /** How a party judges the package on the table now: red line, too little, or acceptable. */
 export function judgeOffer(game: Game, state: GameState, party: string): OfferView {
   const prefs = own(game.scenario.parties, party)?.prefers;
   if (!prefs) return { verdict: 'reject', utility: 0, margin: -1, redLine: null };
   const utility = utilityOf(game, party, state.table);
-  let reservation = prefs.reservation;
   const meters = own(state.parties, party)?.meters;
-  for (const m in prefs.flex ?? {}) reservation -= (own(prefs.flex, m) ?? 0) * (own(meters, m) ?? 0);
-  reservation = reservation < 0 ? 0 : Math.min(reservation, 1);
-  const margin = utility - reservation;
+  const margin = utility - effectiveReservation(prefs, (m) => own(meters, m) ?? 0);
   const line = prefs.redLines?.find((r) => own(state.table, r.issue) === r.option);
   if (line) return { verdict: 'red-line', utility, margin, redLine: line.issue };
   return { verdict: margin >= 0 ? 'accept' : 'reject', utility, margin, redLine: null };

@@ -6,7 +6,7 @@
  * `utilityOf`, so the lint and the game can never disagree on a package's value.
  */
 
-import { own, utilityOf } from '../engine/index.ts';
+import { effectiveReservation, own, utilityOf } from '../engine/index.ts';
 import type { PathSegment } from '../scenario/locate.ts';
 import { kindOf } from '../scenario/move-kinds.ts';
 import type { Condition, Preferences } from '../scenario/schema.ts';
@@ -69,16 +69,16 @@ function* packages(
 
 /** The lowest reservation a party can reach: every `flex` meter at the end of its range that helps most. */
 function lowestReservation(ctx: LintContext, prefs: Preferences): { value: number; meters: string[] } {
-  let r = prefs.reservation;
   const meters: string[] = [];
-  for (const [m, k] of Object.entries(prefs.flex ?? {})) {
+  // Each flex meter at the end of its range that lowers the reservation most, through the engine's formula.
+  const best = (m: string): number => {
     const def = own(ctx.s.meters, m);
-    if (!def || k === 0) continue;
-    const best = k > 0 ? def.max : def.min;
-    r -= k * best;
-    meters.push(`${m} ${num(best)}`);
-  }
-  return { value: r < 0 ? 0 : Math.min(r, 1), meters };
+    const k = own(prefs.flex, m) ?? 0;
+    return !def || k === 0 ? 0 : k > 0 ? def.max : def.min;
+  };
+  for (const m of Object.keys(prefs.flex ?? {}))
+    if (own(ctx.s.meters, m) && own(prefs.flex, m)) meters.push(`${m} ${num(best(m))}`);
+  return { value: effectiveReservation(prefs, best), meters };
 }
 
 const crosses = (prefs: Preferences | undefined, terms: Terms) =>
