@@ -33,4 +33,54 @@ log-vote = The vote: { $yes } yes, { $no } no, { $abstain ->
   }.
 log-end = The talks end: { $outcome }.
 list-separator = {", "}
+cond-always = always
+cond-else = otherwise
+cond-and = { $a } and { $b }
+cond-chance = { $percent }% chance
+cond-chance-per = { $percent }% chance, { $per } per point of { $meter }
+cond-param = { $param } is { $values }
+cond-meter = { $meter } { $range }
+cond-position = position is { $values }
+cond-verdict = the package is judged { $values }
+cond-utility = the package is worth { $range }
+cond-margin = the margin is { $range }
+cond-party = { $party }: { $test }
+cond-agreed-party = { $party } has agreed
+cond-not-agreed-party = { $party } has not agreed
+cond-flag = { $flag } is { $value ->
+    [true] set
+   *[false] not set
+  }
+cond-round = round { $range }
+cond-table = the package has { $issue }: { $values }
+cond-agreed = { $party } agreed to a package{ $terms ->
+    [none] {""}
+   *[other] {" "}with { $terms }
+  }
+cond-vote = the vote { $test }
+cond-used = { $move } used { $range } times
+cond-not = not ({ $c })
+cond-any = one of: { $list }
+range-equals = = { $n }
+range-at-least = ≥ { $n }
+range-at-most = ≤ { $n }
+range-above = > { $n }
+range-below = < { $n }
+or-list = { $a } or { $b }
+diagram-title = How { $party } can move
+diagram-state = { $label }{ $final ->
+    [yes] {" "}(final)
+   *[no] {""}
+  }{ $current ->
+    [yes] {" "}— where it ended
+   *[no] {""}
+  }
+diagram-edge = { $from } → { $to }, on { $event }: { $when }{ $taken ->
+    [yes] {" "}(taken in this game)
+   *[no] {""}
+  }
+diagram-stay = In { $from }, on { $event }: { $when }, it stays{ $taken ->
+    [yes] {" "}(taken in this game)
+   *[no] {""}
+  }
 `;

@@ -1,0 +1,163 @@
+/**
+ * A party's position machine as a diagram, laid out from its definition: its states as boxes, the
+ * transitions that change state as arrows labelled with their event and readable condition, the path this
+ * game took highlighted, and the same content as text lines (the text alternative). Layout is dagre's
+ * layered graph drawing (`@dagrejs/dagre`, a maintained port of Graphviz's dot approach): pure, so the same
+ * machine always gets the same picture. The page loads this module only when it draws a diagram.
+ */
+import dagre from '@dagrejs/dagre';
+import { own } from '../core/own.ts';
+import type { Game, GameState } from '../engine/index.ts';
+import { conditionText } from './condition-text.ts';
+import { ENGLISH, type Messages } from './i18n/messages.ts';
+import { partyName } from './log-lines.ts';
+
+/** One state of the machine, placed. */
+export interface DiagramNode {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  initial: boolean;
+  final: boolean;
+  /** Entered during the game. */
+  visited: boolean;
+  /** Where the party stands at the end of the given states. */
+  current: boolean;
+}
+
+/** One transition that changes state, routed. */
+export interface DiagramEdge {
+  from: string;
+  to: string;
+  event: string;
+  /** The transition's condition in words. */
+  when: string;
+  points: { x: number; y: number }[];
+  /** Taken at least once during the game. */
+  taken: boolean;
+}
+
+/** The whole diagram, in its own coordinates, with its text alternative. */
+export interface MachineDiagram {
+  party: string;
+  title: string;
+  width: number;
+  height: number;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  /** One line per state, then one per transition: what a screen reader (or a printout) gets. */
+  text: string[];
+}
+
+/** Rough text width for layout: the renderer wraps nothing, so boxes are sized by their label. */
+const textWidth = (s: string): number => 8 + 7 * [...s].length;
+
+/** Which transitions of a party the game took ("state|event|index") and which states it entered. */
+function pathOf(states: readonly GameState[], party: string): { taken: Set<string>; visited: Set<string> } {
+  const taken = new Set<string>();
+  const visited = new Set<string>();
+  const first = states[0]?.parties[party]?.position?.value;
+  if (first) visited.add(first);
+  for (const s of states) {
+    for (const e of s.log) {
+      if (e.kind !== 'response' || e.party !== party) continue;
+      visited.add(e.to);
+      if (e.via !== null) taken.add(`${e.from}|${e.event}|${e.via}`);
+    }
+  }
+  return { taken, visited };
+}
+
+/**
+ * The diagram of `party`'s machine (null when it has none), with the path of `states` (a game's states,
+ * initial first; none for a file's preview) highlighted.
+ */
+export function machineDiagram(
+  game: Game,
+  party: string,
+  states: readonly GameState[] = [],
+  m: Messages = ENGLISH,
+): MachineDiagram | null {
+  const def = own(game.machines, party)?.def;
+  if (!def) return null;
+  const { taken, visited } = pathOf(states, party);
+  const current = states.at(-1)?.parties[party]?.position?.value ?? null;
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 60, marginx: 12, marginy: 12 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const labels = new Map<string, string>();
+  for (const [id, st] of Object.entries(def.states)) {
+    const label = st.label ?? id;
+    labels.set(id, label);
+    g.setNode(id, { width: Math.max(90, textWidth(label)), height: 36 });
+  }
+  const edges: (Omit<DiagramEdge, 'points'> & { name: string })[] = [];
+  const text: string[] = [];
+  const stays: string[] = [];
+  for (const [from, st] of Object.entries(def.states)) {
+    for (const [event, list] of Object.entries(st.on ?? {})) {
+      list.forEach((t, index) => {
+        // An unguarded transition after others is the fallback: "otherwise", not "always".
+        const when = t.when === undefined && index > 0 ? m.t('cond-else') : conditionText(game, t.when, m);
+        const wasTaken = taken.has(`${from}|${event}|${index}`);
+        const fromLabel = labels.get(from) ?? from;
+        if (t.to === undefined || t.to === from) {
+          stays.push(m.t('diagram-stay', { from: fromLabel, event, when, taken: wasTaken ? 'yes' : 'no' }));
+          return;
+        }
+        const name = `${from}|${event}|${index}`;
+        g.setEdge(from, t.to, { width: 0, height: 0, minlen: 1 }, name);
+        edges.push({ from, to: t.to, event, when, taken: wasTaken, name });
+        text.push(
+          m.t('diagram-edge', {
+            from: fromLabel,
+            to: labels.get(t.to) ?? t.to,
+            event,
+            when,
+            taken: wasTaken ? 'yes' : 'no',
+          }),
+        );
+      });
+    }
+  }
+  dagre.layout(g);
+  const nodes: DiagramNode[] = Object.entries(def.states).map(([id, st]) => {
+    const n = g.node(id);
+    return {
+      id,
+      label: labels.get(id) ?? id,
+      x: n.x ?? 0,
+      y: n.y ?? 0,
+      width: n.width,
+      height: n.height,
+      initial: id === (own(game.initialPosition, party) ?? def.initial),
+      final: st.final === true,
+      visited: visited.has(id),
+      current: id === current,
+    };
+  });
+  const routed: DiagramEdge[] = edges.map(({ name, ...e }) => {
+    const points: { x: number; y: number }[] = g.edge(e.from, e.to, name)?.points ?? [];
+    return { ...e, points: points.map((p) => ({ x: p.x, y: p.y })) };
+  });
+  const graph = g.graph();
+  const stateLines = nodes.map((n) =>
+    m.t('diagram-state', {
+      label: n.label,
+      final: n.final ? 'yes' : 'no',
+      current: n.current ? 'yes' : 'no',
+    }),
+  );
+  return {
+    party,
+    title: m.t('diagram-title', { party: partyName(game, party) }),
+    width: graph.width ?? 0,
+    height: graph.height ?? 0,
+    nodes,
+    edges: routed,
+    text: [...stateLines, ...text, ...stays],
+  };
+}
