@@ -33,7 +33,7 @@ export function evaluate(game: Game, state: GameState, seat: string = game.playe
   if (seat === game.playerId) {
     for (const p of game.counterpartIds) {
       const pos = own(state.parties, p)?.position?.value;
-      if (pos) v += own(own(game.machines, p)?.def.states, pos)?.score ?? 0;
+      if (pos) v += own(game.machines, p)?.metaOf(pos).score ?? 0;
     }
   }
   if (state.over && state.outcome !== null) {

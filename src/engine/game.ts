@@ -17,6 +17,12 @@ export interface PartyEvent {
   ctx: CondContext;
 }
 
+/** A position's data as its XState state node carries it in `meta`. */
+export interface PositionMeta {
+  vote?: 'yes' | 'no' | 'abstain';
+  score?: number;
+}
+
 /** Where a transition taken by a machine is described in the scenario. */
 export interface TransitionRef {
   state: string;
@@ -30,6 +36,10 @@ export interface CompiledMachine {
   def: PositionMachine;
   /** Events some state of this machine handles: others never reach it (no roll, no log line). */
   handled: ReadonlySet<string>;
+  /** Whether the machine is done in this position: XState's snapshot status, not the scenario's flag. */
+  isFinal(value: string): boolean;
+  /** What the position says about itself (its ballot, its score), read from the state node's XState `meta`. */
+  metaOf(value: string): PositionMeta;
   /** Advances the machine purely: (state value, event) → next value and the transition taken. */
   step(value: string, event: PartyEvent): { value: string; ref: TransitionRef | null };
 }
@@ -67,6 +77,8 @@ function compileMachine(id: string, def: PositionMachine): CompiledMachine {
     }
     return snap;
   };
+  const finals = new Map<string, boolean>();
+  const metas = new Map<string, PositionMeta>();
   const handled = new Set<string>();
   for (const st of Object.values(def.states)) for (const ev of Object.keys(st.on ?? {})) handled.add(ev);
   // What taking a transition does, per transition XState selected (or per state when it selected none).
@@ -77,6 +89,24 @@ function compileMachine(id: string, def: PositionMachine): CompiledMachine {
     machine,
     def,
     handled,
+    isFinal(value) {
+      let done = finals.get(value);
+      if (done === undefined) {
+        done = own(def.states, value) !== undefined && snapshotOf(value).status === 'done';
+        finals.set(value, done);
+      }
+      return done;
+    },
+    metaOf(value) {
+      let meta = metas.get(value);
+      if (meta === undefined) {
+        const all = own(def.states, value) === undefined ? {} : snapshotOf(value).getMeta();
+        const found: PositionMeta = (all as Record<string, PositionMeta | undefined>)[`${id}.${value}`] ?? {};
+        metas.set(value, found);
+        meta = found;
+      }
+      return meta;
+    },
     step(value, event) {
       const snapshot = snapshotOf(value);
       // XState selects the enabled transition every time (the guards read the turn's state and roll).
@@ -184,7 +214,10 @@ function compileState(stateId: string, st: PositionState): object {
       actions: [{ type: 'respond', params: { state: stateId, event, index } satisfies TransitionRef }],
     }));
   }
-  return { ...(st.final ? { type: 'final' } : {}), on };
+  const meta: PositionMeta = {};
+  if (st.vote !== undefined) meta.vote = st.vote;
+  if (st.score !== undefined) meta.score = st.score;
+  return { ...(st.final ? { type: 'final' } : {}), meta, on };
 }
 
 /**

@@ -101,7 +101,7 @@ export function addMeters(game: Game, t: Turn, party: string, deltas: Record<str
 export function isActive(game: Game, state: GameState, party: string): boolean {
   const pos = own(state.parties, party)?.position;
   if (!pos) return false;
-  return own(own(game.machines, party)?.def.states, pos.value)?.final !== true;
+  return own(game.machines, party)?.isFinal(pos.value) !== true;
 }
 
 /** Whether a person holds this party's seat: then its machine answers only its own moves and the clock. */
