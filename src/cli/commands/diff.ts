@@ -6,12 +6,12 @@
 import { relative } from 'node:path';
 import {
   type ActionInput,
+  type AnyReplayFile,
   buildReplay,
   type Difference,
   decodeReplayCode,
   diffValues,
   type Game,
-  type AnyReplayFile,
   verifyReplay,
 } from '../../engine/index.ts';
 import { boolFlag, parseCommand, stringFlag } from '../args.ts';

@@ -5,7 +5,7 @@
  */
 
 import { lineColAt, MAX_JSON_DEPTH, tooDeepAt } from '../../core/json-depth.ts';
-import { type ParsedReplayCode, type AnyReplayFile, readReplay, readReplayCode } from '../../engine/index.ts';
+import { type AnyReplayFile, type ParsedReplayCode, readReplay, readReplayCode } from '../../engine/index.ts';
 import { readBytes } from '../io.ts';
 
 /** Replay files larger than this are refused before reading (real ones are a few hundred KiB at most). */

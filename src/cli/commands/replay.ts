@@ -6,13 +6,13 @@
 import { relative, resolve } from 'node:path';
 import {
   type ActionInput,
+  type AnyReplayFile,
   buildReplay,
   type Difference,
   decodeReplayCode,
   ENGINE_VERSION,
   encodeReplayCode,
   type Game,
-  type AnyReplayFile,
   replay as replayGame,
   type Verification,
   verifyReplay,
