@@ -93,18 +93,20 @@ written, 2 wrong usage (an unknown seat, move or strategy; a --moves syntax erro
     summary: 'verify a replay file or replay code: re-run it and compare every state hash',
     usage: 'envoy replay (FILE | --code CODE) [--scenario SCENARIO.yaml] [--out FILE] [--json]',
     details: `Re-runs the recorded actions from the recorded seed and checks that every state hash matches.
-Prints "OK: N turns, all N+1 hashes match; outcome ID (TIER)", or the first turn where the game
-diverged and what differs (e.g. "valley trust meter: recorded 2, recomputed 1").
-FILE is a replay file (JSON) or a text file holding a replay code (envoy1-…); a code rebuilds the
-whole replay from its seed and moves and checks the final state hash it records.
+Prints "OK: N turns, all N+1 hashes match; outcome ID (TIER)" and the seats people held, or the first
+turn where the game diverged, the action there with its seat ("valley: sign"), and what differs (e.g.
+"valley trust meter: recorded 2, recomputed 1"). A replay played with other wording of the same rules,
+or a version-1 file, verifies with a "Note:" line (exit 0).
+FILE is a replay file (JSON) or a text file holding a replay code (envoy2-…; envoy1-… still read); a
+code rebuilds the whole replay from its seed and moves and checks the final state hash it records.
 
 Options:
   --code CODE       verify a replay code given on the command line instead of a FILE
   --scenario FILE   the scenario the replay was recorded with (default: scenarios/ID.yaml in the
                     current directory, then in the envoy package)
   --out FILE, -o    once verified, write the (rebuilt) replay file there
-  --json            print one JSON document: { ok, kind?, turn?, differences?, message?, outcome?,
-                    code? }
+  --json            print one JSON document: { ok, kind?, turn?, action?, differences?, message?,
+                    outcome?, note?, seats?, code? }
 
 Exit: 0 verified, 1 diverged, illegal action, other scenario, or unreadable file, 2 wrong usage.`,
     run: async () => (await import('./commands/replay.ts')).runReplay,
@@ -114,11 +116,14 @@ Exit: 0 verified, 1 diverged, illegal action, other scenario, or unreadable file
     usage: 'envoy diff A.json B.json [--scenario SCENARIO.yaml] [--json]',
     details: `Verifies both replays (files or files holding replay codes), then compares their per-turn hashes.
 Prints "SAME" when they are the same game, else the first turn whose states differ, the move each game
-made on that turn, and every difference between the two states' checkpoints ("valley trust meter: A 2, B 1").
+made on that turn with its seat ("amber: gesture"), the seats held, and every difference between the two
+states' checkpoints ("valley trust meter: A 2, B 1"). Notes from verifying either replay (other wording,
+a version-1 file) are printed as "Note: A: …".
 
 Options:
   --scenario FILE   the scenario both were recorded with (default: scenarios/ID.yaml here, then in the package)
-  --json            print one JSON document: { ok, same, turn?, seeds?, moves?, differences?, outcomes? }
+  --json            print one JSON document: { ok, same, turn?, seeds?, seats, moves?, differences?,
+                    outcomes?, notes }
 
 Exit: 0 compared (same or different), 1 a replay is unreadable or does not verify, or the scenarios differ,
 2 wrong usage.`,
