@@ -80,6 +80,7 @@ export function parseMoves(line: string): MoveEntry[] | MovesSyntaxError {
       if (line[i] !== '=') {
         return at(
           `expected '=' after '${name}' (parameters are written NAME=VALUE, e.g. tone=firm; entries are separated by ';')`,
+          col,
         );
       }
       i++;
