@@ -248,7 +248,7 @@ describe('play --moves', () => {
     const r = await envoy('play', TWO, '--seed', 'm', ...both, '--moves', 'gesture');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /^Line: 1 moves played \(turns 1–1\); then the strategies played on to turn \d+$/m,
+      /^Line: 1 move played \(turn 1\); then the strategies played on to turn \d+$/m,
     );
     const turns = Number(/^Turns played: (\d+)$/m.exec(r.stdout)?.[1]);
     expect(turns).toBeGreaterThan(1);

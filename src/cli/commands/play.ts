@@ -113,7 +113,7 @@ function checkLine(game: Game, line: readonly MoveEntry[], choice: SeatChoice): 
     const seat = e.seat ?? own(game.moveSeat, e.move) ?? game.playerId;
     if (!choice.seats.includes(seat)) {
       throw new UsageError(
-        `${at}: nobody holds seat ${seat} in this game (it plays by its auto policy); hold it too, e.g. --seats ${[...choice.seats, seat].join(',')}`,
+        `${at}: nobody holds seat ${seat} in this game (it plays by its auto policy); hold it too, e.g. --seats ${game.seatIds.filter((x) => x === seat || choice.seats.includes(x)).join(',')}`,
         'play',
       );
     }
@@ -266,7 +266,9 @@ export function runPlay(argv: string[], io: Io): number {
       last.over && actions.length === scripted.to
         ? 'the game ended on the line'
         : `then the strategies played on to turn ${actions.length}`;
-    io.out(`Line: ${scripted.entries} moves played (turns ${scripted.from}–${scripted.to}); ${rest}`);
+    const n = scripted.entries;
+    const turns = n === 1 ? `turn ${scripted.from}` : `turns ${scripted.from}–${scripted.to}`;
+    io.out(`Line: ${n} move${n === 1 ? '' : 's'} played (${turns}); ${rest}`);
   }
   io.out(outcome ? `Outcome: ${title} (${outcome.tier})` : 'Outcome: none (the game did not finish)');
   // The tier above is the first held seat's; name it, and every other held seat's, when it is not just the player's.
