@@ -247,9 +247,7 @@ describe('play --moves', () => {
   it('lets the strategy play on when the line runs out, and says when the game ended on it', async () => {
     const r = await envoy('play', TWO, '--seed', 'm', ...both, '--moves', 'gesture');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(
-      /^Line: 1 move played \(turn 1\); then the strategies played on to turn \d+$/m,
-    );
+    expect(r.stdout).toMatch(/^Line: 1 move played \(turn 1\); then the strategies played on to turn \d+$/m);
     const turns = Number(/^Turns played: (\d+)$/m.exec(r.stdout)?.[1]);
     expect(turns).toBeGreaterThan(1);
     const ended = await envoy(
