@@ -48,9 +48,9 @@ Options:
   --seats A,B  hold several seats (SEAT=STRATEGY is accepted as for play; the search picks its own moves)
   --strict     warnings fail the file (exit 1)
   --budget N   engine actions the reachability search may use per file (default ${DEFAULT_CHECK_BUDGET})
-  --json       print one JSON document: { ok, strict, seats?, files: [{ file, ok, id, version, hash,
+  --json       print one JSON document: { ok, strict, files: [{ file, ok, id, version, hash,
                warnings, errors, diagnostics, search: { budget, games, actions, states, outcomes,
-               deadEnds } }] }
+               deadEnds }, seats }] }
 
 Exit: 0 every file valid (warnings allowed), 1 a file has errors or cannot be read (or warnings, with
 --strict), 2 wrong usage or a seat the file does not have.`,
