@@ -78,7 +78,9 @@ describe('envoy check', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--budget must be a whole number/);
     const help = await run('help', 'check');
-    expect(help.stdout).toContain('envoy check FILE... [--strict] [--budget N] [--json]');
+    expect(help.stdout).toContain(
+      'envoy check FILE... [--as SEAT | --seats A,B] [--strict] [--budget N] [--json]',
+    );
     expect(help.stdout).toContain(`(default ${DEFAULT_BUDGET.actions})`);
     expect((await run('--help')).stdout).toMatch(/^ {2}check +validate scenario files, then lint them/m);
   }, 90_000);

@@ -124,7 +124,7 @@ describe('envoy (child process)', () => {
     expect(replayText.endsWith('}\n')).toBe(true);
     const replay = JSON.parse(replayText) as ReplayFile;
     expect(replay.format).toBe('envoy-replay');
-    expect(replay.version).toBe(1);
+    expect(replay.version).toBe(2);
     expect(replay.seed).toBe('cli-test');
     expect(replay.hashes.length).toBe(replay.actions.length + 1);
     expect(replay.checkpoints.length).toBe(replay.hashes.length);
@@ -138,7 +138,7 @@ describe('envoy (child process)', () => {
     const r = envoy('replay', replayA);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(
-      /^OK: (\d+) turns, all \d+ hashes match; outcome [a-z0-9-]+ \((success|partial|failure)\)\n$/,
+      /^OK: (\d+) turns, all \d+ hashes match; outcome [a-z0-9-]+ \((success|partial|failure)\)\nSeats held: amber\n$/,
     );
     const [, turns, hashes] = /OK: (\d+) turns, all (\d+)/.exec(r.stdout) ?? [];
     expect(Number(hashes)).toBe(Number(turns) + 1);
@@ -397,7 +397,7 @@ describe('envoy replay with a replay code', () => {
     const other = await inProcess('replay', '--code', code, '--scenario', 'scenarios/bab-al-hawa.yaml');
     expect(other.status).toBe(1);
     expect(other.stdout).toMatch(
-      /^REFUSED: this code is of scenario tutorial v\d+ \([0-9a-f]{12}…\), not bab-al-hawa/,
+      /^REFUSED: this code is of scenario tutorial v\d+ \((rules )?[0-9a-f]{12}…\), not bab-al-hawa/,
     );
     expect(other.stderr).toContain('hint: pass --scenario with the file of scenario tutorial');
   });

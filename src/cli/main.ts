@@ -34,7 +34,7 @@ Exit: 0 all files valid, 1 a file has errors or cannot be read, 2 wrong usage.`,
   },
   check: {
     summary: 'validate scenario files, then lint them: unreachable states and outcomes, dead ends, and more',
-    usage: 'envoy check FILE... [--strict] [--budget N] [--json]',
+    usage: 'envoy check FILE... [--as SEAT | --seats A,B] [--strict] [--budget N] [--json]',
     details: `Does everything validate does, then lints each valid file and prints every finding as
 "file:line:col: warning: message (hint: ...)" on stderr, and "FILE: ok (...; N warnings; searched G games
 / A actions)" on stdout. Lints: position states no transition reaches, outcomes a bounded search with the
@@ -43,55 +43,70 @@ debrief text, counterparts with no zone of agreement, unused meters. The search 
 file always gives the same warnings.
 
 Options:
+  --as SEAT    search with SEAT held by a person (default: the player's seat); the other seats play
+               by their auto policies, and only the held seats' moves are checked for availability
+  --seats A,B  hold several seats (SEAT=STRATEGY is accepted as for play; the search picks its own moves)
   --strict     warnings fail the file (exit 1)
   --budget N   engine actions the reachability search may use per file (default ${DEFAULT_CHECK_BUDGET})
-  --json       print one JSON document: { ok, strict, files: [{ file, ok, id, version, hash, warnings,
-               errors, diagnostics, search: { budget, games, actions, states, outcomes, deadEnds } }] }
+  --json       print one JSON document: { ok, strict, files: [{ file, ok, id, version, hash,
+               warnings, errors, diagnostics, search: { budget, games, actions, states, outcomes,
+               deadEnds }, seats }] }
 
 Exit: 0 every file valid (warnings allowed), 1 a file has errors or cannot be read (or warnings, with
---strict), 2 wrong usage.`,
+--strict), 2 wrong usage or a seat the file does not have.`,
     run: async () => (await import('./commands/check.ts')).runCheck,
   },
   play: {
     summary: 'play a whole game headlessly with a built-in strategy',
     usage:
-      'envoy play FILE (--seed S | --from REPLAY [--turn N]) [--strategy random|greedy|first] [--strategy-seed T] [--out FILE] [--log] [--json]',
+      'envoy play FILE (--seed S | --from REPLAY [--turn N]) [--as SEAT | --seats A=S1,B=S2] [--moves LINE] [--strategy random|greedy|first] [--strategy-seed T] [--out FILE] [--log] [--json]',
     details: `Plays the scenario from seed S until the game ends, choosing each move with a strategy, and prints
 the outcome, the number of turns and the final state hash. The same seeds always give the same game.
+Seats nobody holds play by their machines and auto policies (envoy seats FILE lists the seats).
 
 Options:
   --seed S            seed of the game's world (required unless --from; any text)
   --from REPLAY       fork a recorded game (a replay file or a file holding a replay code): keep its
                       seed and its first N actions (so its first N+1 hashes are identical), then play on
   --turn N            with --from: how many of the replay's actions to keep (default: all)
+  --as SEAT           hold SEAT (default: the player's seat) and play it with --strategy
+  --seats A=S1,B=S2   hold several seats, each played by its strategy (a seat without =S plays --strategy);
+                      the tier reported is the first held seat's (in seat order), with every held seat's
+  --moves LINE        play this line first, then the strategies play on: entries separated by ';',
+                      each [SEAT:] MOVE [NAME=VALUE ...], e.g. "statement tone=firm; propose
+                      issue=water-share option=even-split; valley: sign" (SEAT: defaults to the seat to
+                      move). An illegal entry exits 1 naming it and listing the legal moves there.
   --strategy NAME     random (default): uniform among the legal actions
                       greedy: one step of lookahead on the engine's evaluation, ties to the first
                       first: always the first legal action
   --strategy-seed T   seed of the strategy's own choices (default: "S/strategy")
   --out FILE, -o      write the replay file (JSON) there; check it later with envoy replay
   --log               print the readable dialogue, turn by turn
-  --json              print one JSON document: { ok, scenario, seed, strategy, strategySeed,
-                      outcome, turns, hashes, replay?, log?, warnings? }
+  --json              print one JSON document: { ok, scenario, seed, strategy, strategySeed, seats,
+                      strategies, seat, moves?, outcome, tiers, turns, hashes, replay?, log?, warnings? }
 
-Exit: 0 played, 1 the scenario has errors or the replay cannot be written, 2 wrong usage.`,
+Exit: 0 played, 1 the scenario has errors, an entry of --moves is illegal, or the replay cannot be
+written, 2 wrong usage (an unknown seat, move or strategy; a --moves syntax error, with its column).`,
     run: async () => (await import('./commands/play.ts')).runPlay,
   },
   replay: {
     summary: 'verify a replay file or replay code: re-run it and compare every state hash',
     usage: 'envoy replay (FILE | --code CODE) [--scenario SCENARIO.yaml] [--out FILE] [--json]',
     details: `Re-runs the recorded actions from the recorded seed and checks that every state hash matches.
-Prints "OK: N turns, all N+1 hashes match; outcome ID (TIER)", or the first turn where the game
-diverged and what differs (e.g. "valley trust meter: recorded 2, recomputed 1").
-FILE is a replay file (JSON) or a text file holding a replay code (envoy1-…); a code rebuilds the
-whole replay from its seed and moves and checks the final state hash it records.
+Prints "OK: N turns, all N+1 hashes match; outcome ID (TIER)" and the seats people held, or the first
+turn where the game diverged, the action there with its seat ("valley: sign"), and what differs (e.g.
+"valley trust meter: recorded 2, recomputed 1"). A replay played with other wording of the same rules,
+or a version-1 file, verifies with a "Note:" line (exit 0).
+FILE is a replay file (JSON) or a text file holding a replay code (envoy2-…; envoy1-… still read); a
+code rebuilds the whole replay from its seed and moves and checks the final state hash it records.
 
 Options:
   --code CODE       verify a replay code given on the command line instead of a FILE
   --scenario FILE   the scenario the replay was recorded with (default: scenarios/ID.yaml in the
                     current directory, then in the envoy package)
   --out FILE, -o    once verified, write the (rebuilt) replay file there
-  --json            print one JSON document: { ok, kind?, turn?, differences?, message?, outcome?,
-                    code? }
+  --json            print one JSON document: { ok, kind?, turn?, action?, differences?, message?,
+                    outcome?, note?, seats?, code? }
 
 Exit: 0 verified, 1 diverged, illegal action, other scenario, or unreadable file, 2 wrong usage.`,
     run: async () => (await import('./commands/replay.ts')).runReplay,
@@ -101,11 +116,14 @@ Exit: 0 verified, 1 diverged, illegal action, other scenario, or unreadable file
     usage: 'envoy diff A.json B.json [--scenario SCENARIO.yaml] [--json]',
     details: `Verifies both replays (files or files holding replay codes), then compares their per-turn hashes.
 Prints "SAME" when they are the same game, else the first turn whose states differ, the move each game
-made on that turn, and every difference between the two states' checkpoints ("valley trust meter: A 2, B 1").
+made on that turn with its seat ("amber: gesture"), the seats held, and every difference between the two
+states' checkpoints ("valley trust meter: A 2, B 1"). Notes from verifying either replay (other wording,
+a version-1 file) are printed as "Note: A: …".
 
 Options:
   --scenario FILE   the scenario both were recorded with (default: scenarios/ID.yaml here, then in the package)
-  --json            print one JSON document: { ok, same, turn?, seeds?, moves?, differences?, outcomes? }
+  --json            print one JSON document: { ok, same, turn?, seeds?, seats, moves?, differences?,
+                    outcomes?, notes }
 
 Exit: 0 compared (same or different), 1 a replay is unreadable or does not verify, or the scenarios differ,
 2 wrong usage.`,
@@ -114,7 +132,7 @@ Exit: 0 compared (same or different), 1 a replay is unreadable or does not verif
   simulate: {
     summary: 'play many seeded games on all cores and report the outcome distribution',
     usage:
-      'envoy simulate FILE [--runs N] [--seed BASE] [--strategy random|greedy|first] [--workers K] [--report FILE.html] [--json]',
+      'envoy simulate FILE [--runs N] [--seed BASE] [--as SEAT | --seats A=S1,B=S2] [--strategy random|greedy|first] [--workers K] [--report FILE.html] [--json]',
     details: `Plays N games seeded BASE/0 … BASE/N-1 (each strategy drawing from its own seed, as in envoy play)
 on worker threads and prints how often each outcome was reached. Games are handed out in fixed chunks
 and merged in order, so the numbers are the same whatever the number of workers.
@@ -123,13 +141,30 @@ Options:
   --runs N, -n N     number of games (default 1000)
   --seed BASE        seed prefix (default "sim")
   --strategy NAME    random (default), greedy or first
+  --as SEAT          hold SEAT (default: the player's seat), played by --strategy; the others play
+                     by their machines and auto policies; tiers are SEAT's
+  --seats A=S1,B=S2  hold several seats, each with its strategy; tiers are the first held seat's
   --workers K        worker threads (default: the number of cores; 1 plays in-process)
   --report FILE      write an HTML report: outcome chart, average meter trajectories per party,
                      and which moves lead to which outcomes
-  --json             print one JSON document: { ok, scenario, runs, seed, strategy, outcomes, summary }
+  --json             print one JSON document: { ok, scenario, runs, seed, strategy, seat, seats,
+                     strategies, outcomes: [{ id, tier, historical, games, share }], summary }
 
 Exit: 0 done, 1 the scenario has errors or a game failed, 2 wrong usage.`,
     run: async () => (await import('./commands/simulate.ts')).runSimulate,
+  },
+  seats: {
+    summary: 'list the seats a person may hold in a scenario, the player first',
+    usage: 'envoy seats FILE [--json]',
+    details: `Prints the seat ids of the scenario, one per line, the player's seat first: the ids --as and
+--seats of play, simulate and check accept. A seat nobody holds plays by its auto policy.
+
+Options:
+  --json    print one JSON document: { ok, scenario, turns, seats: [{ id, name, role, player, auto,
+            movesPerRound, moves }] } (turns: the order the seats move in each round)
+
+Exit: 0 listed, 1 the scenario has errors or cannot be read, 2 wrong usage.`,
+    run: async () => (await import('./commands/seats.ts')).runSeats,
   },
   schema: {
     summary: 'print the JSON Schema of the scenario format',
@@ -164,7 +199,8 @@ Options:
 Examples:
   envoy validate scenarios/tutorial.yaml
   envoy play scenarios/tutorial.yaml --seed 42 --out game.json
-  envoy replay game.json`;
+  envoy replay game.json
+  envoy seats scenarios/tutorial.yaml`;
 }
 
 function commandHelp(c: Command): string {

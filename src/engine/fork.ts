@@ -4,21 +4,26 @@
  * student had done otherwise from turn N?" without replaying by hand.
  */
 
+import type { GameOptions } from './apply-action.ts';
 import type { Game } from './game.ts';
 import { replay } from './replay.ts';
 import { restoreRng, seedRng } from './rng.ts';
-import { playOn, type StrategyName } from './strategies.ts';
+import { playOn, type SeatStrategies } from './strategies.ts';
 import type { Action, EngineError, GameState } from './types.ts';
 
-/** Replays `prefix` from `seed`, then plays to the end with `strategy` drawing from `strategySeed`. */
+/**
+ * Replays `prefix` from `seed` (with the held `options.seats`), then plays to the end with the seats'
+ * strategies drawing from `strategySeed`.
+ */
 export function continueGame(
   game: Game,
   seed: string,
   prefix: readonly Action[],
-  strategy: StrategyName,
+  strategy: SeatStrategies,
   strategySeed: string,
+  options: GameOptions = {},
 ): { actions: Action[]; states: GameState[] } | { error: EngineError; turn: number } {
-  const run = replay(game, seed, [...prefix]);
+  const run = replay(game, seed, [...prefix], options);
   if ('error' in run) return run;
   const states = [...run.states];
   const actions = [...prefix];

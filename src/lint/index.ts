@@ -42,6 +42,8 @@ export interface LintInput {
   /** The file's text (a leading BOM is ignored), used only to locate findings. */
   text: string;
   file: string;
+  /** The seats people hold in the search's games (default the player's): `envoy check --as`. */
+  seats?: readonly string[];
 }
 
 /** Runs every lint on a valid scenario. Deterministic: same scenario and budget, same warnings. */
@@ -51,7 +53,7 @@ export function lintScenario(input: LintInput, budget: SearchBudget = DEFAULT_BU
   lintUnusedMeters(ctx);
   lintDebriefs(ctx);
   lintZones(ctx);
-  const r = explore(input.game, budget);
+  const r = explore(input.game, budget, input.seats);
   lintUnreachedOutcomes(ctx, r);
   lintNeverAvailableMoves(ctx, r);
   lintDeadEnds(ctx, r);

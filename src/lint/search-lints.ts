@@ -69,6 +69,8 @@ function whyNever(ctx: LintContext, move: Move): string | undefined {
 export function lintNeverAvailableMoves(ctx: LintContext, r: SearchResult): void {
   for (const [id, move] of Object.entries(ctx.s.moves)) {
     if (r.available.has(id)) continue;
+    // A seat nobody held moved by its auto policy, inside the engine: its menu was never the search's.
+    if (!r.seats.includes(own(ctx.game.moveSeat, id) ?? ctx.game.playerId)) continue;
     const why = whyNever(ctx, move);
     warn(
       ctx,

@@ -12,6 +12,7 @@ import {
   createGame,
   evaluate,
   type Game,
+  type GameOptions,
   type GameState,
   moveChoiceCount,
 } from '../engine/index.ts';
@@ -68,10 +69,13 @@ export interface SearchResult {
   deadEnds: number;
   /** The dead end reached with the fewest moves, if any. */
   deadEnd: DeadEnd | null;
+  /** The seats people held in the explored games (the others played by their auto policies). */
+  seats: readonly string[];
 }
 
 interface Search {
   game: Game;
+  options: GameOptions;
   r: SearchResult;
   seen: Set<string>;
   atoms: Set<string>;
@@ -154,7 +158,7 @@ function playout(
   choose: (s: GameState, actions: Action[]) => Action | null,
 ): number {
   const before = x.r.actions;
-  let s = createGame(x.game, seed);
+  let s = createGame(x.game, seed, x.options);
   observe(x, s);
   const path: Action[] = [];
   while (!s.over) {
@@ -183,7 +187,8 @@ function greedyChooser(x: Search, limit: number, draw: Draw, epsilon: number) {
       if (left(x, limit) <= 0) return null;
       const next = step(x, s, a);
       if (!next) continue;
-      const v = evaluate(x.game, next);
+      // Judged from the mover's side: with several held seats, each plays for itself.
+      const v = evaluate(x.game, next, s.mover ?? undefined);
       if (v > score) {
         score = v;
         best = [a];
@@ -235,7 +240,7 @@ function targetBeam(x: Search, limit: number, draw: Draw, index: number, seed: s
     const blocked = earlier.some((w) => progress(x.game, s, w) >= 1) ? 1 : 0;
     return 10 * (toward - blocked) + 0.1 * evaluate(x.game, s);
   };
-  const start = createGame(x.game, seed);
+  const start = createGame(x.game, seed, x.options);
   observe(x, start);
   const local = new Set<string>();
   let beam: { s: GameState; path: Action[] }[] = [{ s: start, path: [] }];
@@ -266,7 +271,7 @@ function targetBeam(x: Search, limit: number, draw: Draw, index: number, seed: s
 
 /** Breadth-first from the opening, keeping only states that add a fact never seen before. */
 function noveltySearch(x: Search, limit: number): void {
-  const start = createGame(x.game, `${x.r.budget.seed}/bfs`);
+  const start = createGame(x.game, `${x.r.budget.seed}/bfs`, x.options);
   observe(x, start);
   for (const atom of atomsOf(start)) x.atoms.add(atom);
   const queue: { s: GameState; path: Action[] }[] = [{ s: start, path: [] }];
@@ -294,8 +299,13 @@ function noveltySearch(x: Search, limit: number): void {
 /**
  * Explores a compiled game within the budget: 10% greedy, 20% novelty breadth-first, 20% random, then
  * the rest split among the outcomes not reached yet (outcome-directed beams), or random if none is left.
+ * `seats`: the seats held by people in every explored game (default the player's).
  */
-export function explore(game: Game, budget: SearchBudget = DEFAULT_BUDGET): SearchResult {
+export function explore(
+  game: Game,
+  budget: SearchBudget = DEFAULT_BUDGET,
+  seats: readonly string[] = [game.playerId],
+): SearchResult {
   const r: SearchResult = {
     budget,
     playouts: 0,
@@ -306,8 +316,9 @@ export function explore(game: Game, budget: SearchBudget = DEFAULT_BUDGET): Sear
     positions: new Map(),
     deadEnds: 0,
     deadEnd: null,
+    seats,
   };
-  const x: Search = { game, r, seen: new Set(), atoms: new Set() };
+  const x: Search = { game, options: { seats }, r, seen: new Set(), atoms: new Set() };
   const total = Math.max(0, Math.floor(budget.actions / actionWeight(game)));
   const draw = seededDraw(`${budget.seed}/choices`);
   const greedyEnd = Math.floor(total * 0.1);

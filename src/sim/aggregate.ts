@@ -3,7 +3,14 @@
  * fixed-size chunks, each chunk is summarised here, and chunks are merged by index, so the report is the
  * same whether one worker or eight played them. Pure: no Node APIs, so the browser could reuse it.
  */
-import { type Action, type Game, type GameState, own, playGame, type StrategyName } from '../engine/index.ts';
+import {
+  type Action,
+  type Game,
+  type GameState,
+  own,
+  playGame,
+  type SeatStrategies,
+} from '../engine/index.ts';
 
 /** Games per chunk: the unit of work handed to a worker and of merging. Fixed, so results never depend on the pool. */
 export const CHUNK_SIZE = 100;
@@ -76,17 +83,23 @@ export function addGame(
   }
 }
 
-/** Plays games `from` … `to - 1` (seeds `BASE/i`) and summarises them. */
+/**
+ * Plays games `from` … `to - 1` (seeds `BASE/i`) and summarises them; `seats` are the seats people hold
+ * (default the player's), each played by its strategy.
+ */
 export function simulateRange(
   game: Game,
   base: string,
-  strategy: StrategyName,
+  strategy: SeatStrategies,
   from: number,
   to: number,
+  seats?: readonly string[],
 ): SimSummary {
   const summary = emptySummary(game);
+  const options = seats ? { seats } : {};
   for (let i = from; i < to; i++) {
-    const { actions, states } = playGame(game, `${base}/${i}`, strategy);
+    const seed = `${base}/${i}`;
+    const { actions, states } = playGame(game, seed, strategy, `${seed}/strategy`, options);
     addGame(game, summary, actions, states);
   }
   return summary;

@@ -15,7 +15,8 @@ if (port) {
       return;
     }
     try {
-      const summary = simulateRange(game, workerData.base, workerData.strategy, job.from, job.to);
+      const { base, strategy, seats } = workerData;
+      const summary = simulateRange(game, base, strategy, job.from, job.to, seats);
       port.postMessage({ index: job.index, summary });
     } catch (error) {
       port.postMessage({ index: job.index, error: error instanceof Error ? error.message : String(error) });

@@ -12,6 +12,7 @@ import { MAX_BYTES } from '../../scenario/limits.ts';
 import { decodeUtf8 } from '../../scenario/utf8.ts';
 import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
 import { type Io, printJson, readBytes } from '../io.ts';
+import { chooseSeats, SEAT_FLAGS, type SeatRequest, seatRequest } from '../seats.ts';
 import { loadScenario } from './validate.ts';
 
 /** One file's entry in `check --json`. */
@@ -25,6 +26,8 @@ interface FileReport {
   errors: number;
   diagnostics: Diagnostic[];
   search?: SearchSummary;
+  /** The seats held in the search's games. */
+  seats?: string[];
 }
 
 const MAX_BUDGET = 1_000_000;
@@ -36,8 +39,8 @@ function budgetOf(value: string | undefined): number {
   return Number(value);
 }
 
-/** Validates then lints one file; never throws. */
-function checkFile(file: string, io: Io, actions: number): FileReport {
+/** Validates then lints one file; never throws but for a seat the file does not have (a UsageError, exit 2). */
+function checkFile(file: string, io: Io, actions: number, request: SeatRequest): FileReport {
   const loaded = loadScenario(file, io.cwd);
   if (!loaded.ok) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
@@ -45,10 +48,14 @@ function checkFile(file: string, io: Io, actions: number): FileReport {
     return { file, ok: false, warnings, errors, diagnostics: loaded.diagnostics };
   }
   const { game } = loaded;
+  const { seats } = chooseSeats('check', game, request);
   const read = readBytes(file, io.cwd, MAX_BYTES);
   const decoded = 'bytes' in read ? decodeUtf8(read.bytes) : null;
   const text = decoded && 'text' in decoded ? decoded.text : '';
-  const lint = lintScenario({ scenario: game.scenario, game, text, file }, { ...DEFAULT_BUDGET, actions });
+  const lint = lintScenario(
+    { scenario: game.scenario, game, text, file, seats },
+    { ...DEFAULT_BUDGET, actions },
+  );
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...lint.diagnostics]);
   return {
     file,
@@ -60,6 +67,7 @@ function checkFile(file: string, io: Io, actions: number): FileReport {
     errors: 0,
     diagnostics,
     search: lint.search,
+    seats,
   };
 }
 
@@ -68,15 +76,16 @@ export function runCheck(argv: string[], io: Io): number {
   const args = parseCommand(
     'check',
     argv,
-    { json: { type: 'boolean' }, strict: { type: 'boolean' }, budget: { type: 'string' } },
+    { json: { type: 'boolean' }, strict: { type: 'boolean' }, budget: { type: 'string' }, ...SEAT_FLAGS },
     { name: 'FILE', min: 1, max: 1000 },
   );
   const json = boolFlag(args, 'json');
   const strict = boolFlag(args, 'strict');
   const actions = budgetOf(stringFlag(args, 'budget'));
+  const request = seatRequest('check', args);
   const files: FileReport[] = [];
   for (const file of args.positionals) {
-    const report = checkFile(file, io, actions);
+    const report = checkFile(file, io, actions, request);
     files.push(report);
     if (json) continue;
     for (const d of report.diagnostics) io.err(formatDiagnostic(d));
@@ -88,9 +97,11 @@ export function runCheck(argv: string[], io: Io): number {
     const s = report.search as SearchSummary;
     const n = report.warnings;
     const verdict = n === 0 ? 'ok' : strict ? 'failed (--strict)' : 'ok';
+    // Which seats the search held, when it is not just the player's (the default, kept as it was).
+    const held = request.seats ? ` as ${report.seats?.join(', ')}` : '';
     io.out(
       `${file}: ${verdict} (scenario ${report.id} v${report.version}, hash ${report.hash?.slice(0, 12)}; ` +
-        `${n} warning${n === 1 ? '' : 's'}; searched ${grouped(s.games)} games / ${grouped(s.actions)} actions)`,
+        `${n} warning${n === 1 ? '' : 's'}; searched ${grouped(s.games)} games / ${grouped(s.actions)} actions${held})`,
     );
   }
   const ok = files.every((f) => f.ok && !(strict && f.warnings > 0));

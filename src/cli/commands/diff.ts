@@ -16,7 +16,14 @@ import {
 } from '../../engine/index.ts';
 import { boolFlag, parseCommand, stringFlag } from '../args.ts';
 import { type Io, isFile, printJson } from '../io.ts';
-import { defaultScenarioPaths, describePath, showValue } from './replay.ts';
+import {
+  defaultScenarioPaths,
+  describeAction,
+  describePath,
+  heldIn,
+  seatedAction,
+  showValue,
+} from './replay.ts';
 import { type ReplayInput, readReplayInput } from './replay-input.ts';
 import { loadPlayable } from './validate.ts';
 
@@ -25,21 +32,21 @@ export function describeAB(d: Difference): string {
   return `${describePath(d.path)}: A ${showValue(d.recorded)}, B ${showValue(d.recomputed)}`;
 }
 
-function actionText(a: ActionInput | undefined): string {
-  if (!a) return '(no move: the game had ended)';
-  const text = [a.move, ...Object.entries(a.params).map(([k, v]) => `${k}=${v}`)].join(' ');
-  return a.seat ? `${a.seat}: ${text}` : text;
+function actionText(game: Game, a: ActionInput | undefined): string {
+  return a ? describeAction(game, a) : '(no move: the game had ended)';
 }
 
-/** The full replay of an input, verified against the game, or why not. */
-function verified(game: Game, input: ReplayInput): AnyReplayFile | string {
+/** The full replay of an input, verified against the game, and what verifying it noted; or why not. */
+function verified(game: Game, input: ReplayInput): { replay: AnyReplayFile; note: string | null } | string {
   if (input.type === 'code') {
     const d = decodeReplayCode(game, input.code);
-    return d.ok ? buildReplay(game, d.seed, d.actions, d.states) : `${input.label}: ${d.message}`;
+    return d.ok
+      ? { replay: buildReplay(game, d.seed, d.actions, d.states), note: null }
+      : `${input.label}: ${d.message}`;
   }
   const v = verifyReplay(game, input.replay);
   return v.ok
-    ? input.replay
+    ? { replay: input.replay, note: v.note }
     : `${input.label} does not verify: ${v.message} (run envoy replay ${input.label})`;
 }
 
@@ -83,36 +90,57 @@ export function runDiff(argv: string[], io: Io): number {
   }
   const loaded = loadPlayable(io, scenarioFile, json);
   if (!loaded) return 1;
-  const a = verified(loaded.game, ia);
-  if (typeof a === 'string') return fail('unverified', `A: ${a}`);
-  const b = verified(loaded.game, ib);
-  if (typeof b === 'string') return fail('unverified', `B: ${b}`);
+  const va = verified(loaded.game, ia);
+  if (typeof va === 'string') return fail('unverified', `A: ${va}`);
+  const vb = verified(loaded.game, ib);
+  if (typeof vb === 'string') return fail('unverified', `B: ${vb}`);
+  const { replay: a } = va;
+  const { replay: b } = vb;
   const turn = firstDifference(a, b);
+  const game = loaded.game;
+  const seats = { a: heldIn(game, a), b: heldIn(game, b) };
+  const notes = { a: va.note, b: vb.note };
+  if (!json) {
+    if (notes.a) io.out(`Note: A: ${notes.a}`);
+    if (notes.b) io.out(`Note: B: ${notes.b}`);
+  }
   if (turn === null) {
-    if (json) printJson(io, { ok: true, same: true, turns: a.actions.length });
-    else io.out(`SAME: both replays are the same game (${a.actions.length} turns, seed '${a.seed}')`);
+    if (json) printJson(io, { ok: true, same: true, turns: a.actions.length, seats: seats.a, notes });
+    else {
+      io.out(`SAME: both replays are the same game (${a.actions.length} turns, seed '${a.seed}')`);
+      io.out(`  seats held: ${seats.a.join(', ')}`);
+    }
     return 0;
   }
   const differences = diffValues(a.checkpoints[turn], b.checkpoints[turn]);
   const seeds = a.seed === b.seed ? null : { a: a.seed, b: b.seed };
-  const moves = turn > 0 ? { a: a.actions[turn - 1] ?? null, b: b.actions[turn - 1] ?? null } : null;
+  const move = (r: AnyReplayFile) => {
+    const x = r.actions[turn - 1];
+    return x ? seatedAction(game, x) : null;
+  };
+  const moves = turn > 0 ? { a: move(a), b: move(b) } : null;
   if (json) {
     printJson(io, {
       ok: true,
       same: false,
       turn,
       seeds,
+      seats,
       moves,
       differences,
       outcomes: { a: a.outcome, b: b.outcome },
+      notes,
     });
     return 0;
   }
   io.out(`DIFFER from turn ${turn}${turn > 0 ? ` (turns 0–${turn - 1} are identical)` : ''}`);
   if (seeds) io.out(`  the seeds differ: A '${seeds.a}', B '${seeds.b}'`);
+  if (seats.a.join() !== seats.b.join())
+    io.out(`  the seats held differ: A ${seats.a.join(', ')}, B ${seats.b.join(', ')}`);
+  else io.out(`  seats held: ${seats.a.join(', ')}`);
   if (moves) {
-    io.out(`  A's move ${turn}: ${actionText(moves.a ?? undefined)}`);
-    io.out(`  B's move ${turn}: ${actionText(moves.b ?? undefined)}`);
+    io.out(`  A's move ${turn}: ${actionText(game, moves.a ?? undefined)}`);
+    io.out(`  B's move ${turn}: ${actionText(game, moves.b ?? undefined)}`);
   }
   if (differences.length === 0)
     io.out('  the checkpoints match; the states differ in the random generator or the turn log');

@@ -70,10 +70,24 @@ export function describeDifference(d: Difference): string {
 const HIDDEN_DIFFERENCE =
   'the recorded summary matches, so the difference is in a part of the state the summary does not show (the random generator state or the turn log)';
 
-function describeAction(a: ActionInput | undefined): string {
+/**
+ * A recorded action with its seat: version-1 replays name none (they had one seat, the player's), so the
+ * player's seat is shown for them.
+ */
+export function seatedAction(game: Game, a: ActionInput): ActionInput & { seat: string } {
+  return { seat: a.seat ?? game.playerId, move: a.move, params: a.params };
+}
+
+/** `valley: counter issue=schedule option=dry-season`, as `--moves` spells it. */
+export function describeAction(game: Game, a: ActionInput | undefined): string {
   if (!a) return '?';
-  const params = Object.entries(a.params).map(([k, v]) => `${k}=${v}`);
-  return `${a.seat ? `${a.seat}: ` : ''}${[a.move, ...params].join(' ')}`;
+  const params = Object.entries(a.params ?? {}).map(([k, v]) => `${k}=${v}`);
+  return `${a.seat ?? game.playerId}: ${[a.move, ...params].join(' ')}`;
+}
+
+/** The seats people held in a replay (a version-1 replay: the player's seat alone). */
+export function heldIn(game: Game, r: AnyReplayFile): string[] {
+  return r.version === 2 ? [...r.seats] : [game.playerId];
 }
 
 type Fail = (kind: string, message: string, extra?: object) => number;
@@ -214,12 +228,17 @@ export function runReplay(argv: string[], io: Io): number {
         ...(encoded.ok ? { code: encoded.code } : {}),
         ...(out !== undefined ? { replay: out } : {}),
       };
-      printJson(io, { ...v, ...extra });
-    } else if (v.kind !== 'divergence') printJson(io, v);
-    else {
-      const differences = v.differences.map((d) => ({ ...d, text: describeDifference(d) }));
-      const message = differences.length ? v.message : `${v.message}: ${HIDDEN_DIFFERENCE}`;
-      printJson(io, { ...v, message, differences });
+      printJson(io, { ...v, seats: heldIn(game, replay), ...extra });
+    } else {
+      // The action at the failing turn, with its seat (a divergence at turn 0 has none).
+      const at = 'turn' in v ? replay.actions[v.turn - 1] : undefined;
+      const action = at ? { action: seatedAction(game, at) } : {};
+      if (v.kind !== 'divergence') printJson(io, { ...v, ...action });
+      else {
+        const differences = v.differences.map((d) => ({ ...d, text: describeDifference(d) }));
+        const message = differences.length ? v.message : `${v.message}: ${HIDDEN_DIFFERENCE}`;
+        printJson(io, { ...v, message, ...action, differences });
+      }
     }
     return v.ok ? 0 : 1;
   }
@@ -231,12 +250,17 @@ export function runReplay(argv: string[], io: Io): number {
         ? `OK: ${v.turns} turns replayed from the code, final state hash ${final}… matches; ${outcome}`
         : `OK: ${v.turns} turns, all ${v.turns + 1} hashes match; ${outcome}`,
     );
+    io.out(`Seats held: ${heldIn(game, replay).join(', ')}`);
+    // Other wording of the same rules, or a version-1 file: verified, worth a word, still exit 0.
+    if (v.note) io.out(`Note: ${v.note}`);
     if (out !== undefined) io.out(`Replay written to ${out}`);
     return 0;
   }
   if (v.kind === 'scenario-mismatch') refuse(io, game, v.message, scenarioFile, { id, version });
   else if (v.kind === 'illegal-action') {
-    io.out(`ILLEGAL ACTION at turn ${v.turn} (${describeAction(replay.actions[v.turn - 1])}): ${v.message}`);
+    io.out(
+      `ILLEGAL ACTION at turn ${v.turn} (${describeAction(game, replay.actions[v.turn - 1])}): ${v.message}`,
+    );
   } else if (v.kind === 'checkpoint-mismatch') {
     io.out(`EDITED at turn ${v.turn}: ${v.message}`);
     for (const d of v.differences) io.out(`  ${describeDifference(d)}`);
@@ -244,7 +268,7 @@ export function runReplay(argv: string[], io: Io): number {
     const after =
       v.turn === 0
         ? 'the initial state'
-        : `after action ${v.turn}: ${describeAction(replay.actions[v.turn - 1])}`;
+        : `after action ${v.turn}: ${describeAction(game, replay.actions[v.turn - 1])}`;
     io.out(`DIVERGED at turn ${v.turn} (${after})`);
     if (v.differences.length === 0) io.out(`  ${HIDDEN_DIFFERENCE}`);
     for (const d of v.differences) io.out(`  ${describeDifference(d)}`);

@@ -8,11 +8,12 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type Game, own, STRATEGIES, type StrategyName } from '../../engine/index.ts';
+import { type Game, own, tierFor } from '../../engine/index.ts';
 import { chunksOf, mergeSummaries, type SimSummary, simulateRange } from '../../sim/aggregate.ts';
 import { simulationReport } from '../../sim/report-html.ts';
 import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
 import { type Io, printJson, writeText } from '../io.ts';
+import { autoText, chooseSeats, SEAT_FLAGS, type SeatChoice, seatRequest, seatsText } from '../seats.ts';
 import { loadPlayable } from './validate.ts';
 
 const FLAGS = {
@@ -22,6 +23,7 @@ const FLAGS = {
   workers: { type: 'string' },
   report: { type: 'string' },
   json: { type: 'boolean' },
+  ...SEAT_FLAGS,
 } as const;
 
 /** More games than this is a typo, not a study (and would take hours). */
@@ -49,7 +51,7 @@ function intFlag(
 async function playChunks(
   game: Game,
   base: string,
-  strategy: StrategyName,
+  choice: SeatChoice,
   runs: number,
   workers: number,
   onProgress: (done: number) => void,
@@ -59,7 +61,7 @@ async function playChunks(
   if (workers <= 1) {
     let done = 0;
     chunks.forEach(([from, to], index) => {
-      results[index] = simulateRange(game, base, strategy, from, to);
+      results[index] = simulateRange(game, base, choice.strategies, from, to, choice.seats);
       done += to - from;
       onProgress(done);
     });
@@ -71,7 +73,11 @@ async function playChunks(
   const pool = Array.from(
     { length: Math.min(workers, chunks.length) },
     // No execArgv: a worker must not inherit the TypeScript loader of the process that started it.
-    () => new Worker(bundle.file, { execArgv: [], workerData: { scenario: game.scenario, base, strategy } }),
+    () =>
+      new Worker(bundle.file, {
+        execArgv: [],
+        workerData: { scenario: game.scenario, base, strategy: choice.strategies, seats: choice.seats },
+      }),
   );
   try {
     await Promise.all(
@@ -157,14 +163,7 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
   const base = stringFlag(args, 'seed') ?? 'sim';
   if (base === '' || base.length > 150)
     throw new UsageError('--seed must be 1 to 150 characters', 'simulate');
-  const strategyArg = stringFlag(args, 'strategy') ?? 'random';
-  if (!(STRATEGIES as readonly string[]).includes(strategyArg)) {
-    throw new UsageError(
-      `--strategy must be one of ${STRATEGIES.join(', ')} (got '${strategyArg}')`,
-      'simulate',
-    );
-  }
-  const strategy = strategyArg as StrategyName;
+  const request = seatRequest('simulate', args);
   const workers = intFlag('workers', stringFlag(args, 'workers'), 1, 64, availableParallelism());
   const report = stringFlag(args, 'report');
   if (report === '') throw new UsageError('--report needs a file name', 'simulate');
@@ -173,8 +172,10 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
   const loaded = loadPlayable(io, file, json);
   if (!loaded) return 1;
   const { game } = loaded;
+  const choice = chooseSeats('simulate', game, request);
+  const strategy = own(choice.strategies, choice.played) as string;
   const started = Date.now();
-  const parts = await playChunks(game, base, strategy, runs, workers, (done) =>
+  const parts = await playChunks(game, base, choice, runs, workers, (done) =>
     io.progress?.(progressBar(done, runs)),
   );
   io.progress?.('');
@@ -182,13 +183,13 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
   const seconds = (Date.now() - started) / 1000;
   const rows = game.scenario.outcomes.map((o) => ({
     id: o.id,
-    tier: o.tier,
+    tier: tierFor(game, o.id, choice.played) ?? o.tier,
     historical: o.historical === true,
     games: own(total.outcomes, o.id) ?? 0,
     share: (own(total.outcomes, o.id) ?? 0) / total.games,
   }));
   if (report !== undefined)
-    writeText(report, io.cwd, simulationReport(game, total, { base, strategy, runs }));
+    writeText(report, io.cwd, simulationReport(game, total, { base, strategy: seatsText(choice), runs }));
   if (json) {
     printJson(io, {
       ok: true,
@@ -196,6 +197,9 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
       runs,
       seed: base,
       strategy,
+      seat: choice.played,
+      seats: choice.seats,
+      strategies: choice.strategies,
       outcomes: rows,
       summary: total,
     });
@@ -204,6 +208,8 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
   io.out(
     `${game.scenario.id}: ${runs.toLocaleString('en')} games, seeds ${base}/0 … ${base}/${runs - 1}, strategy ${strategy}`,
   );
+  const others = autoText(game, choice);
+  io.out(`  seats: ${seatsText(choice)}${others ? `; ${others}` : ''}; tiers for ${choice.played}`);
   const width = Math.max(...rows.map((r) => r.id.length));
   for (const r of rows) {
     const bar = '█'.repeat(Math.round(r.share * 40));
