@@ -8,12 +8,13 @@ import {
   type ActionInput,
   type AnyReplayFile,
   buildReplay,
-  describeLog,
+  describeEntry,
   type Game,
   type GameState,
   outcomeOf,
   readReplay,
   seatedActions,
+  visibleLog,
 } from '../engine/index.ts';
 
 /** The result file's format tag and version. */
@@ -72,7 +73,10 @@ export function buildResult(
       turn: i + 1,
       round: (states[i] as GameState).round,
       move: action.move,
-      lines: describeLog(game, states[i + 1] as GameState).map((l) => l.text),
+      // What this seat saw of the turn, worded for it ("You …"): a result never holds another seat's secrets.
+      lines: visibleLog(game, (states[i + 1] as GameState).log, seat).map(
+        (e) => describeEntry(game, e, seat).text,
+      ),
     })),
     answers: (s.questions ?? []).map((question, i) => ({ question, answer: answers[String(i)] ?? '' })),
     replay: buildReplay(game, seed, seated, [...states]),

@@ -17,12 +17,12 @@ export function targetName(game: Game, id: string): string {
   return own(game.scenario.parties, id)?.name ?? own(game.scenario.blocs, id)?.name ?? id;
 }
 
-/** A party's short name where space is tight (tables, the log), else its full name. */
-/** Every party, the player's own first: the order the briefing, the table and the party list use. */
-export function playerFirst(game: Game): string[] {
-  return [game.playerId, ...game.partyIds.filter((id) => id !== game.playerId)];
+/** Every party, the seat's own first (default the player's): the order the briefing, the table and the party list use. */
+export function playerFirst(game: Game, seat: string = game.playerId): string[] {
+  return [seat, ...game.partyIds.filter((id) => id !== seat)];
 }
 
+/** A party's short name where space is tight (tables, the log), else its full name. */
 export function displayName(game: Game, id: string): string {
   const party = own(game.scenario.parties, id);
   return party?.short ?? party?.name ?? own(game.scenario.blocs, id)?.name ?? id;

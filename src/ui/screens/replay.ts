@@ -32,6 +32,8 @@ export function mountReplay(app: App): Mounted {
       { id: game.scenario.id, ...viewer.origin, game },
       viewer.seed,
       viewer.actions.slice(0, viewer.turn()) as Action[],
+      {},
+      viewer.view().seats,
     );
     app.go('play');
   });
