@@ -17,8 +17,9 @@ export function mountBriefing(app: App): Mounted {
   const { game, session } = loaded;
   const seat = loaded.seat;
   const view = session.view();
-  const started = view.actions.length > 0;
   const passAndPlay = view.seats.length > 1;
+  // In pass and play, a seat that has not moved yet begins now, whatever the others have done.
+  const started = view.actions.some((a) => a.seat === seat);
   loaded.briefed.add(seat);
   const heading = el('h1', { id: 'briefing-heading', tabindex: -1 }, game.scenario.title);
   const go = button(
@@ -29,7 +30,7 @@ export function mountBriefing(app: App): Mounted {
   // The briefing is long: the way on is offered at the top too, for those who read it before.
   const goTop = button(started ? 'Back to the table' : 'Skip the briefing and begin', () => app.go('play'));
   const seats =
-    game.seatIds.length > 1 && !started
+    game.seatIds.length > 1 && view.actions.length === 0
       ? el(
           'p',
           { class: 'seat-line' },

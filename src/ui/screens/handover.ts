@@ -39,25 +39,47 @@ export function mountHandover(app: App): Mounted {
     'primary',
   );
   go.setAttribute('aria-describedby', 'handover-who');
+  // Full screen and modal: the rest of the page (bar, canvas) is covered and inert until Continue.
+  const covered = [document.getElementById('bar'), document.querySelector<HTMLElement>('.stage-col')].filter(
+    (e): e is HTMLElement => e !== null,
+  );
+  for (const e of covered) e.inert = true;
   fill(
     app.main,
     el(
-      'section',
-      { class: 'panel screen handover', 'aria-labelledby': 'handover-heading', 'data-seat': next },
-      el('p', { class: 'eyebrow' }, 'Pass and play'),
-      heading,
+      'div',
+      {
+        class: 'handover-cover',
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-labelledby': 'handover-heading',
+      },
       el(
-        'p',
-        { id: 'handover-who', class: 'handover-who' },
-        `Next to play: ${seatName(game, next)} (${party}). Hand the device over, and press Continue when only they can see the screen.`,
+        'section',
+        { class: 'panel screen handover', 'data-seat': next },
+        el('p', { class: 'eyebrow' }, 'Pass and play'),
+        heading,
+        el(
+          'p',
+          { id: 'handover-who', class: 'handover-who' },
+          `Next to play: ${seatName(game, next)} (${party}). Hand the device over, and press Continue when only they can see the screen.`,
+        ),
+        el(
+          'p',
+          { class: 'muted' },
+          'Each player sees only their own brief, their own side’s hidden meters and what was said to them. The last player’s view is hidden until then.',
+        ),
+        el('p', { class: 'actions' }, go),
       ),
-      el(
-        'p',
-        { class: 'muted' },
-        'Each player sees only their own brief, their own side’s hidden meters and what was said to them. The last player’s view is hidden until then.',
-      ),
-      el('p', { class: 'actions' }, go),
     ),
   );
-  return { scene: 'HowToPlay', caption: 'Pass the device', source: null, focus: heading };
+  return {
+    scene: 'HowToPlay',
+    caption: 'Pass the device',
+    source: null,
+    focus: heading,
+    cleanup: () => {
+      for (const e of covered) e.inert = false;
+    },
+  };
 }

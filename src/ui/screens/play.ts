@@ -76,7 +76,7 @@ export function mountPlay(app: App): Mounted {
     app.main,
     el(
       'div',
-      { class: 'screen play-screen', 'aria-labelledby': 'play-heading' },
+      { class: 'screen play-screen', 'aria-labelledby': 'play-heading', 'data-seat': seat },
       el('header', { class: 'play-head' }, heading, status, tools),
       waiting,
       over,
