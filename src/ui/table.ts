@@ -53,7 +53,7 @@ function meterRow(game: Game, partyName: string, meterId: string, value: number)
 }
 
 /** What a party has done that ends its part: signed a package, cast a ballot. */
-function statusLines(game: Game, state: GameState, id: string, seat: string): HTMLElement[] {
+function statusLines(state: GameState, id: string, seat: string): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (own(state.agreements, id) !== undefined && id !== seat)
     out.push(el('span', { class: 'status status-good' }, 'Has signed a package.'));
@@ -82,7 +82,7 @@ function partyCard(game: Game, state: GameState, id: string, seat: string): HTML
   const name = party?.name ?? id;
   const position = positionOf(game, state, id);
   const meters = metersFor(game, state, id);
-  const status = statusLines(game, state, id, seat);
+  const status = statusLines(state, id, seat);
   const card = el(
     'li',
     {
@@ -133,7 +133,7 @@ function partyRow(
   const shown = new Set(metersFor(game, state, id));
   const where = () => [
     position ? el('span', { class: 'position-label' }, position.label) : null,
-    ...statusLines(game, state, id, seat),
+    ...statusLines(state, id, seat),
   ];
   const row = el(
     'tr',

@@ -20,7 +20,8 @@ function offerHistory(game: Game, states: readonly GameState[], seat: string): O
   for (let i = 1; i < states.length; i++) {
     const state = states[i] as GameState;
     const move = state.log.find((e) => e.kind === 'move');
-    if (move?.kind !== 'move' || !move.params.issue) continue;
+    // Only the seat's own offers: in a game of several seats, the others' proposals are theirs.
+    if (move?.kind !== 'move' || !move.params.issue || move.seat !== seat) continue;
     const round = (states[i - 1] as GameState).round;
     const lines = describeLog(game, state, seat).filter((l) => l.kind === 'response' && l.party !== seat);
     offers.push({
