@@ -83,7 +83,9 @@ export const TIER_WORDS: Record<OutcomeResult['tier'], string> = {
 export function roundStatus(game: Game, state: GameState): string {
   const { rounds } = game.scenario;
   if (state.over) return `The talks are over (${Math.min(state.round, rounds)} of ${rounds} rounds)`;
-  const perRound = game.movesPerRound;
+  // Each seat has its own moves per round (the tutorial's Amber two, the cooperative one).
+  const perRound =
+    (state.mover !== null ? own(game.seatMovesPerRound, state.mover) : undefined) ?? game.movesPerRound;
   const move = perRound > 1 ? ` · move ${state.step + 1} of ${perRound}` : '';
   return `Round ${state.round} of ${rounds}${move}`;
 }

@@ -178,6 +178,16 @@ describe('pass and play on one device', () => {
       expect(results[seat]?.seat).toBe(seat);
       expect(results[seat]?.outcome.tier).toBe(outcomeOf(game, final, seat)?.tier);
     }
+    // The replay is the version-2 file with both seats, and every action names its seat.
+    const [replayDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      pressButton(page, 'Download replay'),
+    ]);
+    const replayFile = join(SCREENSHOT_DIR, 'pass-and-play-replay.json');
+    await replayDownload.saveAs(replayFile);
+    const replayed = JSON.parse(await readFile(replayFile, 'utf8'));
+    expect(replayed).toMatchObject({ format: 'envoy-replay', version: 2, seats: [...SEATS] });
+    expect(new Set(replayed.actions.map((a: Action) => a.seat))).toEqual(new Set(SEATS));
     // Saves carry the seats: a reload resumes the same pass-and-play game at its debrief.
     await page.reload();
     await onScreen(page, 'debrief');

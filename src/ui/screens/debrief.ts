@@ -70,26 +70,23 @@ export function mountDebrief(app: App): Mounted {
     button('Choose another scenario', () => app.go('select')),
   ];
   const hand = handIn(app, loaded);
-  fill(
-    section,
-    seatResults(app, loaded, view.seats, seat),
-    ...renderDebrief(
-      game,
-      view.state,
-      view.outcome,
-      {
-        answers: loaded.answers,
-        onAnswer: (i, text) => {
-          loaded.answers = { ...loaded.answers, [String(i)]: text };
-          app.persist();
-        },
-        actions,
-        extra: [...chartTable(game, view.states, seat), ...historySections(game, view.states, seat)],
+  const body = renderDebrief(
+    game,
+    view.state,
+    view.outcome,
+    {
+      answers: loaded.answers,
+      onAnswer: (i, text) => {
+        loaded.answers = { ...loaded.answers, [String(i)]: text };
+        app.persist();
       },
-      seat,
-    ),
-    hand,
+      actions,
+      extra: [...chartTable(game, view.states, seat), ...historySections(game, view.states, seat)],
+    },
+    seat,
   );
+  // The seats' results come right after this seat's own heading and tier (eyebrow, heading, tier).
+  fill(section, ...body.slice(0, 3), seatResults(app, loaded, view.seats, seat), ...body.slice(3), hand);
   fill(app.main, section);
   const heading = section.querySelector<HTMLElement>('#debrief-heading') ?? section;
   return { scene: 'Debrief', caption: 'Debrief', source, focus: heading };
