@@ -10,7 +10,7 @@ import { createSession, installDebugHandle, randomSeed, writeUrlParams } from '.
 import type { Stage } from '../view/contract.ts';
 import type { Motion } from '../view/motion.ts';
 import type { App, Loaded, LoadedBase, Mounted, Route } from './app-types.ts';
-import { el, fill } from './dom.ts';
+import { corruptSave, failure, type Problem, problemScreen, unknownSeat } from './problems.ts';
 import { mountBriefing } from './screens/briefing.ts';
 import { mountClassResults } from './screens/class-results.ts';
 import { mountDebrief } from './screens/debrief.ts';
@@ -20,9 +20,9 @@ import { mountOpenScenario, writeFileParams } from './screens/open-scenario.ts';
 import { mountPlay } from './screens/play.ts';
 import { mountGlossary, mountSources } from './screens/reference.ts';
 import { mountReplay } from './screens/replay.ts';
-import { mountSeats, seatName } from './screens/seats.ts';
+import { mountSeats } from './screens/seats.ts';
 import { mountSelect } from './screens/select.ts';
-import { button, mountTitle } from './screens/title.ts';
+import { mountTitle } from './screens/title.ts';
 import { TopBar } from './top-bar.ts';
 
 /** Every screen; a problem screen also gets the problem it shows. */
@@ -232,80 +232,6 @@ export function createApp(parts: {
     },
   };
   return app;
-}
-
-/** A problem shown as a screen of its own: a heading, what went wrong, and the ways on. */
-interface Problem {
-  heading: string;
-  caption: string;
-  lines: string[];
-  actions: HTMLButtonElement[];
-}
-
-/** Mounts a problem screen (an alert), so no failure ever leaves a blank page. */
-function problemScreen(app: App, p: Problem): Mounted {
-  const heading = el('h1', { tabindex: -1 }, p.heading);
-  fill(
-    app.main,
-    el(
-      'section',
-      { class: 'panel screen', role: 'alert' },
-      heading,
-      ...p.lines.map((line) => el('p', {}, line)),
-      el('p', { class: 'actions' }, ...p.actions),
-    ),
-  );
-  return { scene: 'Title', caption: p.caption, source: null, focus: heading };
-}
-
-/** A screen that failed to build: say so and offer the way back. */
-function failure(app: App, error: unknown): Mounted {
-  return problemScreen(app, {
-    heading: 'Something went wrong',
-    caption: 'Error',
-    lines: [`This screen could not be shown: ${error instanceof Error ? error.message : String(error)}`],
-    actions: [button('Back to the title', () => app.go('title'), 'primary')],
-  });
-}
-
-/** An address naming a seat the scenario does not have: say which seats it has, and offer to play one. */
-function unknownSeat(
-  app: App,
-  game: Game,
-  asked: readonly string[],
-  id: string,
-  seed: string | null,
-): Problem {
-  const unknown = asked.filter((s) => !game.seatIds.includes(s));
-  const named = unknown.length > 0 ? unknown.map((s) => `“${s}”`).join(', ') : 'listed twice or none';
-  return {
-    heading: 'This game’s address names a seat the scenario does not have',
-    caption: 'Unknown seat',
-    lines: [
-      `“${game.scenario.title}” has no seat ${named} (the address’s “seat=” part).`,
-      `Its seats are: ${game.seatIds.map((s) => `${s} (${seatName(game, s)})`).join(', ')}. Choose one below, or ask whoever sent the link for the right one.`,
-    ],
-    actions: [
-      ...game.seatIds.map((s, i) =>
-        button(
-          `Play as ${seatName(game, s)}`,
-          () => void app.startScenario(id, seed, [s]),
-          i === 0 ? 'primary' : undefined,
-        ),
-      ),
-      button('Back to the title', () => app.go('title')),
-    ],
-  };
-}
-
-/** A save that cannot be read: what went wrong, and the choice to start over (nothing is deleted unasked). */
-function corruptSave(app: App, message: string, startOver: () => void): Problem {
-  return {
-    heading: 'Your saved game could not be read',
-    caption: 'Saved game unreadable',
-    lines: [message, 'You can start this scenario over (the unreadable save is then discarded), or go back.'],
-    actions: [button('Start over', startOver, 'primary'), button('Back to the title', () => app.go('title'))],
-  };
 }
 
 /** What tests and the bench read from the page: the screen and scene up, and a way to navigate. */
