@@ -4,7 +4,7 @@
  * seat's hidden meter, that seat's own menu, its own tier.
  */
 import { describe, expect, it } from 'vitest';
-import { type Action, outcomeOf, playGame } from '../src/engine/index.ts';
+import { type Action, compileGame, outcomeOf, playGame } from '../src/engine/index.ts';
 import { createSession, readUrlParams, scenarioUrl } from '../src/session/session.ts';
 import { seatState, seatView } from '../src/view/seat-view.ts';
 import { loadGame } from './helpers/scenarios.ts';
@@ -67,5 +67,27 @@ describe('a seat’s view of a whole game', () => {
     const raw = session.view().state;
     expect(raw.parties.valley?.meters).toHaveProperty('patience');
     expect(seatState(game, raw, 'amber')).toBe(seatState(game, raw, 'amber'));
+  });
+});
+
+describe('private moves stay with the seats they concern', () => {
+  // The tutorial with its lobbying made private: Amber and the member lobbied hear it, the cooperative does not.
+  const scenario = structuredClone(game.scenario);
+  const lobby = scenario.moves.lobby;
+  if (!lobby) throw new Error('the tutorial has no lobby move');
+  lobby.private = true;
+  const privateGame = compileGame(scenario);
+
+  it('is in Amber’s log and not in the cooperative’s, nor its replies', () => {
+    const session = createSession(privateGame, 'private', undefined, [], ['amber', 'valley']);
+    const amber = seatView(session.view(), 'amber');
+    const move = amber.menu.find((a) => a.move === 'lobby' && a.params.to === 'north');
+    if (!move) throw new Error('no lobby action');
+    expect(session.dispatch(move)).toBe(true);
+    const last = (seat: string) => seatView(session.view(), seat).state.log;
+    expect(last('amber').some((e) => e.kind === 'move' && e.move === 'lobby')).toBe(true);
+    expect(last('valley').some((e) => e.kind === 'move' && e.move === 'lobby')).toBe(false);
+    expect(last('valley').some((e) => e.kind === 'response' && e.party === 'north')).toBe(false);
+    expect(last('amber').some((e) => e.kind === 'response' && e.party === 'north')).toBe(true);
   });
 });
