@@ -1,6 +1,7 @@
 /**
  * Browser entry point: paints the top bar at once, starts Phaser (Boot shows the load progress), then opens
- * the screen the address asks for: `?scenario=…&seed=…` resumes or starts that game, anything else shows
+ * the screen the address asks for: `?scenario=…&seed=…` resumes or starts that game (`&seat=valley` plays that
+ * seat; `&seat=amber&seat=valley` passes one device between both), anything else shows
  * the title. Phaser is in its own chunk; scenarios load on demand; the YAML loader only for instructors.
  */
 
@@ -31,9 +32,9 @@ async function boot(): Promise<void> {
   main.removeAttribute('aria-busy');
   const app = createApp({ main, side, bar, stage, motion, saves: pageSaves(), fileSaves: pageFileSaves() });
   installPageHandle(app);
-  const { scenario, seed } = readUrlParams(window.location.search);
+  const { scenario, seed, seats } = readUrlParams(window.location.search);
   const fileGame = new URLSearchParams(window.location.search).has('file');
-  if (scenario !== null) await app.startScenario(scenario, seed);
+  if (scenario !== null) await app.startScenario(scenario, seed, seats);
   else if (!(fileGame && (await reopenScenarioFile(app, seed)))) app.go('title');
 }
 

@@ -4,7 +4,7 @@
  * text beside it.
  */
 import type Phaser from 'phaser';
-import { type Game, type GameState, own } from '../engine/index.ts';
+import { type Game, type GameState, own, seatBrief } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
 import { displayName, longDate, playerFirst, positionOf } from '../view/labels.ts';
 import { drawEmblem, emblemParts } from './draw/emblem.ts';
@@ -32,7 +32,7 @@ export class Briefing extends SettledScene {
     });
     if (portrait) title.setText(s.title);
     else fitText(title, s.title, w - 2 * margin);
-    const order = playerFirst(game);
+    const order = playerFirst(game, view.seat);
     // Wide: one row of up to eight cards (two rows beyond). Portrait: rows of three, or of four with
     // smaller emblems and no stance line (the DOM lists every stance) when the room is full.
     const crowded = portrait && order.length > 8;
@@ -48,7 +48,7 @@ export class Briefing extends SettledScene {
     };
     const where = [s.place, s.date ? longDate(s.date) : ''].filter(Boolean).join(' · ');
     const place = line(title.y + title.height + 8, where, COLOURS.muted);
-    const you = line(place.y + place.height + 8, `You: ${s.player.role}`, COLOURS.ink);
+    const you = line(place.y + place.height + 8, `You: ${seatBrief(game, view.seat).role}`, COLOURS.ink);
     const rule = you.y + you.height + 10;
     g.lineStyle(2, COLOURS.line).lineBetween(margin, rule, w - margin, rule);
 

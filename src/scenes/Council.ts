@@ -57,6 +57,8 @@ export class Council extends SettledScene {
   private bar: Phaser.GameObjects.Graphics | null = null;
   private result: Phaser.GameObjects.Text | null = null;
   private members: string[] = [];
+  /** The seat the chamber is shown to (its lectern, "you"). */
+  private seat = '';
   /** The centre of the tally (counters, bar and result line). */
   private cx = 0;
   private cy = CY;
@@ -81,6 +83,7 @@ export class Council extends SettledScene {
     this.members = voteMembers(game);
     this.cx = w / 2;
     this.cy = portrait ? h - 78 : CY;
+    this.seat = view.seat;
     if (portrait) this.portraitSeats(game, state);
     else this.horseshoe(game, state);
     this.buildTally(game);
@@ -103,7 +106,7 @@ export class Council extends SettledScene {
       const id = order[i] as string;
       this.seats.set(id, drawSeat(this, game, id, seat, leaningOf(game, state, id), spacing * 1.15));
     });
-    drawLectern(this, game, w / 2, 478);
+    drawLectern(this, game, this.seat, w / 2, 478);
   }
 
   /**
@@ -114,7 +117,7 @@ export class Council extends SettledScene {
     const { w } = this.frame;
     this.round = this.add.text(16, 12, roundLine(game, state), textStyle(18, COLOURS.ink, true));
     const you = this.add.text(w - 16, 14, '', textStyle(16, COLOURS.muted)).setOrigin(1, 0);
-    fitText(you, `you: ${displayName(game, game.playerId)}`, w - this.round.width - 48);
+    fitText(you, `you: ${displayName(game, this.seat)}`, w - this.round.width - 48);
     const { veto, others } = splitByVeto(game, this.members);
     const order = [...veto, ...others];
     const perRow = 5;

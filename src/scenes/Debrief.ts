@@ -30,7 +30,7 @@ export class Debrief extends SettledScene {
     const { game, states, outcome } = view;
     const { w, h, portrait } = this.frame;
     const chartTop = this.drawBadge(game, outcome);
-    const data = meterSeries(game, states);
+    const data = meterSeries(game, states, {}, view.seat);
     if (data.meters.length === 0 || data.parties.length === 0) return;
     const count = data.meters.length;
     // Wide: the charts side by side. Portrait: one above the other, the legend in two columns below.

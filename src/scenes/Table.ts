@@ -72,7 +72,7 @@ export class Table extends SettledScene {
     const { game, state } = view;
     const { w, h, portrait } = this.frame;
     this.codes = meterCodes(game);
-    const order = playerFirst(game);
+    const order = playerFirst(game, view.seat);
     this.round = this.add.text(20, 14, roundLine(game, state), textStyle(20, COLOURS.ink, true));
     const seats = portrait
       ? this.portraitRoom(game, state, order.length)

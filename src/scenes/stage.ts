@@ -80,6 +80,13 @@ export function createStage(parent: HTMLElement, onProgress: (fraction: number) 
         currentInput = input;
       },
       current: () => currentKey,
+      texts() {
+        const out: string[] = [];
+        for (const scene of game.scene.getScenes(true))
+          for (const child of scene.children.list)
+            if (child instanceof Phaser.GameObjects.Text) out.push(child.text);
+        return out;
+      },
       destroy: () => {
         phone.removeEventListener('change', resize);
         game.destroy(true);

@@ -10,9 +10,11 @@ import {
   buildReplay,
   type Game,
   type GameState,
+  type LogEntry,
   outcomeOf,
   readReplay,
   seatedActions,
+  visibleLog,
 } from '../engine/index.ts';
 
 /** The result file's format tag and version. */
@@ -53,8 +55,8 @@ export function buildResult(
   answers: Record<string, string>,
   name: string,
   seat: string = (states[0] as GameState).seats[0] ?? game.playerId,
-  /** The readable lines of a turn, for this seat, in the page's language (the view layer writes them). */
-  linesOf: (state: GameState) => string[] = (state) => state.log.map((e) => e.kind),
+  /** The entries of a turn as readable lines, for this seat, in the page's language (the view layer writes them). */
+  linesOf: (entries: readonly LogEntry[]) => string[] = (entries) => entries.map((e) => e.kind),
 ): StudentResult {
   const s = game.scenario;
   const final = states[states.length - 1] as GameState;
@@ -73,7 +75,8 @@ export function buildResult(
       turn: i + 1,
       round: (states[i] as GameState).round,
       move: action.move,
-      lines: linesOf(states[i + 1] as GameState),
+      // What this seat saw of the turn, worded for it ("You …"): a result never holds another seat's secrets.
+      lines: linesOf(visibleLog(game, (states[i + 1] as GameState).log, seat)),
     })),
     answers: (s.questions ?? []).map((question, i) => ({ question, answer: answers[String(i)] ?? '' })),
     replay: buildReplay(game, seed, seated, [...states]),

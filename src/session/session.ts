@@ -5,11 +5,14 @@
  */
 import {
   type Action,
+  type ActionInput,
   applyAction,
+  availableActions,
   createGame,
   type EngineError,
   type Game,
   type GameState,
+  heldSeats,
   type OutcomeResult,
   outcomeOf,
   playGame,
@@ -25,15 +28,26 @@ export const MAX_SEED_LENGTH = 120;
 /** What listeners learn about each change, so a renderer can append to the log instead of redrawing it. */
 export type SessionChange = 'new-game' | 'move' | 'error';
 
-/** Everything a renderer needs, read-only: the engine's states are frozen by immer anyway. */
+/**
+ * Everything a renderer needs, read-only: the engine's states are frozen by immer anyway. The session's own
+ * view is the whole game; what a page shows is one seat's projection of it (src/view/seat-view.ts), whose
+ * states hold only what `seat` may see.
+ */
 export interface SessionView {
   game: Game;
   seed: string;
+  /** The seats people hold in this game (seat order). */
+  seats: readonly string[];
+  /** The seat this view is shown to: "You" in the log, its brief, its tier (the session's own: the first held). */
+  seat: string;
   actions: readonly Action[];
   states: readonly GameState[];
   state: GameState;
+  /** The actions `seat` may choose now (empty when it is not its turn). */
+  menu: readonly Action[];
   /** The error of the last refused action, cleared by the next accepted one. */
   error: EngineError | null;
+  /** The outcome with `seat`'s own tier; null while playing. */
   outcome: OutcomeResult | null;
 }
 
@@ -47,8 +61,8 @@ export interface ViewSource {
 /** A running game: the only place the UI sends actions to. */
 export interface Session extends ViewSource {
   /** Applies an action; a refused (or crashing) action becomes `view().error`, never an exception. */
-  dispatch(action: Action): boolean;
-  /** Starts over with a given seed, or a fresh random one. */
+  dispatch(action: ActionInput): boolean;
+  /** Starts over with a given seed, or a fresh random one (the same seats held). */
   newGame(seed?: string): void;
   /** Per-turn state hashes (initial state first): what replays and cross-runtime checks compare. */
   hashes(): string[];
@@ -83,14 +97,18 @@ function internalError(error: unknown): EngineError {
 /**
  * Creates a session over a compiled game. `onSeed` is told every seed a game starts with (URL sync).
  * `resume` replays a saved or replayed action log first; actions that do not replay throw, before any
- * session exists, so a bad save never half-loads.
+ * session exists, so a bad save never half-loads. `seats` are the seats people hold (default: the player's
+ * seat); the engine plays the others. An unknown seat throws, before any session exists.
  */
 export function createSession(
   game: Game,
   seed: string,
   onSeed?: (seed: string) => void,
   resume: readonly Action[] = [],
+  seats?: readonly string[],
 ): Session {
+  const held = heldSeats(game, seats);
+  if (typeof held === 'string') throw new Error(held);
   let currentSeed = seed;
   let actions: Action[] = [];
   let states: GameState[] = [];
@@ -102,11 +120,14 @@ export function createSession(
   const view = (): SessionView => ({
     game,
     seed: currentSeed,
+    seats: held,
+    seat: held[0] as string,
     actions,
     states,
     state: current(),
+    menu: availableActions(game, current()).filter((a) => a.seat === held[0]),
     error,
-    outcome: outcomeOf(game, current()),
+    outcome: outcomeOf(game, current(), held[0]),
   });
   const emit = (change: SessionChange) => {
     const v = view();
@@ -114,7 +135,7 @@ export function createSession(
   };
   const start = (nextSeed: string) => {
     currentSeed = nextSeed;
-    const first = createGame(game, nextSeed);
+    const first = createGame(game, nextSeed, { seats: held });
     actions = [];
     states = [first];
     hashes = [stateHash(first)];
@@ -123,7 +144,7 @@ export function createSession(
   };
   start(seed);
   if (resume.length > 0) {
-    const run = replay(game, seed, [...resume]);
+    const run = replay(game, seed, [...resume], { seats: held });
     if ('error' in run) throw new Error(`turn ${run.turn}: ${run.error.message}`);
     actions = [...resume];
     states = run.states;
@@ -134,8 +155,9 @@ export function createSession(
     view,
     dispatch(action) {
       let result: ReturnType<typeof applyAction>;
+      const before = current();
       try {
-        result = applyAction(game, current(), action);
+        result = applyAction(game, before, action);
       } catch (thrown) {
         result = { error: internalError(thrown) };
       }
@@ -144,7 +166,11 @@ export function createSession(
         emit('error');
         return false;
       }
-      actions = [...actions, action];
+      // Kept named by its seat (the seat that was to move: the engine refused any other).
+      actions = [
+        ...actions,
+        { seat: before.mover as string, move: action.move, params: { ...action.params } },
+      ];
       states = [...states, result.state];
       hashes = [...hashes, stateHash(result.state)];
       error = null;
@@ -163,36 +189,66 @@ export function createSession(
   };
 }
 
-/** The scenario and seed a page was opened with: `?scenario=tutorial&seed=…`. */
-export function readUrlParams(search: string): { scenario: string | null; seed: string | null } {
+/** At most this many `seat` parameters are read from an address (more seats than any scenario has). */
+const MAX_URL_SEATS = 16;
+
+/**
+ * The scenario, seed and seats a page was opened with: `?scenario=tutorial&seed=…&seat=valley`, one `seat`
+ * per seat held by a person (`&seat=amber&seat=valley`: pass and play). No `seat`: null, the player's seat.
+ */
+export function readUrlParams(search: string): {
+  scenario: string | null;
+  seed: string | null;
+  seats: string[] | null;
+} {
   const params = new URLSearchParams(search);
-  return { scenario: params.get('scenario'), seed: cleanSeed(params.get('seed')) };
+  const seats = params
+    .getAll('seat')
+    .slice(0, MAX_URL_SEATS)
+    .map((s) => s.trim().slice(0, 120));
+  return {
+    scenario: params.get('scenario'),
+    seed: cleanSeed(params.get('seed')),
+    seats: seats.length > 0 ? seats : null,
+  };
 }
 
 /** A scenario's address from the chooser; a seed given to the chooser (a class-wide seed) is passed on. */
-export function scenarioUrl(scenario: string, seed: string | null): string {
+export function scenarioUrl(
+  scenario: string,
+  seed: string | null,
+  seats: readonly string[] | null = null,
+): string {
   const params = new URLSearchParams({ scenario });
   if (seed !== null) params.set('seed', seed);
+  for (const seat of seats ?? []) params.append('seat', seat);
   return `?${params}`;
 }
 
-/** Puts the game's scenario and seed in the address bar without a reload, so a copied link replays it. */
-export function writeUrlParams(scenario: string, seed: string): void {
+/**
+ * Puts the game's scenario, seed and seats in the address bar without a reload, so a copied link replays it.
+ * `seats` null (the player's seat alone) writes no `seat`, so a one-player address stays as it always was.
+ */
+export function writeUrlParams(scenario: string, seed: string, seats: readonly string[] | null = null): void {
   const url = new URL(window.location.href);
   url.searchParams.set('scenario', scenario);
   url.searchParams.set('seed', seed);
+  url.searchParams.delete('seat');
+  for (const seat of seats ?? []) url.searchParams.append('seat', seat);
   window.history.replaceState(window.history.state, '', url);
 }
 
 /** A small handle for tests and curious testers in the devtools console; it only reads or goes through dispatch. */
 export interface EnvoyDebug {
   seed(): string;
+  /** The seats people hold in the game. */
+  seats(): string[];
   hashes(): string[];
   state(): GameState;
   actions(): Action[];
   outcome(): OutcomeResult | null;
   scenarioHash(): string;
-  dispatch(action: Action): { ok: boolean; error: EngineError | null };
+  dispatch(action: ActionInput): { ok: boolean; error: EngineError | null };
   /** Plays whole games with the bundled engine: per-turn hashes for each seed (cross-runtime checks). */
   simulate(seeds: string[], strategy: StrategyName): { actions: Action[]; hashes: string[] }[];
   /** Replays seed + actions with the bundled engine: per-turn hashes, or the error and its turn. */
@@ -211,6 +267,7 @@ export function installDebugHandle(session: Session): EnvoyDebug {
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   const handle: EnvoyDebug = {
     seed: () => session.view().seed,
+    seats: () => [...session.view().seats],
     hashes: () => session.hashes(),
     state: () => copy(session.view().state),
     actions: () => copy([...session.view().actions]),
@@ -223,12 +280,12 @@ export function installDebugHandle(session: Session): EnvoyDebug {
     simulate(seeds, strategy) {
       if (!STRATEGIES.includes(strategy)) throw new Error(`unknown strategy "${String(strategy)}"`);
       return seeds.map((seed) => {
-        const played = playGame(game, seed, strategy);
+        const played = playGame(game, seed, strategy, undefined, { seats: session.view().seats });
         return { actions: copy(played.actions), hashes: played.states.map(stateHash) };
       });
     },
     replay(seed, actions) {
-      const result = replay(game, seed, actions);
+      const result = replay(game, seed, actions, { seats: session.view().seats });
       return 'error' in result ? result : { hashes: result.states.map(stateHash) };
     },
   };

@@ -18,6 +18,8 @@ export type Route =
   | 'glossary'
   | 'sources'
   | 'briefing'
+  | 'seats'
+  | 'handover'
   | 'play'
   | 'debrief'
   | 'replay'
@@ -36,7 +38,17 @@ export interface Loaded {
   session: Session;
   /** The student's answers to the discussion questions, by question index; saved with the game. */
   answers: Record<string, string>;
+  /**
+   * The seat whose view is on screen: the seat played, or in pass and play the seat the device was last
+   * handed to. Every game screen renders `seatSource(session, () => seat)`, never the session itself.
+   */
+  seat: string;
+  /** The seats that have read their briefing since the game was loaded (pass and play shows it once each). */
+  briefed: Set<string>;
 }
+
+/** What a started game keeps of its page-side state when it is created: everything but the session's. */
+export type LoadedBase = Omit<Loaded, 'session' | 'answers' | 'seat' | 'briefed'>;
 
 /** What screens can ask of the page. */
 export interface App {
@@ -52,20 +64,37 @@ export interface App {
   go(route: Route): void;
   /** Back from help, glossary or sources to the screen they were opened from. */
   back(): void;
-  /** Loads a bundled scenario and starts (or resumes) its game; `seed` null draws a fresh one. */
-  startScenario(id: string, seed: string | null): Promise<void>;
+  /**
+   * Loads a bundled scenario and starts (or resumes) its game; `seed` null draws a fresh one. `seats` are
+   * the seats people hold (null: the player's seat, or a save's); an unknown seat shows a problem screen.
+   * `choose`: a scenario with several seats opens on the seat choice (the scenario select asks this).
+   */
+  startScenario(
+    id: string,
+    seed: string | null,
+    seats?: readonly string[] | null,
+    options?: { choose?: boolean },
+  ): Promise<void>;
   /** Starts a game of an already compiled scenario (an instructor's file, a replay's takeover). */
   startLoaded(
-    loaded: Omit<Loaded, 'session' | 'answers'>,
+    loaded: LoadedBase,
     seed: string | null,
     actions?: readonly Action[],
     answers?: Record<string, string>,
+    seats?: readonly string[],
   ): void;
   /**
-   * Resumes a save when it is of the game the address asks for (`seed` null: any), at the screen its game
-   * had reached; returns false, doing nothing, when it is not.
+   * Resumes a save when it is of the game the address asks for (`seed` null: any; `seats` null: any), at
+   * the screen its game had reached; returns false, doing nothing, when it is not.
    */
-  resumeSaved(loaded: Omit<Loaded, 'session' | 'answers'>, saved: LoadResult, seed: string | null): boolean;
+  resumeSaved(
+    loaded: LoadedBase,
+    saved: LoadResult,
+    seed: string | null,
+    seats?: readonly string[] | null,
+  ): boolean;
+  /** The screen a game (re)starts on: the hand-over in pass and play, else the briefing. */
+  firstScreen(): Route;
   /** Saves the current game now (after a move, an answer); never throws, reports quietly. */
   persist(): void;
   /** A short, polite message in the page's status line (saved, storage unavailable…). */

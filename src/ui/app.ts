@@ -3,24 +3,26 @@
  * DOM, moves focus to it and keeps the address bar and the save in step. Screens decide nothing about the
  * game; the session applies every rule.
  */
-import { compileGame } from '../engine/index.ts';
+import { compileGame, type Game, heldSeats } from '../engine/index.ts';
 import { CATALOG, TUTORIAL_ID } from '../session/catalog.ts';
 import type { SaveStore } from '../session/save.ts';
 import { createSession, installDebugHandle, randomSeed, writeUrlParams } from '../session/session.ts';
 import type { Stage } from '../view/contract.ts';
 import type { Motion } from '../view/motion.ts';
-import type { App, Loaded, Mounted, Route } from './app-types.ts';
-import { el, fill } from './dom.ts';
+import type { App, Loaded, LoadedBase, Mounted, Route } from './app-types.ts';
+import { corruptSave, failure, type Problem, problemScreen, unknownSeat } from './problems.ts';
 import { mountBriefing } from './screens/briefing.ts';
 import { mountClassResults } from './screens/class-results.ts';
 import { mountDebrief } from './screens/debrief.ts';
+import { mountHandover, moverToShow, needsHandover } from './screens/handover.ts';
 import { mountHelp } from './screens/help.ts';
 import { mountOpenScenario, writeFileParams } from './screens/open-scenario.ts';
 import { mountPlay } from './screens/play.ts';
 import { mountGlossary, mountSources } from './screens/reference.ts';
 import { mountReplay } from './screens/replay.ts';
+import { mountSeats } from './screens/seats.ts';
 import { mountSelect } from './screens/select.ts';
-import { button, mountTitle } from './screens/title.ts';
+import { mountTitle } from './screens/title.ts';
 import { TopBar } from './top-bar.ts';
 
 /** Every screen; a problem screen also gets the problem it shows. */
@@ -31,6 +33,8 @@ const SCREENS: Record<Route, (app: App, problem: Problem | null) => Mounted> = {
   glossary: mountGlossary,
   sources: mountSources,
   briefing: mountBriefing,
+  seats: mountSeats,
+  handover: mountHandover,
   play: mountPlay,
   debrief: mountDebrief,
   replay: mountReplay,
@@ -42,8 +46,29 @@ const SCREENS: Record<Route, (app: App, problem: Problem | null) => Mounted> = {
 /** Screens opened on top of another, which "Back" returns from. */
 const ASIDES = new Set<Route>(['help', 'glossary', 'sources']);
 
+/** Screens that show one seat's view: in pass and play, they wait for the hand-over. */
+const SEAT_ROUTES = new Set<Route>(['briefing', 'play']);
+
 /** Screens that belong to the loaded game; the address bar then carries its scenario and seed. */
-const GAME_ROUTES = new Set<Route>(['briefing', 'play', 'debrief', 'glossary', 'sources']);
+const GAME_ROUTES = new Set<Route>([
+  'briefing',
+  'seats',
+  'handover',
+  'play',
+  'debrief',
+  'glossary',
+  'sources',
+]);
+
+/** The seats an address names: none when only the player's seat is held, so that address stays as it was. */
+function addressSeats(game: Game, seats: readonly string[]): readonly string[] | null {
+  return seats.length === 1 && seats[0] === game.playerId ? null : seats;
+}
+
+/** Whether two lists of held seats are the same (both in seat order). */
+function sameSeats(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
 
 /** Builds the navigator over the page's parts. */
 export function createApp(parts: {
@@ -70,7 +95,8 @@ export function createApp(parts: {
     const loaded = app.loaded;
     const url = new URL(window.location.href);
     if (loaded && GAME_ROUTES.has(route)) {
-      if (loaded.builtIn) writeUrlParams(loaded.id, loaded.session.view().seed);
+      const view = loaded.session.view();
+      if (loaded.builtIn) writeUrlParams(loaded.id, view.seed, addressSeats(loaded.game, view.seats));
       else writeFileParams(loaded.session.view().seed);
       return;
     }
@@ -85,7 +111,11 @@ export function createApp(parts: {
     side,
     loaded: null,
     viewer: null,
-    go(next) {
+    go(asked) {
+      // In pass and play, no screen of a game shows one seat's view while another seat is to move.
+      const held = app.loaded;
+      const next: Route =
+        held && SEAT_ROUTES.has(asked) && needsHandover(held.session.view(), held.seat) ? 'handover' : asked;
       if (!ASIDES.has(next) && next !== route) returnTo = next;
       else if (ASIDES.has(next) && !ASIDES.has(route)) returnTo = route;
       cleanup?.();
@@ -111,7 +141,7 @@ export function createApp(parts: {
     back() {
       app.go(ASIDES.has(returnTo) ? 'title' : returnTo);
     },
-    async startScenario(id, seed) {
+    async startScenario(id, seed, seats = null, options = {}) {
       const entry = CATALOG.get(id) ?? CATALOG.get(TUTORIAL_ID);
       if (!entry) throw new Error('no scenario is bundled with this page');
       if (entry.id !== id)
@@ -121,32 +151,60 @@ export function createApp(parts: {
       main.removeAttribute('aria-busy');
       const game = compileGame(compiled.scenario);
       const base = { id: entry.id, file: entry.file, builtIn: true, game };
+      const held = seats === null ? null : heldSeats(game, seats);
+      if (typeof held === 'string') {
+        app.loaded = null;
+        problem = unknownSeat(app, game, seats ?? [], entry.id, seed);
+        app.go('corrupt-save');
+        return;
+      }
       const saved = saves.load(game);
       if (saved.status === 'unavailable') app.announce(saved.message);
       if (saved.status === 'corrupt') {
         app.loaded = null;
         problem = corruptSave(app, saved.message, () => {
           saves.clear(game.scenario.id);
-          app.startLoaded(base, seed);
-          app.go('briefing');
+          app.startLoaded(base, seed, [], {}, held ?? undefined);
+          app.go(app.firstScreen());
         });
         app.go('corrupt-save');
         return;
       }
-      if (app.resumeSaved(base, saved, seed)) return;
-      app.startLoaded(base, seed);
-      app.go('briefing');
+      if (app.resumeSaved(base, saved, seed, held)) return;
+      app.startLoaded(base, seed, [], {}, held ?? undefined);
+      // Several seats to choose from and none asked for: the seat choice comes before any brief is shown.
+      app.go(held === null && options.choose && game.seatIds.length > 1 ? 'seats' : app.firstScreen());
     },
-    resumeSaved(base, saved, seed) {
+    resumeSaved(base, saved, seed, seats = null) {
       if (saved.status !== 'resumed' || (seed !== null && seed !== saved.seed)) return false;
-      app.startLoaded(base, saved.seed, saved.actions, saved.answers);
-      app.go(app.loaded?.session.view().outcome ? 'debrief' : saved.actions.length > 0 ? 'play' : 'briefing');
+      if (seats !== null && !sameSeats(seats, saved.seats)) return false;
+      app.startLoaded(base, saved.seed, saved.actions, saved.answers, saved.seats);
+      const view = app.loaded?.session.view();
+      app.go(
+        view?.outcome
+          ? 'debrief'
+          : saved.seats.length > 1
+            ? 'handover'
+            : saved.actions.length > 0
+              ? 'play'
+              : 'briefing',
+      );
       if (saved.note) app.announce(saved.note);
       return true;
     },
-    startLoaded(base, seed, actions = [], answers = {}) {
-      const session = createSession(base.game, seed ?? randomSeed(), undefined, actions);
-      const loaded: Loaded = { ...base, session, answers: { ...answers } };
+    firstScreen() {
+      return (app.loaded?.session.view().seats.length ?? 1) > 1 ? 'handover' : 'briefing';
+    },
+    startLoaded(base: LoadedBase, seed, actions = [], answers = {}, seats) {
+      const session = createSession(base.game, seed ?? randomSeed(), undefined, actions, seats);
+      const view = session.view();
+      const loaded: Loaded = {
+        ...base,
+        session,
+        answers: { ...answers },
+        seat: moverToShow(view) ?? view.seat,
+        briefed: new Set(),
+      };
       session.subscribe((_view, change) => {
         if (change === 'new-game') loaded.answers = {};
         if (change !== 'error') syncUrl();
@@ -162,6 +220,7 @@ export function createApp(parts: {
       const hashes = loaded.session.hashes();
       const status = (loaded.builtIn ? saves : fileSaves).save(loaded.game, {
         seed: view.seed,
+        seats: view.seats,
         actions: [...view.actions],
         hash: hashes[hashes.length - 1] as string,
         answers: loaded.answers,
@@ -175,57 +234,15 @@ export function createApp(parts: {
   return app;
 }
 
-/** A problem shown as a screen of its own: a heading, what went wrong, and the ways on. */
-interface Problem {
-  heading: string;
-  caption: string;
-  lines: string[];
-  actions: HTMLButtonElement[];
-}
-
-/** Mounts a problem screen (an alert), so no failure ever leaves a blank page. */
-function problemScreen(app: App, p: Problem): Mounted {
-  const heading = el('h1', { tabindex: -1 }, p.heading);
-  fill(
-    app.main,
-    el(
-      'section',
-      { class: 'panel screen', role: 'alert' },
-      heading,
-      ...p.lines.map((line) => el('p', {}, line)),
-      el('p', { class: 'actions' }, ...p.actions),
-    ),
-  );
-  return { scene: 'Title', caption: p.caption, source: null, focus: heading };
-}
-
-/** A screen that failed to build: say so and offer the way back. */
-function failure(app: App, error: unknown): Mounted {
-  return problemScreen(app, {
-    heading: 'Something went wrong',
-    caption: 'Error',
-    lines: [`This screen could not be shown: ${error instanceof Error ? error.message : String(error)}`],
-    actions: [button('Back to the title', () => app.go('title'), 'primary')],
-  });
-}
-
-/** A save that cannot be read: what went wrong, and the choice to start over (nothing is deleted unasked). */
-function corruptSave(app: App, message: string, startOver: () => void): Problem {
-  return {
-    heading: 'Your saved game could not be read',
-    caption: 'Saved game unreadable',
-    lines: [message, 'You can start this scenario over (the unreadable save is then discarded), or go back.'],
-    actions: [button('Start over', startOver, 'primary'), button('Back to the title', () => app.go('title'))],
-  };
-}
-
 /** What tests and the bench read from the page: the screen and scene up, and a way to navigate. */
 export interface EnvoyPage {
   screen(): string | undefined;
   scene(): string | null;
   go(route: Route): void;
-  /** Starts a game as the scenario select does, without a page load (`seed` null: a new seed). */
-  start(id: string, seed: string | null): Promise<void>;
+  /** Starts a game as an address does, without a page load (`seed` null: a new seed; `seats` null: the player's). */
+  start(id: string, seed: string | null, seats?: string[] | null): Promise<void>;
+  /** Every text painted on the canvas now. */
+  canvasTexts(): string[];
   /** Finishes running animations (as the Skip button does). */
   skip(): void;
 }
@@ -242,7 +259,8 @@ export function installPageHandle(app: App): void {
     screen: () => app.main.dataset.screen,
     scene: () => app.stage.current(),
     go: (route) => app.go(route),
-    start: (id, seed) => app.startScenario(id, seed),
+    start: (id, seed, seats = null) => app.startScenario(id, seed, seats),
+    canvasTexts: () => app.stage.texts(),
     skip: () => app.motion.skip(),
   };
 }

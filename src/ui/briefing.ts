@@ -2,7 +2,7 @@
  * The briefing: what the student needs before the first move (setting, role, confidential brief,
  * objectives), in a `<details>` so it can be folded away once read and reopened at any time.
  */
-import { type Game, own } from '../engine/index.ts';
+import { type Game, own, seatBrief } from '../engine/index.ts';
 import { longDate, playerFirst } from '../view/labels.ts';
 import { el, paragraphs } from './dom.ts';
 
@@ -26,10 +26,14 @@ function folded(title: string, body: HTMLElement | null): HTMLDetailsElement | n
   return el('details', { class: 'folded' }, el('summary', {}, title), body);
 }
 
-/** Builds the briefing section; it is static for a scenario, so it is built once. */
-export function renderBriefing(game: Game): HTMLElement {
+/**
+ * Builds the briefing of `seat` (default the player's): its setting, role, confidential brief, objectives,
+ * red lines and what it may give, from the engine's `seatBrief`, and never another seat's. It is static for
+ * a scenario and seat, so it is built once.
+ */
+export function renderBriefing(game: Game, seat: string = game.playerId): HTMLElement {
   const s = game.scenario;
-  const p = s.player;
+  const p = seatBrief(game, seat);
   const meters = Object.values(s.meters)
     .filter((m) => m.describe)
     .map((m): [string, string] => [m.label, m.describe ?? '']);
@@ -45,14 +49,14 @@ export function renderBriefing(game: Game): HTMLElement {
     ),
     s.contentNote ? el('p', { class: 'note' }, `Content note: ${s.contentNote.trim()}`) : null,
     ...paragraphs(s.summary),
-    el('h3', {}, 'The setting'),
-    ...paragraphs(p.setting),
+    p.setting ? el('h3', {}, 'The setting') : null,
+    ...(p.setting ? paragraphs(p.setting) : []),
     el('h3', {}, `Your role: ${p.role}`),
     ...paragraphs(p.brief),
   );
-  const parties = playerFirst(game).map((id): [string, string] => {
+  const parties = playerFirst(game, seat).map((id): [string, string] => {
     const party = own(s.parties, id);
-    return [`${party?.name ?? id}${id === game.playerId ? ' (you)' : ''}`, party?.describe?.trim() ?? ''];
+    return [`${party?.name ?? id}${id === seat ? ' (you)' : ''}`, party?.describe?.trim() ?? ''];
   });
   const issues = game.issueIds.map((id): [string, string] => {
     const issue = own(s.issues, id);
@@ -64,9 +68,9 @@ export function renderBriefing(game: Game): HTMLElement {
     { class: 'briefing-orders' },
     el('h3', {}, 'Objectives'),
     list('ol', p.objectives),
-    p.redLines?.length ? el('h3', {}, 'Your red lines') : null,
+    p.redLines.length ? el('h3', {}, 'Your red lines') : null,
     list('ul', p.redLines),
-    p.mayGive?.length ? el('h3', {}, 'What you may give') : null,
+    p.mayGive.length ? el('h3', {}, 'What you may give') : null,
     list('ul', p.mayGive),
     s.vote?.describe ? el('h3', {}, 'The vote') : null,
     s.vote?.describe ? el('p', {}, s.vote.describe) : null,

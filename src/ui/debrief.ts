@@ -139,15 +139,24 @@ function questionList(questions: readonly string[], hooks: DebriefHooks): HTMLOL
   );
 }
 
-/** Builds the debrief for a finished game. */
+/** What the outcome's debrief says to `seat`: `you` for the player's seat, `seats.<seat>` for another. */
+export function seatDebrief(game: Game, outcomeId: string, seat: string): string | null {
+  const d = game.scenario.outcomes.find((o) => o.id === outcomeId)?.debrief;
+  if (!d) return null;
+  return seat === game.playerId ? d.you : (own(d.seats, seat) ?? null);
+}
+
+/** Builds the debrief of a finished game for `seat` (default the player's): its tier and its own text. */
 export function renderDebrief(
   game: Game,
   state: GameState,
   result: OutcomeResult,
   hooks: DebriefHooks,
+  seat: string = game.playerId,
 ): Child[] {
   const outcome = game.scenario.outcomes.find((o) => o.id === result.id);
   const d = outcome?.debrief;
+  const yours = seatDebrief(game, result.id, seat);
   const partyNotes = Object.entries(d?.parties ?? {});
   const questions = game.scenario.questions ?? [];
   return [
@@ -162,7 +171,7 @@ export function renderDebrief(
     ...(outcome ? paragraphs(outcome.summary, 'summary') : []),
     voteLine(game, state),
     el('h2', {}, 'Your negotiation'),
-    ...(d ? paragraphs(d.you) : []),
+    ...(yours ? paragraphs(yours) : []),
     partyNotes.length
       ? el(
           'h2',

@@ -30,11 +30,14 @@ function lineContent(game: Game, line: LogLine): Child[] {
   return [line.text];
 }
 
-/** The log lines of one state (one turn), ready to append. */
-export function logItems(game: Game, state: GameState): HTMLLIElement[] {
-  return describeLog(game, state).map((line) => {
+/**
+ * The log lines of one state (one turn), ready to append, written for `seat` ("You …" for its own moves).
+ * `state` is the seat's view, so its log holds only the entries that seat may see.
+ */
+export function logItems(game: Game, state: GameState, seat: string = game.playerId): HTMLLIElement[] {
+  return describeLog(game, state, seat).map((line) => {
     const party = line.party ? own(game.scenario.parties, line.party) : undefined;
-    const isPlayer = line.party === game.playerId && line.kind === 'move';
+    const isPlayer = line.party === seat && line.kind === 'move';
     const item = el(
       'li',
       { class: `log-line log-${line.kind}${isPlayer ? ' log-player' : ''}`, 'data-code': line.code },
@@ -55,11 +58,11 @@ export class DialogueLog {
   }
 
   /** Appends the lines of every state not shown yet (all after a reset); returns the first new line. */
-  update(game: Game, states: readonly GameState[]): HTMLLIElement | null {
+  update(game: Game, states: readonly GameState[], seat: string = game.playerId): HTMLLIElement | null {
     if (states.length < this.shown) this.reset();
     let first: HTMLLIElement | null = null;
     for (let i = this.shown; i < states.length; i++) {
-      const items = logItems(game, states[i] as GameState);
+      const items = logItems(game, states[i] as GameState, seat);
       first ??= items[0] ?? null;
       this.list.append(...items);
     }

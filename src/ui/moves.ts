@@ -1,11 +1,11 @@
 /**
- * The move menu: one button per legal action, straight from `availableActions`, grouped by move. The
+ * The move menu: one button per legal action of the seat on screen, straight from the engine, grouped by move. The
  * menu decides nothing: what is listed is exactly what the engine would accept, and the first button is
  * always the engine's first action. A move with many variants (lobby fifteen members with two arguments)
  * is split into small labelled sub-groups whose buttons show only what differs, so fifty buttons still scan;
  * each button's accessible name stays the full "Move — option" label.
  */
-import { type Action, availableActions, type Game, type GameState, own } from '../engine/index.ts';
+import { type Action, type Game, type GameState, own } from '../engine/index.ts';
 import { actionLabel, buttonName, targetName } from '../view/labels.ts';
 import { el } from './dom.ts';
 
@@ -135,10 +135,18 @@ function variants(
   });
 }
 
-/** Builds the grouped menu; `onChoose` receives the exact action object the engine listed. */
-export function renderMoves(game: Game, state: GameState, onChoose: (action: Action) => void): HTMLElement[] {
+/**
+ * Builds the grouped menu of `menu` (the seat's actions, as the engine listed them); `onChoose` receives
+ * the exact action object the engine listed.
+ */
+export function renderMoves(
+  game: Game,
+  state: GameState,
+  menu: readonly Action[],
+  onChoose: (action: Action) => void,
+): HTMLElement[] {
   const groups = new Map<string, Action[]>();
-  for (const action of availableActions(game, state)) {
+  for (const action of menu) {
     const list = groups.get(action.move) ?? [];
     list.push(action);
     groups.set(action.move, list);

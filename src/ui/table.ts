@@ -53,16 +53,16 @@ function meterRow(game: Game, partyName: string, meterId: string, value: number)
 }
 
 /** What a party has done that ends its part: signed a package, cast a ballot. */
-function statusLines(game: Game, state: GameState, id: string): HTMLElement[] {
+function statusLines(state: GameState, id: string, seat: string): HTMLElement[] {
   const out: HTMLElement[] = [];
-  if (own(state.agreements, id) !== undefined && id !== game.playerId)
+  if (own(state.agreements, id) !== undefined && id !== seat)
     out.push(el('span', { class: 'status status-good' }, 'Has signed a package.'));
   const ballot = own(state.vote?.ballots, id);
   if (ballot) out.push(el('span', { class: `status ballot ballot-${ballot}` }, BALLOT_WORDS[ballot]));
   return out;
 }
 
-function nameParts(game: Game, id: string, short: boolean): (HTMLElement | null)[] {
+function nameParts(game: Game, id: string, short: boolean, seat: string): (HTMLElement | null)[] {
   const party = own(game.scenario.parties, id);
   const name = short ? displayName(game, id) : (party?.name ?? id);
   return [
@@ -71,24 +71,24 @@ function nameParts(game: Game, id: string, short: boolean): (HTMLElement | null)
       'span',
       { class: 'party-label' },
       name,
-      id === game.playerId ? el('span', { class: 'you' }, ' (you)') : null,
+      id === seat ? el('span', { class: 'you' }, ' (you)') : null,
       party?.veto ? el('span', { class: 'tag' }, 'veto') : null,
     ),
   ];
 }
 
-function partyCard(game: Game, state: GameState, id: string): HTMLLIElement {
+function partyCard(game: Game, state: GameState, id: string, seat: string): HTMLLIElement {
   const party = own(game.scenario.parties, id);
   const name = party?.name ?? id;
   const position = positionOf(game, state, id);
   const meters = metersFor(game, state, id);
-  const status = statusLines(game, state, id);
+  const status = statusLines(state, id, seat);
   const card = el(
     'li',
     {
-      class: `party${id === game.playerId ? ' party-player' : ''}${position?.final ? ' party-final' : ''}`,
+      class: `party${id === seat ? ' party-player' : ''}${position?.final ? ' party-final' : ''}`,
     },
-    el('h3', { class: 'party-name' }, ...nameParts(game, id, false)),
+    el('h3', { class: 'party-name' }, ...nameParts(game, id, false, seat)),
     position
       ? el(
           'p',
@@ -120,14 +120,20 @@ function meterHeader(game: Game, meterId: string): HTMLTableCellElement {
   );
 }
 
-function partyRow(game: Game, state: GameState, id: string, columns: string[]): HTMLTableRowElement {
+function partyRow(
+  game: Game,
+  state: GameState,
+  id: string,
+  columns: string[],
+  seat: string,
+): HTMLTableRowElement {
   const party = own(game.scenario.parties, id);
   const name = party?.name ?? id;
   const position = positionOf(game, state, id);
   const shown = new Set(metersFor(game, state, id));
   const where = () => [
     position ? el('span', { class: 'position-label' }, position.label) : null,
-    ...statusLines(game, state, id),
+    ...statusLines(state, id, seat),
   ];
   const row = el(
     'tr',
@@ -137,7 +143,7 @@ function partyRow(game: Game, state: GameState, id: string, columns: string[]): 
     el(
       'th',
       { scope: 'row', class: 'party-cell' },
-      ...nameParts(game, id, true),
+      ...nameParts(game, id, true, seat),
       el('span', { class: 'position-inline' }, ...where()),
     ),
     el('td', { class: 'position-cell position-col' }, ...where()),
@@ -170,7 +176,7 @@ function legend(game: Game, state: GameState, ids: string[]): HTMLElement | null
   return el('details', { class: 'legend' }, el('summary', {}, 'What these positions mean'), dl);
 }
 
-function partyTable(game: Game, state: GameState, ids: string[]): HTMLElement[] {
+function partyTable(game: Game, state: GameState, ids: string[], seat: string): HTMLElement[] {
   const columns = game.meterIds.filter((m) => ids.some((id) => metersFor(game, state, id).includes(m)));
   const table = el(
     'table',
@@ -187,7 +193,7 @@ function partyTable(game: Game, state: GameState, ids: string[]): HTMLElement[] 
         ...columns.map((m) => meterHeader(game, m)),
       ),
     ),
-    el('tbody', {}, ...ids.map((id) => partyRow(game, state, id, columns))),
+    el('tbody', {}, ...ids.map((id) => partyRow(game, state, id, columns, seat))),
   );
   const scroller = el(
     'div',
@@ -197,21 +203,24 @@ function partyTable(game: Game, state: GameState, ids: string[]): HTMLElement[] 
   return [scroller, legend(game, state, ids)].filter((x): x is HTMLElement => x !== null);
 }
 
-/** The parties panel, rebuilt after every turn (cheaper than diffing, and the player's own side comes first). */
-export function renderParties(game: Game, state: GameState): HTMLElement[] {
-  const others = game.partyIds.filter((id) => id !== game.playerId);
+/**
+ * The parties panel, rebuilt after every turn (cheaper than diffing); the seat's own side (default the
+ * player's) comes first and is marked "(you)". `state` is the seat's view, so it holds only meters it may see.
+ */
+export function renderParties(game: Game, state: GameState, seat: string = game.playerId): HTMLElement[] {
+  const others = game.partyIds.filter((id) => id !== seat);
   const heading = el('h2', { id: 'parties-heading' }, 'Around the table');
   if (game.partyIds.length <= COMPACT_PARTIES) {
     return [
       heading,
-      el('ul', { class: 'parties' }, ...[game.playerId, ...others].map((id) => partyCard(game, state, id))),
+      el('ul', { class: 'parties' }, ...[seat, ...others].map((id) => partyCard(game, state, id, seat))),
     ];
   }
   const sorted = [...others].sort((a, b) => displayName(game, a).localeCompare(displayName(game, b), 'en'));
   return [
     heading,
-    el('ul', { class: 'parties' }, partyCard(game, state, game.playerId)),
-    ...partyTable(game, state, sorted),
+    el('ul', { class: 'parties' }, partyCard(game, state, seat, seat)),
+    ...partyTable(game, state, sorted, seat),
   ];
 }
 
@@ -235,14 +244,14 @@ function packageList(game: Game, pkg: Record<string, string>): HTMLDListElement 
   return dl;
 }
 
-/** The package on the table and any packages a party has signed. */
-export function renderPackage(game: Game, state: GameState): HTMLElement[] {
+/** The package on the table and any packages a party other than `seat` has signed. */
+export function renderPackage(game: Game, state: GameState, seat: string = game.playerId): HTMLElement[] {
   const out: HTMLElement[] = [
     el('h2', { id: 'package-heading' }, 'The package on the table'),
     packageList(game, state.table),
   ];
   for (const [party, pkg] of Object.entries(state.agreements)) {
-    if (party === game.playerId) continue;
+    if (party === seat) continue;
     out.push(
       el('h3', {}, `Signed by ${own(game.scenario.parties, party)?.name ?? party}`),
       packageList(game, pkg),

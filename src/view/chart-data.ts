@@ -39,7 +39,7 @@ export interface ChartData {
 const PREFERRED = ['trust', 'pressure'];
 
 /**
- * Each counterpart's meters at the end of every round (the last state of the round; the final state counts
+ * Each counterpart's meters (and `seat`'s own, default the player's) at the end of every round (the last state of the round; the final state counts
  * for the last round), plus the starting values. Large casts are cut to `maxParties`: parties with a veto
  * first, then those whose meters moved most.
  */
@@ -47,6 +47,7 @@ export function meterSeries(
   game: Game,
   states: readonly GameState[],
   options: { maxParties?: number; maxMeters?: number } = {},
+  seat: string = game.playerId,
 ): ChartData {
   const maxParties = options.maxParties ?? 6;
   const maxMeters = options.maxMeters ?? 2;
@@ -59,9 +60,9 @@ export function meterSeries(
   for (const state of states.slice(1)) byRound.set(Math.min(Math.max(1, state.round), limit), state);
   const rounds = [...byRound.keys()].sort((a, b) => a - b);
 
-  const counterparts = game.counterpartIds;
-  // The player's own meters (pressure at home, say) are charted too, always first.
-  const cast = [game.playerId, ...counterparts];
+  const counterparts = game.partyIds.filter((p) => p !== seat);
+  // The seat's own meters (pressure at home, say) are charted too, always first.
+  const cast = [seat, ...counterparts];
   const relevant = new Map(cast.map((p) => [p, metersFor(game, last, p)]));
   const used = new Set([...relevant.values()].flat());
   const ranked = [
@@ -88,7 +89,7 @@ export function meterSeries(
   const movement = (party: string) =>
     all.filter((l) => l.party === party).reduce((sum, l) => sum + Math.abs(l.change), 0);
   const charted = counterparts.filter((p) => all.some((l) => l.party === p));
-  const playerCharted = all.some((l) => l.party === game.playerId);
+  const playerCharted = all.some((l) => l.party === seat);
   const room = Math.max(1, maxParties - (playerCharted ? 1 : 0));
   let parties = charted;
   let caption: string | null = null;
@@ -103,7 +104,7 @@ export function meterSeries(
     const why = veto.length > 0 ? 'members with a veto, then the largest changes' : 'the largest changes';
     caption = `Showing ${parties.length} of ${charted.length} counterparts: ${why}.`;
   }
-  if (playerCharted) parties = [game.playerId, ...parties];
+  if (playerCharted) parties = [seat, ...parties];
   return {
     rounds,
     meters,

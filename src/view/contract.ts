@@ -36,6 +36,8 @@ export interface Stage {
   show(key: SceneKey, input: SceneInput): void;
   /** The scene on screen (tests and the bench read it). */
   current(): SceneKey | null;
+  /** Every text painted on the canvas now (tests check what a seat's canvas shows, and what it never shows). */
+  texts(): string[];
   /** Frees the canvas and every scene. */
   destroy(): void;
 }

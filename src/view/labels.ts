@@ -17,12 +17,12 @@ export function targetName(game: Game, id: string): string {
   return own(game.scenario.parties, id)?.name ?? own(game.scenario.blocs, id)?.name ?? id;
 }
 
-/** A party's short name where space is tight (tables, the log), else its full name. */
-/** Every party, the player's own first: the order the briefing, the table and the party list use. */
-export function playerFirst(game: Game): string[] {
-  return [game.playerId, ...game.partyIds.filter((id) => id !== game.playerId)];
+/** Every party, the seat's own first (default the player's): the order the briefing, the table and the party list use. */
+export function playerFirst(game: Game, seat: string = game.playerId): string[] {
+  return [seat, ...game.partyIds.filter((id) => id !== seat)];
 }
 
+/** A party's short name where space is tight (tables, the log), else its full name. */
 export function displayName(game: Game, id: string): string {
   const party = own(game.scenario.parties, id);
   return party?.short ?? party?.name ?? own(game.scenario.blocs, id)?.name ?? id;
@@ -83,7 +83,9 @@ export const TIER_WORDS: Record<OutcomeResult['tier'], string> = {
 export function roundStatus(game: Game, state: GameState): string {
   const { rounds } = game.scenario;
   if (state.over) return `The talks are over (${Math.min(state.round, rounds)} of ${rounds} rounds)`;
-  const perRound = game.movesPerRound;
+  // Each seat has its own moves per round (the tutorial's Amber two, the cooperative one).
+  const perRound =
+    (state.mover !== null ? own(game.seatMovesPerRound, state.mover) : undefined) ?? game.movesPerRound;
   const move = perRound > 1 ? ` · move ${state.step + 1} of ${perRound}` : '';
   return `Round ${state.round} of ${rounds}${move}`;
 }

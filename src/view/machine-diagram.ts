@@ -59,7 +59,7 @@ const textWidth = (s: string): number => 8 + 7 * [...s].length;
 function pathOf(states: readonly GameState[], party: string): { taken: Set<string>; visited: Set<string> } {
   const taken = new Set<string>();
   const visited = new Set<string>();
-  const first = states[0]?.parties[party]?.position?.value;
+  const first = own(states[0]?.parties, party)?.position?.value;
   if (first) visited.add(first);
   for (const s of states) {
     for (const e of s.log) {
@@ -84,7 +84,7 @@ export function machineDiagram(
   const def = own(game.machines, party)?.def;
   if (!def) return null;
   const { taken, visited } = pathOf(states, party);
-  const current = states.at(-1)?.parties[party]?.position?.value ?? null;
+  const current = own(states.at(-1)?.parties, party)?.position?.value ?? null;
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 60, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));

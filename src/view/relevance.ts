@@ -61,7 +61,7 @@ function scan(game: Game): Map<string, Set<string>> {
   return found;
 }
 
-/** The meters worth showing for a party now, in the scenario's meter order. */
+/** The meters worth showing for a party now, in the scenario's meter order (only those `state` carries). */
 export function metersFor(game: Game, state: GameState, party: string): string[] {
   let found = cache.get(game);
   if (!found) {
@@ -71,9 +71,11 @@ export function metersFor(game: Game, state: GameState, party: string): string[]
   const used = found.get(party);
   const start = own(game.scenario.parties, party)?.meters ?? {};
   return game.meterIds.filter((m) => {
+    const now = own(own(state.parties, party)?.meters, m);
+    // A meter the state does not carry (a seat's view without another party's hidden meter) is never shown.
+    if (now === undefined) return false;
     if (used?.has(m)) return true;
     const initial = start[m] ?? own(game.scenario.meters, m)?.initial;
-    const now = own(own(state.parties, party)?.meters, m);
-    return now !== undefined && now !== initial;
+    return now !== initial;
   });
 }

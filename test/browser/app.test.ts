@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGame, type GameState, outcomeOf, playGame } from '../../src/engine/index.ts';
 import { actionLabel } from '../../src/view/labels.ts';
 import { metersFor } from '../../src/view/relevance.ts';
+import { seatState } from '../../src/view/seat-view.ts';
 import { lastState, loadGame } from '../helpers/scenarios.ts';
 import {
   freshPage,
@@ -91,8 +92,8 @@ describe('the table', () => {
       canvas: 1,
     });
     expect(facts.regions).toBeGreaterThanOrEqual(4);
-    // Each party shows only the meters the scenario uses for it.
-    const start = createGame(game, SEED);
+    // Each party shows only the meters the scenario uses for it, and only those the player's seat may see.
+    const start = seatState(game, createGame(game, SEED), game.playerId);
     const shown = game.partyIds.reduce((n, id) => n + metersFor(game, start, id).length, 0);
     expect(shown).toBeLessThan(game.partyIds.length * game.meterIds.length);
     expect(facts.meters).toBe(shown);

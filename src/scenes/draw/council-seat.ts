@@ -98,16 +98,12 @@ export function drawVetoStamp(scene: Phaser.Scene, x: number, y: number): Phaser
   return [g, text];
 }
 
-/** The player's lectern at the open end of the horseshoe, with its emblem, ring and "you". */
-export function drawLectern(scene: Phaser.Scene, game: Game, x: number, y: number): void {
+/** The seat's lectern at the open end of the horseshoe, with its emblem, ring and "you". */
+export function drawLectern(scene: Phaser.Scene, game: Game, seat: string, x: number, y: number): void {
   const g = scene.add.graphics();
   g.fillStyle(COLOURS.tableEdge).fillRoundedRect(x - 120, y + 30, 240, 12, 4);
   g.fillStyle(COLOURS.table).fillRect(x - 90, y + 42, 180, 10);
-  drawEmblem(scene, game, game.playerId, x - 80, y, 24, true);
-  fitText(
-    scene.add.text(x - 44, y - 20, '', textStyle(18, COLOURS.ink, true)),
-    displayName(game, game.playerId),
-    160,
-  );
+  drawEmblem(scene, game, seat, x - 80, y, 24, true);
+  fitText(scene.add.text(x - 44, y - 20, '', textStyle(18, COLOURS.ink, true)), displayName(game, seat), 160);
   scene.add.text(x - 44, y + 2, 'you · at the lectern', textStyle(16, COLOURS.muted));
 }

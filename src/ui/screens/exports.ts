@@ -5,9 +5,10 @@
 
 import { buildReplay, encodeReplayCode } from '../../engine/index.ts';
 import { buildResult, resultMarkdown } from '../../session/result.ts';
-import { describeLog, type LogLine } from '../../view/log-lines.ts';
+import { describeEntry } from '../../view/log-lines.ts';
 import type { App, Loaded } from '../app-types.ts';
 import { el } from '../dom.ts';
+import { seatName, seatParty } from './seats.ts';
 import { button } from './title.ts';
 
 /** Offers a text file for download without a server round trip. */
@@ -44,7 +45,7 @@ export function downloadReplay(loaded: Loaded): void {
 export function replayCodeButton(app: App, loaded: Loaded): HTMLButtonElement {
   return button('Copy replay code', () => {
     const view = loaded.session.view();
-    const encoded = encodeReplayCode(loaded.game, view.seed, [...view.actions]);
+    const encoded = encodeReplayCode(loaded.game, view.seed, [...view.actions], { seats: view.seats });
     if (!encoded.ok) {
       app.announce(`No replay code: ${encoded.message}`);
       return;
@@ -70,46 +71,88 @@ function slug(text: string): string {
   );
 }
 
-/**
- * "Hand in your result": an optional name, then the result as JSON (for the class page) or as a readable
- * Markdown page. Both carry the choices, the reasons, the outcome and the answers to the questions.
- */
-export function handIn(app: App, loaded: Loaded): HTMLElement {
-  const nameInput = el('input', { id: 'student-name', type: 'text', maxlength: 120, autocomplete: 'name' });
-  nameInput.value = loaded.answers.name ?? '';
+/** Where a seat's student name is kept in the answers: `name` for the first held seat, `name:<seat>` for others. */
+function nameKey(loaded: Loaded, seat: string): string {
+  return seat === loaded.session.view().seats[0] ? 'name' : `name:${seat}`;
+}
+
+/** One seat's name box and downloads: its result carries its own tier and what it saw of the game. */
+function seatHandIn(app: App, loaded: Loaded, seat: string, several: boolean): HTMLElement[] {
+  const key = nameKey(loaded, seat);
+  const id = several ? `student-name-${seat}` : 'student-name';
+  const nameInput = el('input', { id, type: 'text', maxlength: 120, autocomplete: several ? 'off' : 'name' });
+  nameInput.value = loaded.answers[key] ?? '';
   nameInput.addEventListener('input', () => {
-    loaded.answers = { ...loaded.answers, name: nameInput.value };
+    loaded.answers = { ...loaded.answers, [key]: nameInput.value };
     app.persist();
   });
   const result = () => {
     const v = loaded.session.view();
-    const seat = v.states[0]?.seats[0] ?? loaded.game.playerId;
-    return buildResult(loaded.game, v.seed, v.actions, v.states, loaded.answers, nameInput.value, seat, (s) =>
-      describeLog(loaded.game, s, seat).map((l) => l.text),
+    return buildResult(
+      loaded.game,
+      v.seed,
+      v.actions,
+      v.states,
+      loaded.answers,
+      nameInput.value,
+      seat,
+      (entries) => entries.map((e) => describeEntry(loaded.game, e, seat).text),
     );
   };
-  const base = () => `envoy-result-${loaded.id}-${slug(nameInput.value)}`;
+  const who = several ? `-${slug(seat)}` : '';
+  const base = () => `envoy-result-${loaded.id}${who}-${slug(nameInput.value)}`;
+  const whose = several ? `${seatParty(loaded.game, seat)}’s result` : 'result';
+  const parts: (HTMLElement | null)[] = [
+    several ? el('h3', {}, seatName(loaded.game, seat)) : null,
+    el(
+      'p',
+      {},
+      el(
+        'label',
+        { for: id },
+        several ? 'Name of this seat’s player (optional): ' : 'Your name (optional): ',
+      ),
+      nameInput,
+    ),
+    el(
+      'p',
+      { class: 'actions', 'data-seat': seat },
+      button(`Download ${whose} (JSON)`, () => {
+        downloadText(`${base()}.json`, 'application/json', `${JSON.stringify(result(), null, 2)}\n`);
+        app.announce(`The ${whose} was downloaded (JSON).`);
+      }),
+      button(`Download ${whose} (Markdown)`, () => {
+        downloadText(`${base()}.md`, 'text/markdown', resultMarkdown(result()));
+        app.announce(`The ${whose} was downloaded (Markdown).`);
+      }),
+    ),
+  ];
+  return parts.filter((x): x is HTMLElement => x !== null);
+}
+
+/**
+ * "Hand in your result": an optional name, then the result as JSON (for the class page) or as a readable
+ * Markdown page. Both carry the choices, the reasons, the outcome and the answers to the questions. In pass
+ * and play, each held seat hands in its own result file (its own tier), with its own name.
+ */
+export function handIn(app: App, loaded: Loaded): HTMLElement {
+  const seats = loaded.session.view().seats;
+  const several = seats.length > 1;
   return el(
     'section',
     { class: 'hand-in', 'aria-labelledby': 'hand-in-heading' },
-    el('h2', { id: 'hand-in-heading' }, 'Hand in your result'),
+    el(
+      'h2',
+      { id: 'hand-in-heading' },
+      several ? 'Hand in your results, one per seat' : 'Hand in your result',
+    ),
     el(
       'p',
       { class: 'muted' },
-      'The result holds your moves, the answers they drew, the outcome and your answers above. Your instructor can check it is a real game.',
+      several
+        ? 'Each result holds the moves, the answers they drew, the outcome for that seat and your answers above. Your instructor can check it is a real game.'
+        : 'The result holds your moves, the answers they drew, the outcome and your answers above. Your instructor can check it is a real game.',
     ),
-    el('p', {}, el('label', { for: 'student-name' }, 'Your name (optional): '), nameInput),
-    el(
-      'p',
-      { class: 'actions' },
-      button('Download result (JSON)', () => {
-        downloadText(`${base()}.json`, 'application/json', `${JSON.stringify(result(), null, 2)}\n`);
-        app.announce('Your result was downloaded (JSON).');
-      }),
-      button('Download result (Markdown)', () => {
-        downloadText(`${base()}.md`, 'text/markdown', resultMarkdown(result()));
-        app.announce('Your result was downloaded (Markdown).');
-      }),
-    ),
+    ...seats.flatMap((seat) => seatHandIn(app, loaded, seat, several)),
   );
 }

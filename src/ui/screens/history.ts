@@ -17,14 +17,15 @@ interface Offer {
 }
 
 /** The offers of a game, from its states (initial state first). */
-function offerHistory(game: Game, states: readonly GameState[]): Offer[] {
+function offerHistory(game: Game, states: readonly GameState[], seat: string): Offer[] {
   const offers: Offer[] = [];
   for (let i = 1; i < states.length; i++) {
     const state = states[i] as GameState;
     const move = state.log.find((e) => e.kind === 'move');
-    if (move?.kind !== 'move' || !move.params.issue) continue;
+    // Only the seat's own offers: in a game of several seats, the others' proposals are theirs.
+    if (move?.kind !== 'move' || !move.params.issue || move.seat !== seat) continue;
     const round = (states[i - 1] as GameState).round;
-    const lines = describeLog(game, state).filter((l) => l.kind === 'response' && l.party !== game.playerId);
+    const lines = describeLog(game, state, seat).filter((l) => l.kind === 'response' && l.party !== seat);
     offers.push({
       round,
       what: actionLabel(game, { seat: move.seat, move: move.move, params: move.params }).full,
@@ -35,8 +36,12 @@ function offerHistory(game: Game, states: readonly GameState[]): Offer[] {
 }
 
 /** The offer history as debrief sections (nothing when no offer was made). */
-export function historySections(game: Game, states: readonly GameState[]): Child[] {
-  const offers = offerHistory(game, states);
+export function historySections(
+  game: Game,
+  states: readonly GameState[],
+  seat: string = game.playerId,
+): Child[] {
+  const offers = offerHistory(game, states, seat);
   if (offers.length === 0)
     return [el('h2', {}, 'Your offers'), el('p', {}, 'You put no offer on the table.')];
   return [
@@ -62,8 +67,8 @@ export function historySections(game: Game, states: readonly GameState[]): Child
  * counterpart's meters at the start and at the end of every round (every counterpart, not only those the
  * painted chart has room for). Folded, since it is long for a large cast.
  */
-export function chartTable(game: Game, states: readonly GameState[]): Child[] {
-  const data = meterSeries(game, states, { maxParties: Number.POSITIVE_INFINITY });
+export function chartTable(game: Game, states: readonly GameState[], seat: string = game.playerId): Child[] {
+  const data = meterSeries(game, states, { maxParties: Number.POSITIVE_INFINITY }, seat);
   if (data.lines.length === 0) return [];
   const head = el(
     'tr',

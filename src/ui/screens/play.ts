@@ -6,6 +6,7 @@
 import type { Game } from '../../engine/index.ts';
 import type { SessionChange, SessionView } from '../../session/session.ts';
 import { roundStatus } from '../../view/labels.ts';
+import { seatSource } from '../../view/seat-view.ts';
 import { usesCouncil } from '../../view/voting.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
@@ -13,6 +14,8 @@ import { DialogueLog, mountLogPanel, scrollToLine } from '../log.ts';
 import { moveButtons, renderMoves } from '../moves.ts';
 import { renderPackage, renderParties } from '../table.ts';
 import { downloadReplay, replayCodeButton } from './exports.ts';
+import { needsHandover } from './handover.ts';
+import { seatName } from './seats.ts';
 import { button } from './title.ts';
 
 /** The scene that paints a game: the chamber for a large vote, else the table. */
@@ -20,16 +23,26 @@ export function playScene(game: Game): 'Council' | 'Table' {
   return usesCouncil(game) ? 'Council' : 'Table';
 }
 
-/** Mounts the negotiation. */
+/**
+ * Mounts the negotiation, as the seat on screen sees it: every panel and the scene read the seat's view
+ * (`seatSource`), never the session's. In pass and play, when the seat to move changes, the page goes to
+ * the hand-over before anything of the next turn is drawn.
+ */
 export function mountPlay(app: App): Mounted {
   const loaded = app.loaded;
   if (!loaded) throw new Error('the table needs a loaded game');
-  const { game, session } = loaded;
+  const { game } = loaded;
+  const session = loaded.session;
+  const source = seatSource(session, () => loaded.seat);
+  const seat = loaded.seat;
+  const passAndPlay = session.view().seats.length > 1;
   const heading = el('h1', { id: 'play-heading', tabindex: -1 }, game.scenario.title);
   const status = el('p', { class: 'status' });
   const error = el('p', { class: 'error', role: 'alert' });
   const moveList = el('div', { class: 'move-list' });
   const over = el('div', { class: 'game-over', hidden: true });
+  // A seat played against the machines waits only while they move inside one dispatch; said for clarity.
+  const waiting = el('p', { class: 'waiting', role: 'status', hidden: true });
   const log = new DialogueLog();
   const parties = el('section', { class: 'panel', 'aria-labelledby': 'parties-heading' });
   const pkg = el('section', { class: 'panel', 'aria-labelledby': 'package-heading' });
@@ -37,6 +50,7 @@ export function mountPlay(app: App): Mounted {
     'section',
     { id: 'moves', class: 'panel moves', 'aria-labelledby': 'moves-heading' },
     el('h2', { id: 'moves-heading' }, 'Your moves'),
+    passAndPlay ? el('p', { class: 'seat-line' }, `Playing now: ${seatName(game, seat)}`) : null,
     error,
     moveList,
   );
@@ -62,8 +76,9 @@ export function mountPlay(app: App): Mounted {
     app.main,
     el(
       'div',
-      { class: 'screen play-screen', 'aria-labelledby': 'play-heading' },
+      { class: 'screen play-screen', 'aria-labelledby': 'play-heading', 'data-seat': seat },
       el('header', { class: 'play-head' }, heading, status, tools),
+      waiting,
       over,
       moves,
       el('div', { class: 'board' }, parties, pkg),
@@ -77,13 +92,16 @@ export function mountPlay(app: App): Mounted {
     fill(error, view.error ? `That move was refused: ${view.error.message}` : '');
     if (change === 'error') return;
     if (change === 'new-game') log.reset();
-    const firstNew = log.update(game, view.states);
+    const firstNew = log.update(game, view.states, seat);
     if (state.over) logScroll.scrollTop = logScroll.scrollHeight;
     else if (firstNew) scrollToLine(logScroll, firstNew);
-    fill(parties, ...renderParties(game, state));
-    fill(pkg, ...renderPackage(game, state));
-    fill(moveList, ...renderMoves(game, state, (action) => session.dispatch(action)));
-    moves.hidden = state.over;
+    fill(parties, ...renderParties(game, state, seat));
+    fill(pkg, ...renderPackage(game, state, seat));
+    fill(moveList, ...renderMoves(game, state, view.menu, (action) => session.dispatch(action)));
+    const yourTurn = view.menu.length > 0;
+    moves.hidden = state.over || !yourTurn;
+    waiting.hidden = state.over || yourTurn;
+    fill(waiting, state.over || yourTurn ? '' : 'Waiting for the other seats to move.');
     if (view.outcome) {
       const see = button('See the debrief', () => app.go('debrief'), 'primary');
       fill(over, el('p', { role: 'status' }, 'The negotiation is over.'), see);
@@ -98,8 +116,14 @@ export function mountPlay(app: App): Mounted {
     target?.focus({ preventScroll: true });
     target?.scrollIntoView({ block: 'nearest' });
   };
-  render(session.view(), 'new-game');
-  const unsubscribe = session.subscribe((view, change) => {
+  render(source.view(), 'new-game');
+  const unsubscribe = source.subscribe((view, change) => {
+    if (change !== 'error' && needsHandover(session.view(), seat)) {
+      // Nothing of the next turn is drawn for this seat: save, then hide this seat's view behind the hand-over.
+      app.persist();
+      app.go('handover');
+      return;
+    }
     render(view, change);
     if (change === 'move') {
       app.persist();
@@ -113,7 +137,7 @@ export function mountPlay(app: App): Mounted {
   return {
     scene: playScene(game),
     caption: game.scenario.title,
-    source: session,
+    source,
     focus: heading,
     cleanup: unsubscribe,
   };

@@ -32,6 +32,8 @@ export function mountReplay(app: App): Mounted {
       { id: game.scenario.id, ...viewer.origin, game },
       viewer.seed,
       viewer.actions.slice(0, viewer.turn()) as Action[],
+      {},
+      viewer.view().seats,
     );
     app.go('play');
   });
@@ -78,10 +80,10 @@ export function mountReplay(app: App): Mounted {
       v.outcome ? ' · game over' : '',
     );
     // Show the turn just reached: its first line at the top of the log (the log restarts on a step back).
-    const firstNew = log.update(game, v.states);
+    const firstNew = log.update(game, v.states, v.seat);
     if (firstNew) scrollToLine(scroller, firstNew);
-    fill(parties, ...renderParties(game, v.state));
-    fill(pkg, ...renderPackage(game, v.state));
+    fill(parties, ...renderParties(game, v.state, v.seat));
+    fill(pkg, ...renderPackage(game, v.state, v.seat));
     prev.disabled = first.disabled = viewer.turn() === 0;
     next.disabled = end.disabled = viewer.turn() === viewer.last();
   };

@@ -26,7 +26,7 @@ function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
   link.addEventListener('click', (event) => {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    void app.startScenario(meta.id, null);
+    void app.startScenario(meta.id, null, null, { choose: true });
   });
   return el(
     'li',

@@ -52,14 +52,20 @@ export function openViewer(
   const view = (): SessionView => {
     const shown = states.slice(0, cursor + 1);
     const state = shown[shown.length - 1] as GameState;
+    const held = (states[0] as GameState).seats;
+    // A replay is watched after the game: it shows the whole game, worded for the first held seat.
+    const seat = held[0] ?? game.playerId;
     return {
       game,
       seed,
+      seats: held,
+      seat,
       actions: actions.slice(0, cursor),
       states: shown,
       state,
+      menu: [],
       error: null,
-      outcome: outcomeOf(game, state),
+      outcome: outcomeOf(game, state, seat),
     };
   };
   return {

@@ -66,7 +66,10 @@ export async function pressButton(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** From the title screen: "Choose a scenario", the scenario's link, then "Begin negotiating". */
+/**
+ * From the title screen: "Choose a scenario", the scenario's link, then (for a scenario with several seats)
+ * the first "Play as …" of the seat choice, then "Begin negotiating".
+ */
 export async function titleToTable(page: Page, id: string, visit?: (screen: string) => Promise<void>) {
   await onScreen(page, 'title');
   await visit?.('title');
@@ -75,6 +78,16 @@ export async function titleToTable(page: Page, id: string, visit?: (screen: stri
   await visit?.('select');
   await tabTo(page, (f) => f.tag === 'A' && f.scenario === id, `the link to "${id}"`);
   await page.keyboard.press('Enter');
+  await page.locator('main#app[data-screen="briefing"], main#app[data-screen="seats"]').waitFor();
+  if ((await page.locator('main#app').getAttribute('data-screen')) === 'seats') {
+    await visit?.('seats');
+    await tabTo(
+      page,
+      (f) => f.tag === 'BUTTON' && f.name.startsWith('Play as '),
+      'the first "Play as" button',
+    );
+    await page.keyboard.press('Enter');
+  }
   await onScreen(page, 'briefing');
   await visit?.('briefing');
   await pressButton(page, 'Begin negotiating');
