@@ -105,15 +105,16 @@ function closeTurn(game: Game, t: Turn, rng: Rng): GameState {
   const s = t.s;
   for (let passes = 0; s.outcome === null; passes++) {
     let reason: EndReason | null = null;
+    const mover = s.mover as string;
     if (s.over) reason = s.vote ? 'vote' : 'effect';
     else if (noCounterpartsLeft(game, s)) reason = 'no-counterparts';
-    else if (!game.seatIds.some((seat) => seatCanMove(game, s, seat))) reason = 'no-moves';
+    // The mover first: in the usual case it can move and no other seat need be asked.
+    else if (seatCanMove(game, s, mover)) break;
+    else if (!game.seatIds.some((seat) => seat !== mover && seatCanMove(game, s, seat))) reason = 'no-moves';
     if (reason !== null) {
       finish(game, t, reason);
       break;
     }
-    const mover = s.mover as string;
-    if (seatCanMove(game, s, mover)) break;
     // Bounded: some seat can move, and within one pass of the order the turn reaches it or a round ends.
     s.log.push({ kind: 'pass', seat: mover });
     nextMover(game, t, rng);

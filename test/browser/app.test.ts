@@ -362,12 +362,13 @@ describe('an instructor opening a scenario file', () => {
       hashes: window.envoy?.hashes(),
     }));
     expect(after).toEqual(before);
-    // Opening an edited version of the file starts a new game of it, with nothing left of the old save.
+    // Opening a version of the file with other rules (a reservation changed; the identity hash covers rules,
+    // not wording) starts a new game of it, with nothing left of the old save.
     const edited = readFileSync('test/fixtures/authoring/two-party.yaml', 'utf8').replace(
-      'title: Berths at Saltmere harbour',
-      'title: Berths at Saltmere harbour (second draft)',
+      'reservation: 0.5',
+      'reservation: 0.55',
     );
-    expect(edited).toContain('(second draft)');
+    expect(edited).toContain('reservation: 0.55');
     await page.evaluate(() => window.envoyPage?.go('open'));
     await onScreen(page, 'open');
     await page.setInputFiles('#scenario-file', {

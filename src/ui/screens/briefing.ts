@@ -3,9 +3,11 @@
  * seat's), then the way to the table. A scenario with several seats offers the seat choice from here too,
  * before the first move.
  */
+
 import { seatSource } from '../../view/seat-view.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { renderBriefing } from '../briefing.ts';
+import { diagramsSection } from '../diagrams.ts';
 import { bdi, el, fill } from '../dom.ts';
 import { seatName } from './seats.ts';
 import { button } from './title.ts';
@@ -49,6 +51,15 @@ export function mountBriefing(app: App): Mounted {
       el('p', { class: 'muted' }, 'Seed ', bdi(view.seed), ' · ', goTop),
       seats,
       renderBriefing(game, seat),
+      // An author play-testing a file sees how every party's position can move; students of a built-in do not.
+      loaded.builtIn
+        ? null
+        : diagramsSection(
+            game,
+            [],
+            'How the positions can move (for the author)',
+            'This file’s position machines as diagrams, to check them before playing: the boxes are positions, the arrows the transitions with their conditions.',
+          ),
       el('p', { class: 'actions' }, go),
     ),
   );

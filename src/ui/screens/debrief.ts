@@ -9,6 +9,7 @@ import { TIER_WORDS } from '../../view/labels.ts';
 import { revealedSource, revealedView, seatSource } from '../../view/seat-view.ts';
 import type { App, Loaded, Mounted } from '../app-types.ts';
 import { renderDebrief } from '../debrief.ts';
+import { diagramsSection } from '../diagrams.ts';
 import { el, fill } from '../dom.ts';
 import { downloadReplay, handIn } from './exports.ts';
 import { chartTable, historySections } from './history.ts';
@@ -81,7 +82,16 @@ export function mountDebrief(app: App): Mounted {
         app.persist();
       },
       actions,
-      extra: [...chartTable(game, view.states, seat), ...historySections(game, view.states, seat)],
+      extra: [
+        ...chartTable(game, view.states, seat),
+        ...historySections(game, view.states, seat),
+        diagramsSection(
+          game,
+          view.states,
+          'How each position moved',
+          'Each party’s position is a state machine: the boxes are its positions, the arrows what moves it and when. The path this game took is highlighted, and the list under each diagram says the same in words.',
+        ),
+      ],
     },
     seat,
   );
