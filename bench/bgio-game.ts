@@ -58,7 +58,8 @@ function verdict(G: RiverG, issue: string, option: string): 'red-line' | 'accept
   if (issue === 'water-share' && option === 'amber-priority') return 'red-line';
   const pkg = { ...G.package, [issue]: option };
   let u = 0;
-  for (const [k, w] of Object.entries(VALLEY_PREFS.weights)) u += w * (VALLEY_PREFS.values[k]?.[pkg[k] ?? ''] ?? 0);
+  for (const [k, w] of Object.entries(VALLEY_PREFS.weights))
+    u += w * (VALLEY_PREFS.values[k]?.[pkg[k] ?? ''] ?? 0);
   const flex = 0.04 * (G.parties.valley?.meters.trust ?? 0);
   return u >= VALLEY_PREFS.reservation - flex ? 'accept' : 'reject';
 }
@@ -66,7 +67,8 @@ function verdict(G: RiverG, issue: string, option: string): 'red-line' | 'accept
 type Ctxt = FnContext<RiverG>;
 type Move<G> = MoveFn<G>;
 const valleyOf = (G: RiverG): Party => G.parties.valley as Party;
-const chance = (ctx: Ctxt, base: number, per = 0, trust = 0): boolean => ctx.random.Number() < base + per * trust;
+const chance = (ctx: Ctxt, base: number, per = 0, trust = 0): boolean =>
+  ctx.random.Number() < base + per * trust;
 const done = <T>(ctx: Ctxt, r?: T): T | undefined => {
   ctx.events.endTurn();
   return r;
@@ -116,7 +118,8 @@ const lobby: Move<RiverG> = (c, target: string, pitch: string) => {
       m.position = 'supportive';
       bump(m, 'trust', 1);
     } else if (m.position === 'undecided' && pitch === 'precedent') m.position = 'opposed';
-    else if (m.position === 'opposed' && pitch === 'shared-benefit' && chance(c, 0.4)) m.position = 'undecided';
+    else if (m.position === 'opposed' && pitch === 'shared-benefit' && chance(c, 0.4))
+      m.position = 'undecided';
   }
   return done(c);
 };
@@ -170,13 +173,18 @@ function endRound(c: Ctxt): void {
     for (const id of ['north', 'south']) bump(G.parties[id] as Party, 'trust', 1);
     G.flags.councilVisited = true;
   }
-  const v2 = valleyOf(G);
-  if (G.round > 6 || v2.position === 'committed' || v2.position === 'walked-out') {
-    if (v2.agreed) for (const id of COUNCIL) if (G.parties[id]?.position === 'undecided' && chance(c, 0.5)) (G.parties[id] as Party).position = 'supportive';
-    G.ended = true;
-  }
+  if (G.round > 6) holdVote(c);
 }
 
+/** The council's vote at the end: when the cooperative agreed, undecided members may join (the tutorial's `vote.called`). */
+function holdVote(c: Ctxt): void {
+  if (valleyOf(c.G).agreed)
+    for (const id of COUNCIL) {
+      const m = c.G.parties[id] as Party;
+      if (m.position === 'undecided' && chance(c, 0.5)) m.position = 'supportive';
+    }
+  c.G.ended = true;
+}
 /** The game, seeded: boardgame.io reads its PRNG seed from the game definition. */
 export function riverAccord(seed: string): Game<RiverG> {
   return {
@@ -197,7 +205,11 @@ export function riverAccord(seed: string): Game<RiverG> {
       ended: false,
     }),
     turn: {
-      order: { first: () => 0, next: ({ ctx }) => (ctx.playOrderPos + 1) % ctx.playOrder.length, playOrder: () => ['0', '0', '1'] },
+      order: {
+        first: () => 0,
+        next: ({ ctx }) => (ctx.playOrderPos + 1) % ctx.playOrder.length,
+        playOrder: () => ['0', '0', '1'],
+      },
       onEnd: (c) => {
         if (c.ctx.playOrderPos === 2) endRound(c);
       },
@@ -219,27 +231,23 @@ export interface BgioMove {
   playerID: string;
 }
 
-/** A seeded strategy's pick for the player to move, from what G allows (so the replayed moves are legal). */
+/**
+ * The strategies of bench/engine.ts's Envoy games, for boardgame.io: Amber picks uniformly among every
+ * action of its menu (each target, pitch, tone and option is one action, as Envoy's `random` counts them),
+ * and the cooperative plays its first move, listening (Envoy's `first`): both games last 18 moves. Amber
+ * never calls the vote early here (in Envoy's recorded games she does not either): the council votes at the end.
+ */
 export function pickMove(G: RiverG, ctx: Ctx, rand: () => number): BgioMove {
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const playerID = ctx.currentPlayer;
-  const v = valleyOf(G);
-  const issue = pick(Object.keys(ISSUES));
-  const option = pick(ISSUES[issue] as string[]);
-  const menu: BgioMove[] =
-    playerID === '0'
-      ? [
-          { type: 'statement', args: [pick(['conciliatory', 'firm'])], playerID },
-          { type: 'propose', args: [issue, option], playerID },
-          { type: 'lobby', args: [pick([...COUNCIL, 'council']), pick(['shared-benefit', 'precedent'])], playerID },
-          { type: 'consult', args: [], playerID },
-          ...(G.gestures < 2 ? [{ type: 'gesture', args: [], playerID }] : []),
-        ]
-      : [
-          { type: 'listen', args: [], playerID },
-          ...(v.position === 'wary' || v.position === 'listening' ? [{ type: 'openTalks', args: [], playerID }] : []),
-          ...(v.position === 'listening' || v.position === 'engaged' ? [{ type: 'counter', args: [issue, option], playerID }] : []),
-          ...(G.round === 6 && !v.agreed && v.position !== 'walked-out' ? [{ type: 'sign', args: [], playerID }] : []),
-        ];
-  return pick(menu);
+  if (playerID !== '0') return { type: 'listen', args: [], playerID };
+  const menu: BgioMove[] = [];
+  const add = (type: string, ...args: string[]) => menu.push({ type, args, playerID });
+  for (const tone of ['conciliatory', 'firm']) add('statement', tone);
+  for (const [issue, options] of Object.entries(ISSUES))
+    for (const option of options) if (G.package[issue] !== option) add('propose', issue, option);
+  if (G.gestures < 2) add('gesture');
+  for (const target of [...COUNCIL, 'council'])
+    for (const pitch of ['shared-benefit', 'precedent']) add('lobby', target, pitch);
+  add('consult');
+  return menu[Math.floor(rand() * menu.length)] as BgioMove;
 }

@@ -6,13 +6,16 @@
  *
  * The three streams, each a set of whole games replayed from recorded actions:
  * - Envoy, tutorial, both seats held (so one action is one move, as in boardgame.io): applyAction + stateHash
- *   of the new state per action, exactly what run.ts's benchReplay times; 18 moves a game.
+ *   of the new state per action, exactly what run.ts's benchReplay times; Amber played by `greedy` (one game
+ *   in four) or `random`, the cooperative by `first` (it listens): 18 moves a game. (benchReplay's tutorial
+ *   figure leaves the cooperative to the engine: 12 actions a game, each carrying the cooperative's move.)
  * - Envoy, UN vote, the player's seat (as benchReplay): applyAction + stateHash per action.
  * - boardgame.io, the River Accord of bench/bgio-game.ts (see there what "comparable" means): one call
  *   of the reducer from CreateGameReducer per move, on the state from InitializeGame; 18 moves a game.
  *   No hash: boardgame.io has none; Envoy's figure carries its sha256 and still must be the faster.
  * Games are recorded first (by seeded strategies), then replayed in rounds; each round plays one game of
  * each stream, in an order that rotates every round. The first rounds are warm-up and not counted.
+ * The ratios are of the means (all the time spent, GC included); the p50 and p99 ratios are printed beside.
  */
 import { readFileSync } from 'node:fs';
 import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
@@ -24,6 +27,7 @@ import {
   type Game,
   type GameState,
   playGame,
+  type StrategyName,
   stateHash,
 } from '../src/engine/index.ts';
 import { parseScenario } from '../src/scenario/index.ts';
@@ -34,7 +38,8 @@ import { type Figure, mean, now, quantile, type Ratio } from './figure.ts';
 interface Stream {
   name: string;
   games: number;
-  play: (i: number, out: number[]) => void;
+  /** Replays game i: one total time per action into out, and Envoy's hash share of it into hashOut. */
+  play: (i: number, out: number[], hashOut: number[]) => void;
 }
 
 function compile(id: string): Game {
@@ -50,22 +55,31 @@ function envoyStream(name: string, id: string, games: number, allSeats: boolean)
   const runs: { seed: string; actions: Action[] }[] = [];
   for (let i = 0; i < games; i++) {
     const seed = `bench-engine/${i}`;
-    const strategy = i % 4 === 0 ? 'greedy' : 'random';
+    const mover: StrategyName = i % 4 === 0 ? 'greedy' : 'random';
+    // Held seats other than the player's play `first` (the cooperative listens), so every game lasts 18 moves.
+    const strategy = allSeats
+      ? Object.fromEntries(
+          game.seatIds.map((s): [string, StrategyName] => [s, s === game.playerId ? mover : 'first']),
+        )
+      : mover;
     runs.push({ seed, actions: playGame(game, seed, strategy, undefined, { seats }).actions });
   }
   return {
     name,
     games,
-    play: (i, out) => {
+    play: (i, out, hashOut) => {
       const run = runs[i % games] as (typeof runs)[number];
       let state: GameState = createGame(game, run.seed, { seats });
       stateHash(state);
       for (const a of run.actions) {
         const t0 = now();
         const r = applyAction(game, state, a);
+        const t1 = now();
         if ('error' in r) throw new Error(`${id}: ${r.error.message}`);
         stateHash(r.state);
-        out.push(now() - t0);
+        const t2 = now();
+        out.push(t2 - t0);
+        hashOut.push(t2 - t1);
         state = r.state;
       }
     },
@@ -81,7 +95,8 @@ const makeMove = (type: string, args: unknown[], playerID: string): BgioAction =
 });
 
 function bgioStream(games: number): Stream {
-  const runs: { reducer: ReturnType<typeof CreateGameReducer>; initial: BgioState; actions: BgioAction[] }[] = [];
+  const runs: { reducer: ReturnType<typeof CreateGameReducer>; initial: BgioState; actions: BgioAction[] }[] =
+    [];
   for (let i = 0; i < games; i++) {
     const game = riverAccord(`bench-engine/${i}`);
     const reducer = CreateGameReducer({ game });
@@ -103,7 +118,7 @@ function bgioStream(games: number): Stream {
     runs.push({ reducer, initial, actions });
   }
   return {
-    name: 'boardgame.io 0.50.2, River Accord (18-move game): reducer per move',
+    name: 'boardgame.io 0.50.2, River Accord (18-move game): reducer',
     games,
     play: (i, out) => {
       const run = runs[i % games] as (typeof runs)[number];
@@ -120,23 +135,42 @@ function bgioStream(games: number): Stream {
 }
 
 /** The interleaved comparison: three figures (mean, p50, p99 per action) and the two ratios. */
-export function benchEngine(games = 200, warmupRounds = 40, rounds = 400): { figures: Figure[]; ratios: Ratio[] } {
+export function benchEngine(
+  games = 200,
+  warmupRounds = 40,
+  rounds = 400,
+): { figures: Figure[]; ratios: Ratio[] } {
   const streams = [
-    envoyStream('Envoy tutorial, both seats held (18-move game): applyAction + stateHash', 'tutorial', games, true),
+    envoyStream(
+      'Envoy tutorial, both seats held (18-move game): applyAction + stateHash',
+      'tutorial',
+      games,
+      true,
+    ),
     bgioStream(games),
     envoyStream('Envoy un-sanctions-vote: applyAction + stateHash', 'un-sanctions-vote', games, false),
   ];
   const times = streams.map((): number[] => []);
+  const hashes = streams.map((): number[] => []);
   const scratch: number[] = [];
   for (let r = 0; r < warmupRounds + rounds; r++) {
     for (let k = 0; k < streams.length; k++) {
       const s = (r + k) % streams.length;
-      const out = r < warmupRounds ? scratch : (times[s] as number[]);
-      (streams[s] as Stream).play(r, out);
+      const warm = r < warmupRounds;
+      (streams[s] as Stream).play(
+        r,
+        warm ? scratch : (times[s] as number[]),
+        warm ? scratch : (hashes[s] as number[]),
+      );
       scratch.length = 0;
     }
   }
-  const stats = times.map((t) => ({ mean: mean(t), p50: quantile(t, 0.5), p99: quantile(t, 0.99), n: t.length }));
+  const stats = times.map((t) => ({
+    mean: mean(t),
+    p50: quantile(t, 0.5),
+    p99: quantile(t, 0.99),
+    n: t.length,
+  }));
   const [tut, bg, un] = stats as [(typeof stats)[0], (typeof stats)[0], (typeof stats)[0]];
   const figures: Figure[] = streams.map((s, i) => {
     const st = stats[i] as (typeof stats)[0];
@@ -146,7 +180,13 @@ export function benchEngine(games = 200, warmupRounds = 40, rounds = 400): { fig
       p50: st.p50,
       p99: st.p99,
       target: i === 2 ? { p99: 1000 } : undefined,
-      extra: { mean: `${st.mean.toFixed(1)} µs`, actions: st.n, rounds, warmupRounds },
+      extra: {
+        mean: `${st.mean.toFixed(1)} µs`,
+        ...(i === 1 ? {} : { hashMean: `${mean(hashes[i] as number[]).toFixed(1)} µs` }),
+        actions: st.n,
+        games: rounds,
+        warmupGames: warmupRounds,
+      },
     };
   });
   const ratio = (name: string, a: typeof tut, target: number): Ratio => ({
