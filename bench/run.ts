@@ -127,7 +127,7 @@ if (runs('engine')) {
 }
 // `envoy simulate` of 10,000 UN games (issue 5: under 10 s), alternated with the code before issue 11.
 if (runs('simulate')) {
-  const sim = benchSimulate(3);
+  const sim = await benchSimulate(3);
   figures.push(...sim.figures);
   ratios.push(sim.ratio);
 }
