@@ -2,8 +2,9 @@
  * `npm run bench`: the performance figures the issues set targets for: the engine per action and validation
  * (in process, one core), `envoy simulate` and `envoy check` (as run by users), and the loader under attack.
  * Prints a table and writes bench/results/latest.json. Targets are reported, not asserted in unit tests.
- * `--only engine` runs just the engine against boardgame.io, `--only simulate` just `envoy simulate` against
- * the code before issue 11 (both parts, comma-separated, also work); the full bench takes minutes.
+ * The full bench takes minutes; `--only PART[,PART…]` runs some parts (replay, validate, engine, simulate,
+ * check, attacks, worst) and writes bench/results/only-PART….json instead: `--only engine` is Envoy against
+ * boardgame.io's reducer, `--only simulate` is `envoy simulate` against the code before issue 11.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
@@ -28,7 +29,9 @@ const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : [...PARTS];
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknown.length > 0) {
-  console.error(`bench: unknown part ${unknown.join(', ')} after --only; choose from ${PARTS.join(', ')}`);
+  console.error(
+    `bench: error: unknown part "${unknown.join('", "')}" after --only; give one or more of ${PARTS.join(', ')}, comma-separated`,
+  );
   process.exit(2);
 }
 const runs = (part: (typeof PARTS)[number]): boolean => only.includes(part);
