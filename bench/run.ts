@@ -2,10 +2,11 @@
  * `npm run bench`: the performance figures the issues set targets for: the engine per action and validation
  * (in process, one core), `envoy simulate` and `envoy check` (as run by users), and the loader under attack.
  * Prints a table and writes bench/results/latest.json. Targets are reported, not asserted in unit tests.
+ * The full bench takes minutes; `--only PART[,PART…]` runs some parts (replay, validate, engine, simulate,
+ * check, attacks, worst) and writes bench/results/only-PART….json instead: `--only engine` is Envoy against
+ * boardgame.io's reducer, `--only simulate` is `envoy simulate` against the code before issue 11.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { hrtime } from 'node:process';
-import { fileURLToPath } from 'node:url';
 import {
   type Action,
   applyAction,
@@ -18,22 +19,22 @@ import {
 import { parseScenario } from '../src/scenario/index.ts';
 import { benchAttacks } from './attacks.ts';
 import { benchCheck } from './check.ts';
+import { benchEngine } from './engine.ts';
+import { type Figure, now, quantile, type Ratio } from './figure.ts';
+import { benchSimulate } from './simulate.ts';
 import { benchWorstAccepted } from './worst-accepted.ts';
 
-interface Figure {
-  name: string;
-  unit: string;
-  p50: number;
-  p99: number;
-  target?: { p50?: number; p99?: number };
-  extra?: Record<string, number | string>;
+const PARTS = ['replay', 'validate', 'engine', 'simulate', 'check', 'attacks', 'worst'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : [...PARTS];
+const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
+if (unknown.length > 0) {
+  console.error(
+    `bench: error: unknown part "${unknown.join('", "')}" after --only; give one or more of ${PARTS.join(', ')}, comma-separated`,
+  );
+  process.exit(2);
 }
-
-const now = (): number => Number(hrtime.bigint()) / 1000; // µs
-const quantile = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
-};
+const runs = (part: (typeof PARTS)[number]): boolean => only.includes(part);
 
 function loadText(id: string): string {
   return readFileSync(new URL(`../scenarios/${id}.yaml`, import.meta.url), 'utf8');
@@ -117,41 +118,24 @@ const scenarioIds = readdirSync(new URL('../scenarios/', import.meta.url))
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => f.replace(/\.yaml$/, ''));
 const figures: Figure[] = [];
-for (const id of scenarioIds) figures.push(benchReplay(id, 400, REPLAY_TARGETS[id]));
-for (const id of scenarioIds) figures.push(benchValidate(id, 40, id === 'tutorial' ? 20 : undefined));
-
-/**
- * `envoy simulate` of 10,000 games of the UN scenario, run as a user runs it (a child process, all cores;
- * start-up included), three times. Issue 5's target: under 10 s on the 2-core machine.
- */
-async function benchSimulate(runs: number): Promise<Figure> {
-  const { execFileSync } = await import('node:child_process');
-  const bin = fileURLToPath(new URL('../bin/envoy.js', import.meta.url));
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    execFileSync(
-      process.execPath,
-      [bin, 'simulate', 'scenarios/un-sanctions-vote.yaml', '--runs', '10000', '--json'],
-      {
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-        maxBuffer: 1 << 24,
-      },
-    );
-    times.push((now() - t0) / 1e6);
-  }
-  return {
-    name: 'un-sanctions-vote: envoy simulate --runs 10000 (wall clock, all cores, start-up included)',
-    unit: 's',
-    p50: quantile(times, 0.5),
-    p99: quantile(times, 0.99),
-    target: { p50: 10 },
-    extra: { runs, cores: (await import('node:os')).availableParallelism() },
-  };
+const ratios: Ratio[] = [];
+if (runs('replay')) for (const id of scenarioIds) figures.push(benchReplay(id, 400, REPLAY_TARGETS[id]));
+if (runs('validate'))
+  for (const id of scenarioIds) figures.push(benchValidate(id, 40, id === 'tutorial' ? 20 : undefined));
+// Issue 11: Envoy per action against boardgame.io's pure reducer, interleaved in this process.
+if (runs('engine')) {
+  const engine = benchEngine();
+  figures.push(...engine.figures);
+  ratios.push(...engine.ratios);
 }
-figures.push(await benchSimulate(3));
+// `envoy simulate` of 10,000 UN games (issue 5: under 10 s), alternated with the code before issue 11.
+if (runs('simulate')) {
+  const sim = await benchSimulate(3);
+  figures.push(...sim.figures);
+  ratios.push(sim.ratio);
+}
 // envoy check of each built-in scenario, reachability search included: under 2 s each (issue 5).
-for (const f of await benchCheck(3)) figures.push({ ...f, target: { p50: 2000 } });
+if (runs('check')) for (const f of await benchCheck(3)) figures.push({ ...f, target: { p50: 2000 } });
 
 const fmt = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 let failed = false;
@@ -175,8 +159,22 @@ for (const f of figures) {
         : ''),
   );
 }
+for (const r of ratios) {
+  const ok = r.skipped !== undefined || r.ratio <= r.target;
+  failed ||= !ok;
+  const extra = r.extra
+    ? `  ${Object.entries(r.extra)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`
+    : '';
+  console.log(
+    r.skipped !== undefined
+      ? `SKIP  ${r.name}: ${r.skipped}`
+      : `${ok ? 'PASS' : 'MISS'}  ${r.name}: ${r.ratio.toFixed(3)}× (target ≤ ${r.target}×)${extra}`,
+  );
+}
 // Resource attacks on the loader (issue 6): each refused within 5 s; time and peak memory reported.
-const attacks = await benchAttacks();
+const attacks = runs('attacks') ? await benchAttacks() : [];
 for (const a of attacks) {
   const ok = a.refused && a.ms <= 5000;
   failed ||= !ok;
@@ -185,7 +183,7 @@ for (const a of attacks) {
   );
 }
 // The largest files the format accepts, through every command (issue 17): each within 10 s and 1 GB.
-const worst = await benchWorstAccepted();
+const worst = runs('worst') ? await benchWorstAccepted() : [];
 for (const w of worst) {
   failed ||= !w.ok;
   console.log(
@@ -193,7 +191,17 @@ for (const w of worst) {
   );
 }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const out = { node: process.version, cpus: (await import('node:os')).cpus().length, figures, attacks, worst };
-writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
-console.log('written bench/results/latest.json');
+const out = {
+  node: process.version,
+  cpus: (await import('node:os')).cpus().length,
+  only,
+  figures,
+  ratios,
+  attacks,
+  worst,
+};
+// A partial run (--only) writes its own file, so it never overwrites the full bench's figures.
+const file = onlyAt >= 0 ? `only-${only.join('-')}.json` : 'latest.json';
+writeFileSync(new URL(`./results/${file}`, import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
+console.log(`written bench/results/${file}`);
 process.exitCode = failed ? 1 : 0;
