@@ -193,7 +193,8 @@ function candidateList(game: Game, moveId: string, move: Move): readonly Readonl
   }
   let list = byMove.get(moveId);
   if (!list) {
-    list = [...candidates(game, move)];
+    // Frozen: every menu shares these parameter objects, and nobody can change one for the others.
+    list = [...candidates(game, move)].map((p) => Object.freeze(p));
     byMove.set(moveId, list);
   }
   return list;
@@ -224,7 +225,7 @@ export function seatActions(game: Game, state: GameState, seat: string): Action[
     if (moveRefusal(game, state, seat, moveId, move)) continue;
     for (const params of candidateList(game, moveId, move)) {
       if (paramsRefusal(game, state, move, params) === null)
-        out.push({ seat, move: moveId, params: { ...params } });
+        out.push({ seat, move: moveId, params: params as Record<string, string> });
     }
   }
   return out;

@@ -77,7 +77,9 @@ function compileMachine(id: string, def: PositionMachine): CompiledMachine {
     }
     return snap;
   };
-  const finals = new Map<string, boolean>();
+  // The positions whose snapshot XState reports as done, found once per machine.
+  const finals = new Set<string>();
+  for (const value of Object.keys(def.states)) if (snapshotOf(value).status === 'done') finals.add(value);
   const metas = new Map<string, PositionMeta>();
   const handled = new Set<string>();
   for (const st of Object.values(def.states)) for (const ev of Object.keys(st.on ?? {})) handled.add(ev);
@@ -89,14 +91,7 @@ function compileMachine(id: string, def: PositionMachine): CompiledMachine {
     machine,
     def,
     handled,
-    isFinal(value) {
-      let done = finals.get(value);
-      if (done === undefined) {
-        done = own(def.states, value) !== undefined && snapshotOf(value).status === 'done';
-        finals.set(value, done);
-      }
-      return done;
-    },
+    isFinal: (value) => finals.has(value),
     metaOf(value) {
       let meta = metas.get(value);
       if (meta === undefined) {
