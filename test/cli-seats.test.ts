@@ -416,3 +416,55 @@ describe('replay and diff name each action seat', () => {
     expect((d.notes as { a: string }).a).toMatch(/other wording/);
   });
 });
+
+describe('the built-in tutorial, headless, in both seats', () => {
+  it('plays pass-and-play with --seats and a --moves line for both seats, and the replay verifies', async () => {
+    const out = tmp('tutorial-pass-and-play.json');
+    const line =
+      'statement tone=conciliatory; gesture; valley: open-talks; propose issue=water-share option=even-split; propose issue=monitoring option=joint; valley: sign';
+    const r = await envoy(
+      'play',
+      'scenarios/tutorial.yaml',
+      '--seed',
+      'class-1',
+      '--seats',
+      'amber,valley',
+      '--moves',
+      line,
+      '--out',
+      out,
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Seats: amber \(random\), valley \(random\)$/m);
+    expect(r.stdout).toMatch(/^Line: 6 moves played/m);
+    expect(r.stdout).toMatch(/^Tiers: amber \w+, valley \w+$/m);
+    const file = JSON.parse(readFileSync(out, 'utf8')) as ReplayFile;
+    expect(file.seats).toEqual(['amber', 'valley']);
+    expect(file.actions.slice(0, 6).map((a) => `${a.seat}:${a.move}`)).toEqual([
+      'amber:statement',
+      'amber:gesture',
+      'valley:open-talks',
+      'amber:propose',
+      'amber:propose',
+      'valley:sign',
+    ]);
+    const v = await envoy('replay', out, '--scenario', 'scenarios/tutorial.yaml');
+    expect(v.status).toBe(0);
+    expect(v.stdout).toMatch(/^Seats held: amber, valley$/m);
+  });
+
+  it('plays the cooperative alone with --as valley, Amber played by its auto policy', async () => {
+    const r = await json(
+      'play',
+      'scenarios/tutorial.yaml',
+      '--seed',
+      'class-1',
+      '--as',
+      'valley',
+      '--moves',
+      'listen; open-talks',
+    );
+    expect(r.status).toBe(0);
+    expect(r.seats).toEqual(['valley']);
+  });
+});
