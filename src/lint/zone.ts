@@ -12,7 +12,7 @@ import { kindOf } from '../scenario/move-kinds.ts';
 import type { Condition, Preferences } from '../scenario/schema.ts';
 import { grouped, type LintContext, listing, num, warn } from './context.ts';
 import { seededDraw } from './prng.ts';
-import { walkScenario } from './walk.ts';
+import { walkScenario } from '../scenario/walk.ts';
 
 type Terms = Record<string, string>;
 /** Above this many packages the space is sampled (deterministically) instead of enumerated. */

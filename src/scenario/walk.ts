@@ -1,10 +1,11 @@
 /**
  * Visits every condition and effect of a scenario with its data path and the party it speaks about, so
- * lints that ask "does anything read this meter / set this flag / test this party?" share one walk and
- * cannot forget a place (a nested `any`, a template's transition, a party's drift).
+ * whatever asks "does anything read this meter / set this flag / test this party?" (the lints, the page's
+ * choice of meters to show) shares one walk and cannot forget a place (a nested `any`, a template's
+ * transition, a party's drift, the vote's `callAtEnd`).
  */
-import type { PathSegment } from '../scenario/locate.ts';
-import type { Condition, Effects, PositionMachine, Scenario } from '../scenario/schema.ts';
+import type { PathSegment } from './locate.ts';
+import type { Condition, Effects, PositionMachine, Scenario } from './schema.ts';
 
 /** A condition or effect and where it sits; `self` is the party its bare `meters` refer to (null: the player). */
 export interface Place {
@@ -55,8 +56,10 @@ export function walkScenario(s: Scenario, v: Visitor): void {
   }
   for (const [id, t] of Object.entries(s.templates ?? {})) walkMachine(t, ['templates', id], '*', v);
   for (const [id, move] of Object.entries(s.moves)) {
-    if (move.when) walkCondition(move.when, { path: ['moves', id, 'when'], self: null }, v);
-    if (move.effects) v.effects?.(move.effects, { path: ['moves', id, 'effects'], self: null });
+    // A move's bare `meters` are its mover's: the player (null) or the seat named in `by`.
+    const self = move.by !== undefined && move.by !== s.player.party ? move.by : null;
+    if (move.when) walkCondition(move.when, { path: ['moves', id, 'when'], self }, v);
+    if (move.effects) v.effects?.(move.effects, { path: ['moves', id, 'effects'], self });
   }
   for (const [i, ev] of (s.events ?? []).entries()) {
     if (ev.when) walkCondition(ev.when, { path: ['events', i, 'when'], self: null }, v);
