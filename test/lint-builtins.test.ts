@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText, DEFAULT_BUDGET } from '../src/lint/index.ts';
-import { walkScenario } from '../src/scenario/walk.ts';
 import { formatDiagnostic } from '../src/scenario/index.ts';
+import { walkScenario } from '../src/scenario/walk.ts';
 import { loadGame, SCENARIO_IDS } from './helpers/scenarios.ts';
 
 describe.each(SCENARIO_IDS)('envoy check of %s', (id) => {

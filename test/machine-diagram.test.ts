@@ -21,18 +21,38 @@ describe.each(SCENARIO_IDS)('the machine diagrams of %s', (id) => {
       expect(d.nodes.map((n) => n.id).sort()).toEqual(Object.keys(def?.states ?? {}).sort());
       for (const n of d.nodes)
         for (const v of [n.x, n.y, n.width, n.height]) expect(Number.isFinite(v)).toBe(true);
+      const pairs = new Set<string>();
       let moving = 0;
       let all = 0;
       for (const [from, st] of Object.entries(def?.states ?? {}))
         for (const list of Object.values(st.on ?? {}))
           for (const t of list) {
             all++;
-            if (t.to !== undefined && t.to !== from) moving++;
+            if (t.to !== undefined && t.to !== from) {
+              moving++;
+              pairs.add(`${from}>${t.to}`);
+            }
           }
-      expect(d.edges).toHaveLength(moving);
+      // One arrow per pair of states, standing for every transition between them.
+      expect(d.edges).toHaveLength(pairs.size);
+      expect(d.edges.reduce((n, e) => n + e.via.length, 0)).toBe(moving);
       for (const e of d.edges) expect(e.points.length).toBeGreaterThanOrEqual(2);
       expect(d.text).toHaveLength(d.nodes.length + all);
       expect(d.width).toBeGreaterThan(0);
+      // Nothing is drawn off the picture: every box and every point of every arrow lies inside it.
+      for (const n of d.nodes) {
+        expect(n.x - n.width / 2).toBeGreaterThanOrEqual(0);
+        expect(n.x + n.width / 2).toBeLessThanOrEqual(d.width);
+        expect(n.y - n.height / 2).toBeGreaterThanOrEqual(0);
+        expect(n.y + n.height / 2).toBeLessThanOrEqual(d.height);
+      }
+      for (const e of d.edges)
+        for (const p of e.points) {
+          expect(p.x).toBeGreaterThanOrEqual(0);
+          expect(p.x).toBeLessThanOrEqual(d.width);
+          expect(p.y).toBeGreaterThanOrEqual(0);
+          expect(p.y).toBeLessThanOrEqual(d.height);
+        }
       expect(machineDiagram(game, party, run.states)).toEqual(d);
     }
   });

@@ -5,9 +5,9 @@
  */
 import { type Action, expandTargets, type GameState, isActive, own } from '../engine/index.ts';
 import type { Condition, Move } from '../scenario/schema.ts';
+import { walkScenario } from '../scenario/walk.ts';
 import { grouped, type LintContext, listing, warn } from './context.ts';
 import type { SearchResult } from './search.ts';
-import { walkScenario } from '../scenario/walk.ts';
 
 /** `412 games / 6,000 actions, 2,310 distinct states`: how much the search explored. */
 export function budgetText(r: SearchResult): string {

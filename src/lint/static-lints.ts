@@ -6,8 +6,8 @@
 import { own } from '../engine/index.ts';
 import type { PathSegment } from '../scenario/locate.ts';
 import type { PositionMachine } from '../scenario/schema.ts';
-import { type LintContext, listing, warn } from './context.ts';
 import { partiesTested, walkScenario } from '../scenario/walk.ts';
+import { type LintContext, listing, warn } from './context.ts';
 
 /** States reachable from the given starts by following `to:` of every transition. */
 function reachable(m: PositionMachine, starts: readonly string[]): Set<string> {

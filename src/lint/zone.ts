@@ -10,9 +10,9 @@ import { effectiveReservation, own, utilityOf } from '../engine/index.ts';
 import type { PathSegment } from '../scenario/locate.ts';
 import { kindOf } from '../scenario/move-kinds.ts';
 import type { Condition, Preferences } from '../scenario/schema.ts';
+import { walkScenario } from '../scenario/walk.ts';
 import { grouped, type LintContext, listing, num, warn } from './context.ts';
 import { seededDraw } from './prng.ts';
-import { walkScenario } from '../scenario/walk.ts';
 
 type Terms = Record<string, string>;
 /** Above this many packages the space is sampled (deterministically) instead of enumerated. */

@@ -52,12 +52,13 @@ export function machineDiagramFigure(d: MachineDiagram): HTMLElement {
       class: e.taken ? 'diagram-edge diagram-taken' : 'diagram-edge',
       'marker-end': `url(#arrow-${d.party})`,
     });
-    line.appendChild(svg('title', {}, `${e.event}: ${e.when}`));
+    line.appendChild(svg('title', {}, e.via.map((v) => `${v.event}: ${v.when}`).join('\n')));
     drawing.appendChild(line);
   }
   for (const n of d.nodes) {
     const cls = [
       'diagram-state',
+      n.initial && 'diagram-initial',
       n.final && 'diagram-final',
       n.visited && 'diagram-visited',
       n.current && 'diagram-current',

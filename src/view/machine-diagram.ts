@@ -28,13 +28,12 @@ export interface DiagramNode {
   current: boolean;
 }
 
-/** One transition that changes state, routed. */
+/** The transitions from one state to another, drawn as one routed arrow. */
 export interface DiagramEdge {
   from: string;
   to: string;
-  event: string;
-  /** The transition's condition in words. */
-  when: string;
+  /** Each transition it stands for: its event and its condition in words. */
+  via: { event: string; when: string; taken: boolean }[];
   points: { x: number; y: number }[];
   /** Taken at least once during the game. */
   taken: boolean;
@@ -85,7 +84,7 @@ export function machineDiagram(
   if (!def) return null;
   const { taken, visited } = pathOf(states, party);
   const current = own(states.at(-1)?.parties, party)?.position?.value ?? null;
-  const g = new dagre.graphlib.Graph({ multigraph: true });
+  const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 60, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   const labels = new Map<string, string>();
@@ -94,7 +93,8 @@ export function machineDiagram(
     labels.set(id, label);
     g.setNode(id, { width: Math.max(90, textWidth(label)), height: 36 });
   }
-  const edges: (Omit<DiagramEdge, 'points'> & { name: string })[] = [];
+  // One arrow per pair of states, however many transitions lead from one to the other (the text lists each).
+  const edges = new Map<string, Omit<DiagramEdge, 'points'>>();
   const text: string[] = [];
   const stays: string[] = [];
   for (const [from, st] of Object.entries(def.states)) {
@@ -108,9 +108,15 @@ export function machineDiagram(
           stays.push(m.t('diagram-stay', { from: fromLabel, event, when, taken: wasTaken ? 'yes' : 'no' }));
           return;
         }
-        const name = `${from}|${event}|${index}`;
-        g.setEdge(from, t.to, { width: 0, height: 0, minlen: 1 }, name);
-        edges.push({ from, to: t.to, event, when, taken: wasTaken, name });
+        const pair = `${from}>${t.to}`;
+        let edge = edges.get(pair);
+        if (!edge) {
+          edge = { from, to: t.to, via: [], taken: false };
+          edges.set(pair, edge);
+          g.setEdge(from, t.to, { width: 0, height: 0, minlen: 1 });
+        }
+        edge.via.push({ event, when, taken: wasTaken });
+        edge.taken ||= wasTaken;
         text.push(
           m.t('diagram-edge', {
             from: fromLabel,
@@ -139,14 +145,47 @@ export function machineDiagram(
       current: id === current,
     };
   });
-  const routed: DiagramEdge[] = edges.map(({ name, ...e }) => {
-    const points: { x: number; y: number }[] = g.edge(e.from, e.to, name)?.points ?? [];
+  const routed: DiagramEdge[] = [...edges.values()].map((e) => {
+    const points: { x: number; y: number }[] = g.edge(e.from, e.to)?.points ?? [];
     return { ...e, points: points.map((p) => ({ x: p.x, y: p.y })) };
   });
-  const graph = g.graph();
-  const stateLines = nodes.map((n) =>
+  // The box that holds every state and every routed arrow (dagre may route an arrow outside its own
+  // width), moved so that it starts at a margin: nothing is drawn off the edge of the picture.
+  const MARGIN = 12;
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const n of nodes) {
+    minX = Math.min(minX, n.x - n.width / 2);
+    maxX = Math.max(maxX, n.x + n.width / 2);
+    minY = Math.min(minY, n.y - n.height / 2);
+    maxY = Math.max(maxY, n.y + n.height / 2);
+  }
+  for (const e of routed)
+    for (const p of e.points) {
+      minX = Math.min(minX, p.x);
+      maxX = Math.max(maxX, p.x);
+      minY = Math.min(minY, p.y);
+      maxY = Math.max(maxY, p.y);
+    }
+  const dx = MARGIN - minX;
+  const dy = MARGIN - minY;
+  for (const n of nodes) {
+    n.x += dx;
+    n.y += dy;
+  }
+  for (const e of routed)
+    for (const p of e.points) {
+      p.x += dx;
+      p.y += dy;
+    }
+  // The text alternative starts where the machine starts.
+  const ordered = [...nodes.filter((n) => n.initial), ...nodes.filter((n) => !n.initial)];
+  const stateLines = ordered.map((n) =>
     m.t('diagram-state', {
       label: n.label,
+      start: n.initial ? 'yes' : 'no',
       final: n.final ? 'yes' : 'no',
       current: n.current ? 'yes' : 'no',
     }),
@@ -154,8 +193,8 @@ export function machineDiagram(
   return {
     party,
     title: m.t('diagram-title', { party: partyName(game, party) }),
-    width: graph.width ?? 0,
-    height: graph.height ?? 0,
+    width: nodes.length ? maxX - minX + 2 * MARGIN : 0,
+    height: nodes.length ? maxY - minY + 2 * MARGIN : 0,
     nodes,
     edges: routed,
     text: [...stateLines, ...text, ...stays],

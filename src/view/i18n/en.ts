@@ -68,7 +68,10 @@ range-above = > { $n }
 range-below = < { $n }
 or-list = { $a } or { $b }
 diagram-title = How { $party } can move
-diagram-state = { $label }{ $final ->
+diagram-state = { $label }{ $start ->
+    [yes] {" "}(where it starts)
+   *[no] {""}
+  }{ $final ->
     [yes] {" "}(final)
    *[no] {""}
   }{ $current ->
