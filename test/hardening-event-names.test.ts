@@ -63,5 +63,6 @@ describe('event names', () => {
       }),
       { numRuns: 120, seed: 2 },
     );
-  });
+    // Each run validates (and plays) a whole scenario: a minute is the budget, on a busy two-core machine.
+  }, 60_000);
 });

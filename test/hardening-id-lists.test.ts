@@ -70,5 +70,6 @@ describe('lists of ids that are sets', () => {
       }),
       { numRuns: 150, seed: 3 },
     );
-  });
+    // Each run validates (and plays) a whole scenario: a minute is the budget, on a busy two-core machine.
+  }, 60_000);
 });

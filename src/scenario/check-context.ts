@@ -5,7 +5,7 @@
 import { own } from '../core/own.ts';
 import { type Anchor, formatPath, type PathSegment, type Problem } from './locate.ts';
 import type { PositionMachine, Scenario } from './schema.ts';
-import { didYouMean } from './suggest.ts';
+import { closest } from './suggest.ts';
 
 /** A set of valid names; small lists may stay arrays. */
 export type Names = ReadonlySet<string> | readonly string[];
@@ -80,10 +80,12 @@ export function report(
   code: string,
   message: string,
   hint?: string,
+  params?: Record<string, string | number>,
 ): void {
   if (ctx.out.length > ctx.limit) return;
   const p: Problem = { path, at, severity, code, message: `${messagePath(path, at)}${message}` };
   if (hint !== undefined) p.hint = hint;
+  if (params !== undefined) p.params = params;
   ctx.out.push(p);
 }
 
@@ -111,8 +113,22 @@ export function checkRef(
     : `${what} ${JSON.stringify(value)}`;
   const kind = (what.split('%')[0] ?? what).trim();
   const plural = kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
-  const hint = didYouMean(value, valid) ?? (sizeOf(valid) === 0 ? `no ${plural} are declared` : undefined);
-  report(ctx, path, at, 'error', code, `unknown ${noun}`, hint);
+  const list = [...valid];
+  const near = closest(value, list);
+  // As didYouMean words it, from the one search: the nearest id, else the list when it is short.
+  const hint =
+    near !== undefined
+      ? `did you mean \`${near}\`?`
+      : list.length === 0
+        ? `no ${plural} are declared`
+        : list.length <= 8
+          ? `expected one of ${list.map((c) => `\`${c}\``).join(', ')}`
+          : undefined;
+  // `what` keeps the `%` where the value goes: a page words the kind of thing, then places the value.
+  const params: Record<string, string> = { what: what.includes('%') ? what : `${what} %`, value };
+  if (near !== undefined) params.suggestion = near;
+  else if (list.length > 0 && list.length <= 8) params.expected = list.join(', ');
+  report(ctx, path, at, 'error', code, `unknown ${noun}`, hint, params);
   return false;
 }
 

@@ -19,6 +19,13 @@ export interface Diagnostic {
   code: string;
   message: string;
   hint?: string;
+  /** The data path of the node the problem is about (`parties.russia.position`), when it has one. */
+  path?: string;
+  /**
+   * The values the message is made of (`{ what: 'state', value: 'listning', suggestion: 'listening' }`), so a
+   * page can say the same in another language from `code` and `params` (src/view/diagnostic-text.ts).
+   */
+  params?: Record<string, string | number>;
 }
 
 /** Renders a diagnostic the way compilers do (`file:line:col: error: …`) so editors and terminals link it. */

@@ -23,6 +23,8 @@ export interface Problem {
   code: string;
   message: string;
   hint?: string;
+  /** The values the message is made of, by name (see Diagnostic.params). */
+  params?: Record<string, string | number>;
 }
 
 /** `['parties', 'russia', 'position', 'states']` → `parties.russia.position.states`, `['outcomes', 2]` → `outcomes[2]`. */
@@ -108,5 +110,7 @@ export function locate(problem: Problem, doc: Document.Parsed, lines: LineIndex,
     message: problem.message,
   };
   if (problem.hint !== undefined) d.hint = problem.hint;
+  d.path = formatPath(problem.path);
+  d.params = { ...(problem.params ?? {}) };
   return d;
 }

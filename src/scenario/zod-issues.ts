@@ -159,9 +159,16 @@ function convert(
   if (out.length > limit) return;
   const path = [...base, ...issue.path.filter((p): p is PathSegment => typeof p !== 'symbol')];
   const value = valueAt(data, path);
-  const push = (code: string, message: string, at: Problem['at'] = 'value', hint?: string): void => {
+  const push = (
+    code: string,
+    message: string,
+    at: Problem['at'] = 'value',
+    hint?: string,
+    params?: Record<string, string | number>,
+  ): void => {
     const p: Problem = { path, at, severity: 'error', code, message };
     if (hint !== undefined) p.hint = hint;
+    if (params !== undefined) p.params = params;
     out.push(p);
   };
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && isMissing(data, path)) {
@@ -174,6 +181,7 @@ function convert(
         : `missing required top-level key "${key}"`,
       'parent',
       misindented(parent),
+      { key },
     );
     return;
   }
@@ -196,6 +204,7 @@ function convert(
         `${prefix(path)}expected ${joinOr(names)}, got ${describeValue(value)}`,
         'value',
         typeHint(expected, value),
+        { expected: expected.join('|'), got: describeValue(value) },
       );
       return;
     }
@@ -206,6 +215,7 @@ function convert(
         `${prefix(path)}expected ${TYPE_NAMES[expected] ?? expected}, got ${describeValue(value)}`,
         'value',
         typeHint([expected], value),
+        { expected, got: describeValue(value) },
       );
       return;
     }
@@ -229,6 +239,7 @@ function convert(
           severity: 'error',
           code: 'schema/unknown-key',
           message: where,
+          params: near === undefined ? { key } : { key, suggestion: near },
           ...(hint !== undefined ? { hint } : {}),
         });
       }
@@ -239,6 +250,13 @@ function convert(
       push(
         `schema/${issue.code.replace('_', '-')}`,
         `${prefix(path)}${sizeText(issue, value, issue.code === 'too_big')}`,
+        'value',
+        undefined,
+        {
+          origin: issue.origin ?? '',
+          limit: Number(issue.code === 'too_big' ? issue.maximum : issue.minimum),
+          got: describeValue(value),
+        },
       );
       return;
     case 'invalid_format':
@@ -272,6 +290,9 @@ function convert(
         `${prefix(path)}expected one of ${list}, got ${describeValue(value)}`,
         'value',
         hint,
+        near === undefined
+          ? { expected: values.join(', '), got: describeValue(value) }
+          : { expected: values.join(', '), got: describeValue(value), suggestion: near },
       );
       return;
     }
