@@ -3,13 +3,14 @@
  * DOM, moves focus to it and keeps the address bar and the save in step. Screens decide nothing about the
  * game; the session applies every rule.
  */
-import { compileGame, type Game, heldSeats } from '../engine/index.ts';
+import { type Game, heldSeats } from '../engine/index.ts';
 import { CATALOG, TUTORIAL_ID } from '../session/catalog.ts';
 import type { SaveStore } from '../session/save.ts';
 import { createSession, installDebugHandle, randomSeed, writeUrlParams } from '../session/session.ts';
 import type { Stage } from '../view/contract.ts';
 import type { Motion } from '../view/motion.ts';
 import type { App, Loaded, LoadedBase, Mounted, Route } from './app-types.ts';
+import { applyLanguage, gameIn, gameRelanguaged, writeLangParam } from './language.ts';
 import { corruptSave, failure, type Problem, problemScreen, unknownSeat } from './problems.ts';
 import { mountBriefing } from './screens/briefing.ts';
 import { mountClassResults } from './screens/class-results.ts';
@@ -23,6 +24,7 @@ import { mountReplay } from './screens/replay.ts';
 import { mountSeats } from './screens/seats.ts';
 import { mountSelect } from './screens/select.ts';
 import { mountTitle } from './screens/title.ts';
+import { openViewer } from './screens/viewer-source.ts';
 import { TopBar } from './top-bar.ts';
 
 /** Every screen; a problem screen also gets the problem it shows. */
@@ -100,7 +102,9 @@ export function createApp(parts: {
       else writeFileParams(loaded.session.view().seed);
       return;
     }
-    if (url.search !== '') window.history.replaceState(window.history.state, '', url.pathname);
+    const bare = new URL(url.pathname, url.origin);
+    writeLangParam(bare, url.searchParams.has('lang'));
+    if (url.search !== bare.search) window.history.replaceState(window.history.state, '', bare);
   };
 
   const app: App = {
@@ -149,7 +153,7 @@ export function createApp(parts: {
       main.setAttribute('aria-busy', 'true');
       const compiled = await entry.load();
       main.removeAttribute('aria-busy');
-      const game = compileGame(compiled.scenario);
+      const game = gameIn(compiled.scenario);
       const base = { id: entry.id, file: entry.file, builtIn: true, game };
       const held = seats === null ? null : heldSeats(game, seats);
       if (typeof held === 'string') {
@@ -229,6 +233,40 @@ export function createApp(parts: {
     },
     announce(message) {
       bar.announce(message);
+    },
+    switchLanguage(lang) {
+      applyLanguage(lang);
+      const url = new URL(window.location.href);
+      writeLangParam(url, true);
+      window.history.replaceState(window.history.state, '', url);
+      // The same game, its words in the new language: same seed, actions and seats, so the same hashes.
+      const held = app.loaded;
+      if (held) {
+        const view = held.session.view();
+        const { seat, briefed, answers } = held;
+        app.startLoaded(
+          { id: held.id, file: held.file, builtIn: held.builtIn, game: gameRelanguaged(held.game) },
+          view.seed,
+          view.actions,
+          answers,
+          view.seats,
+        );
+        if (app.loaded) Object.assign(app.loaded, { seat, briefed });
+      }
+      const viewer = app.viewer;
+      if (viewer) {
+        const next = openViewer(
+          gameRelanguaged(viewer.game),
+          viewer.seed,
+          viewer.actions,
+          viewer.origin,
+          viewer.view().seats,
+        );
+        next.goTo(viewer.turn());
+        app.viewer = next;
+      }
+      bar.relabel();
+      app.go(route);
     },
   };
   return app;

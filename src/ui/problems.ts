@@ -7,6 +7,7 @@ import type { App, Mounted } from './app-types.ts';
 import { el, fill } from './dom.ts';
 import { seatName } from './screens/seats.ts';
 import { button } from './screens/title.ts';
+import { t } from '../view/i18n/active.ts';
 
 /** A problem shown as a screen of its own: a heading, what went wrong, and the ways on. */
 export interface Problem {
@@ -35,10 +36,10 @@ export function problemScreen(app: App, p: Problem): Mounted {
 /** A screen that failed to build: say so and offer the way back. */
 export function failure(app: App, error: unknown): Mounted {
   return problemScreen(app, {
-    heading: 'Something went wrong',
-    caption: 'Error',
-    lines: [`This screen could not be shown: ${error instanceof Error ? error.message : String(error)}`],
-    actions: [button('Back to the title', () => app.go('title'), 'primary')],
+    heading: t('failure-heading'),
+    caption: t('failure-caption'),
+    lines: [t('failure-line', { message: error instanceof Error ? error.message : String(error) })],
+    actions: [button(t('back-to-title'), () => app.go('title'), 'primary')],
   });
 }
 
@@ -51,23 +52,27 @@ export function unknownSeat(
   seed: string | null,
 ): Problem {
   const unknown = asked.filter((s) => !game.seatIds.includes(s));
-  const named = unknown.length > 0 ? unknown.map((s) => `“${s}”`).join(', ') : 'listed twice or none';
+  const named = unknown.length > 0
+      ? unknown.map((s) => t('quoted', { text: s })).join(t('list-separator'))
+      : t('seat-twice-or-none');
   return {
-    heading: 'This game’s address names a seat the scenario does not have',
-    caption: 'Unknown seat',
+    heading: t('unknown-seat-heading'),
+    caption: t('unknown-seat-caption'),
     lines: [
-      `“${game.scenario.title}” has no seat ${named} (the address’s “seat=” part).`,
-      `Its seats are: ${game.seatIds.map((s) => `${s} (${seatName(game, s)})`).join(', ')}. Choose one below, or ask whoever sent the link for the right one.`,
+      t('unknown-seat-line', { title: game.scenario.title, named }),
+      t('unknown-seat-list', {
+        seats: game.seatIds.map((s) => t('seat-id-name', { id: s, name: seatName(game, s) })).join(t('list-separator')),
+      }),
     ],
     actions: [
       ...game.seatIds.map((s, i) =>
         button(
-          `Play as ${seatName(game, s)}`,
+          t('play-as', { seat: seatName(game, s) }),
           () => void app.startScenario(id, seed, [s]),
           i === 0 ? 'primary' : undefined,
         ),
       ),
-      button('Back to the title', () => app.go('title')),
+      button(t('back-to-title'), () => app.go('title')),
     ],
   };
 }
@@ -75,9 +80,9 @@ export function unknownSeat(
 /** A save that cannot be read: what went wrong, and the choice to start over (nothing is deleted unasked). */
 export function corruptSave(app: App, message: string, startOver: () => void): Problem {
   return {
-    heading: 'Your saved game could not be read',
-    caption: 'Saved game unreadable',
-    lines: [message, 'You can start this scenario over (the unreadable save is then discarded), or go back.'],
-    actions: [button('Start over', startOver, 'primary'), button('Back to the title', () => app.go('title'))],
+    heading: t('corrupt-heading'),
+    caption: t('corrupt-caption'),
+    lines: [message, t('corrupt-line')],
+    actions: [button(t('start-over'), startOver, 'primary'), button(t('back-to-title'), () => app.go('title'))],
   };
 }

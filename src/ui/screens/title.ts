@@ -1,6 +1,7 @@
 /** The title screen: what Envoy is, and the ways in (play, learn how, open a scenario or a replay). */
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
+import { t } from '../../view/i18n/active.ts';
 
 /** A button that runs `then` on click (Enter and Space included, as buttons do). */
 export function button(label: string, then: () => void, className = ''): HTMLButtonElement {
@@ -11,8 +12,8 @@ export function button(label: string, then: () => void, className = ''): HTMLBut
 
 /** Mounts the title. */
 export function mountTitle(app: App): Mounted {
-  const heading = el('h1', { tabindex: -1 }, 'Envoy');
-  const start = button('Choose a scenario', () => app.go('select'), 'primary');
+  const heading = el('h1', { tabindex: -1 }, t('envoy'));
+  const start = button(t('title-choose'), () => app.go('select'), 'primary');
   fill(
     app.main,
     el(
@@ -22,23 +23,23 @@ export function mountTitle(app: App): Mounted {
       el(
         'p',
         { class: 'lead' },
-        'A negotiation game about real diplomacy in Syria, 2024–2025. You speak for one side; every other party answers, and each answer comes with a reason you can read. At the end, a debrief compares your result with what actually happened.',
+        t('title-lead'),
       ),
       el(
         'div',
         { class: 'actions' },
         start,
-        button('How to play', () => app.go('help')),
-        button('Open a scenario file…', () => app.go('open')),
-        button('Open a replay…', () => app.go('replay')),
-        button('Class results (instructors)…', () => app.go('class')),
+        button(t('how-to-play'), () => app.go('help')),
+        button(t('title-open-file'), () => app.go('open')),
+        button(t('title-open-replay'), () => app.go('replay')),
+        button(t('title-class'), () => app.go('class')),
       ),
       el(
         'p',
         { class: 'muted' },
-        'Everything works with the keyboard: Tab moves between controls, Enter chooses.',
+        t('title-keyboard'),
       ),
     ),
   );
-  return { scene: 'Title', caption: 'Envoy', source: null, focus: heading };
+  return { scene: 'Title', caption: t('envoy'), source: null, focus: heading };
 }

@@ -14,10 +14,20 @@ import { FluentBundle, FluentResource } from '@fluent/bundle';
 import type { Scenario } from '../../scenario/schema.ts';
 import { withWords } from '../../scenario/text-paths.ts';
 import { EN_FTL } from './en.ts';
+import { FILES_FTL } from './ftl/files.ts';
+import { GAME_FTL } from './ftl/game.ts';
+import { PAGE_FTL } from './ftl/page.ts';
+import { SCENES_FTL } from './ftl/scenes.ts';
+
+/** The catalogue's modules, by screen: one catalogue, several files. */
+const FTL = [EN_FTL, PAGE_FTL, GAME_FTL, FILES_FTL, SCENES_FTL];
 
 /** The languages this build can show. */
 export const LANGUAGES = ['en', 'en-XA'] as const;
 export type Lang = (typeof LANGUAGES)[number];
+
+/** Each language's name in itself, for the language switch (the one text no catalogue translates). */
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', 'en-XA': 'English (pseudo-locale)' };
 
 /** Arguments a message takes: scenario words and numbers. */
 export type MessageArgs = Record<string, string | number>;
@@ -118,8 +128,10 @@ function bundleFor(lang: Lang): FluentBundle {
       useIsolating: false,
       ...(lang === 'en-XA' ? { transform: pseudo } : {}),
     });
-    const errors = bundle.addResource(new FluentResource(EN_FTL));
-    if (errors.length > 0) throw new Error(`the ${lang} catalogue does not parse: ${errors[0]?.message}`);
+    for (const ftl of FTL) {
+      const errors = bundle.addResource(new FluentResource(ftl));
+      if (errors.length > 0) throw new Error(`the ${lang} catalogue does not parse: ${errors[0]?.message}`);
+    }
     bundles.set(lang, bundle);
   }
   return bundle;
