@@ -3,11 +3,11 @@
  * have. Each says what went wrong and offers the ways on, so no problem ever leaves a blank page.
  */
 import type { Game } from '../engine/index.ts';
+import { t } from '../view/i18n/active.ts';
 import type { App, Mounted } from './app-types.ts';
 import { el, fill } from './dom.ts';
 import { seatName } from './screens/seats.ts';
 import { button } from './screens/title.ts';
-import { t } from '../view/i18n/active.ts';
 
 /** A problem shown as a screen of its own: a heading, what went wrong, and the ways on. */
 export interface Problem {
@@ -52,7 +52,8 @@ export function unknownSeat(
   seed: string | null,
 ): Problem {
   const unknown = asked.filter((s) => !game.seatIds.includes(s));
-  const named = unknown.length > 0
+  const named =
+    unknown.length > 0
       ? unknown.map((s) => t('quoted', { text: s })).join(t('list-separator'))
       : t('seat-twice-or-none');
   return {
@@ -61,7 +62,9 @@ export function unknownSeat(
     lines: [
       t('unknown-seat-line', { title: game.scenario.title, named }),
       t('unknown-seat-list', {
-        seats: game.seatIds.map((s) => t('seat-id-name', { id: s, name: seatName(game, s) })).join(t('list-separator')),
+        seats: game.seatIds
+          .map((s) => t('seat-id-name', { id: s, name: seatName(game, s) }))
+          .join(t('list-separator')),
       }),
     ],
     actions: [
@@ -83,6 +86,9 @@ export function corruptSave(app: App, message: string, startOver: () => void): P
     heading: t('corrupt-heading'),
     caption: t('corrupt-caption'),
     lines: [message, t('corrupt-line')],
-    actions: [button(t('start-over'), startOver, 'primary'), button(t('back-to-title'), () => app.go('title'))],
+    actions: [
+      button(t('start-over'), startOver, 'primary'),
+      button(t('back-to-title'), () => app.go('title')),
+    ],
   };
 }

@@ -5,6 +5,7 @@
 
 import { buildReplay, encodeReplayCode } from '../../engine/index.ts';
 import { buildResult, resultMarkdown } from '../../session/result.ts';
+import { activeMessages } from '../../view/i18n/active.ts';
 import { describeEntry } from '../../view/log-lines.ts';
 import type { App, Loaded } from '../app-types.ts';
 import { el } from '../dom.ts';
@@ -96,7 +97,7 @@ function seatHandIn(app: App, loaded: Loaded, seat: string, several: boolean): H
       loaded.answers,
       nameInput.value,
       seat,
-      (entries) => entries.map((e) => describeEntry(loaded.game, e, seat).text),
+      (entries) => entries.map((e) => describeEntry(loaded.game, e, seat, activeMessages()).text),
     );
   };
   const who = several ? `-${slug(seat)}` : '';

@@ -5,11 +5,11 @@
  */
 import { own } from '../../engine/index.ts';
 import type { SessionView } from '../../session/session.ts';
+import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { seatName } from './seats.ts';
 import { button } from './title.ts';
-import { t } from '../../view/i18n/active.ts';
 
 /** The seat a pass-and-play page should show next: the seat to move when a person holds it, else null. */
 export function moverToShow(view: SessionView): string | null {
@@ -65,11 +65,7 @@ export function mountHandover(app: App): Mounted {
           { id: 'handover-who', class: 'handover-who' },
           t('handover-who', { seat: seatName(game, next), party }),
         ),
-        el(
-          'p',
-          { class: 'muted' },
-          t('handover-privacy'),
-        ),
+        el('p', { class: 'muted' }, t('handover-privacy')),
         el('p', { class: 'actions' }, go),
       ),
     ),

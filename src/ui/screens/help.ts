@@ -1,8 +1,9 @@
 /** How to play: the few rules a student needs, reachable from every screen through the top bar. */
+
+import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { button } from './title.ts';
-import { t } from '../../view/i18n/active.ts';
 
 /** The four steps, by catalogue id (`help-step-N` and its `.detail`). */
 const STEPS = [1, 2, 3, 4];
@@ -16,25 +17,28 @@ export function mountHelp(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'help-heading' },
       heading,
-      el('ol', { class: 'steps' }, ...STEPS.map((n) => el('li', {}, el('strong', {}, t(`help-step-${n}`)), t('help-step-detail', { detail: t(`help-step-${n}-detail`) })))),
+      el(
+        'ol',
+        { class: 'steps' },
+        ...STEPS.map((n) =>
+          el(
+            'li',
+            {},
+            el('strong', {}, t(`help-step-${n}`)),
+            t('help-step-detail', { detail: t(`help-step-${n}-detail`) }),
+          ),
+        ),
+      ),
       el('h2', {}, t('help-keyboard')),
       el(
         'ul',
         {},
         el('li', {}, t('help-key-tab')),
         el('li', {}, t('help-key-escape')),
-        el(
-          'li',
-          {},
-          t('help-key-focus'),
-        ),
+        el('li', {}, t('help-key-focus')),
       ),
       el('h2', {}, t('help-seeds')),
-      el(
-        'p',
-        {},
-        t('help-seeds-text'),
-      ),
+      el('p', {}, t('help-seeds-text')),
       el(
         'p',
         { class: 'actions' },

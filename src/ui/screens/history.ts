@@ -5,6 +5,7 @@
 
 import type { Game, GameState } from '../../engine/index.ts';
 import { meterSeries } from '../../view/chart-data.ts';
+import { activeMessages } from '../../view/i18n/active.ts';
 import { actionLabel, displayName } from '../../view/labels.ts';
 import { describeLog, type LogLine } from '../../view/log-lines.ts';
 import { type Child, el } from '../dom.ts';
@@ -25,7 +26,9 @@ function offerHistory(game: Game, states: readonly GameState[], seat: string): O
     // Only the seat's own offers: in a game of several seats, the others' proposals are theirs.
     if (move?.kind !== 'move' || !move.params.issue || move.seat !== seat) continue;
     const round = (states[i - 1] as GameState).round;
-    const lines = describeLog(game, state, seat).filter((l) => l.kind === 'response' && l.party !== seat);
+    const lines = describeLog(game, state, seat, activeMessages()).filter(
+      (l) => l.kind === 'response' && l.party !== seat,
+    );
     offers.push({
       round,
       what: actionLabel(game, { seat: move.seat, move: move.move, params: move.params }).full,

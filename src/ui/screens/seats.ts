@@ -4,10 +4,10 @@
  * players, one seat each. A one-seat scenario never shows it.
  */
 import { type Game, own, seatBrief } from '../../engine/index.ts';
+import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { button } from './title.ts';
-import { t } from '../../view/i18n/active.ts';
 
 /** A seat as players know it: its role ("Amber's negotiator"). */
 export function seatName(game: Game, seat: string): string {
@@ -36,11 +36,7 @@ export function mountSeats(app: App): Mounted {
     const view = session.view();
     const same = seats.length === view.seats.length && seats.every((s, i) => s === view.seats[i]);
     if (!same || view.actions.length > 0) {
-      if (
-        view.actions.length > 0 &&
-        !window.confirm(t('seats-confirm'))
-      )
-        return;
+      if (view.actions.length > 0 && !window.confirm(t('seats-confirm'))) return;
       const { session: _s, answers: _a, seat: _seat, briefed: _b, ...base } = loaded;
       app.startLoaded(base, view.seed, [], {}, seats);
     }
@@ -63,11 +59,7 @@ export function mountSeats(app: App): Mounted {
     'li',
     { class: 'seat-option seat-pass', 'data-seat': game.seatIds.join(' ') },
     button(t('seats-pass', { parties: andList(parties) }), () => choose([...game.seatIds])),
-    el(
-      'p',
-      { class: 'muted' },
-      t('seats-pass-detail', { players: game.seatIds.length }),
-    ),
+    el('p', { class: 'muted' }, t('seats-pass-detail', { players: game.seatIds.length })),
   );
   fill(
     app.main,
@@ -76,11 +68,7 @@ export function mountSeats(app: App): Mounted {
       { class: 'panel screen seats-screen', 'aria-labelledby': 'seats-heading' },
       el('p', { class: 'eyebrow' }, game.scenario.title),
       heading,
-      el(
-        'p',
-        {},
-        t('seats-intro', { seats: game.seatIds.length }),
-      ),
+      el('p', {}, t('seats-intro', { seats: game.seatIds.length })),
       el('ul', { class: 'seat-options' }, ...options, together),
       el(
         'p',

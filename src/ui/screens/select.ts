@@ -5,12 +5,12 @@
 import { catalogMeta } from '../../session/catalog.ts';
 import type { ScenarioMeta } from '../../session/meta.ts';
 import { scenarioUrl } from '../../session/session.ts';
+import { t } from '../../view/i18n/active.ts';
 import { longDate } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { metaIn } from '../language.ts';
 import { button } from './title.ts';
-import { t } from '../../view/i18n/active.ts';
 
 function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
   const headingId = `scenario-${index}`;
@@ -42,7 +42,12 @@ function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
         ? el('p', { class: 'stakes' }, el('span', { class: 'label' }, t('select-stakes')), meta.stakes)
         : null,
       meta.contentNote
-        ? el('p', { class: 'note' }, el('span', { class: 'label' }, t('select-content-note')), meta.contentNote)
+        ? el(
+            'p',
+            { class: 'note' },
+            el('span', { class: 'label' }, t('select-content-note')),
+            meta.contentNote,
+          )
         : null,
       el('p', { class: 'start', 'aria-hidden': 'true' }, t('select-start')),
     ),
@@ -59,11 +64,7 @@ export function mountSelect(app: App): Mounted {
       'section',
       { class: 'screen chooser', 'aria-labelledby': 'select-heading' },
       heading,
-      el(
-        'p',
-        { class: 'intro' },
-        t('select-intro'),
-      ),
+      el('p', { class: 'intro' }, t('select-intro')),
       el('ul', { class: 'scenario-list' }, ...metas.map((m, i) => card(app, m, i))),
       el(
         'p',

@@ -1,7 +1,8 @@
 /** The title screen: what Envoy is, and the ways in (play, learn how, open a scenario or a replay). */
+
+import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
-import { t } from '../../view/i18n/active.ts';
 
 /** A button that runs `then` on click (Enter and Space included, as buttons do). */
 export function button(label: string, then: () => void, className = ''): HTMLButtonElement {
@@ -20,11 +21,7 @@ export function mountTitle(app: App): Mounted {
       'section',
       { class: 'panel screen title-screen', 'aria-labelledby': 'title-heading' },
       Object.assign(heading, { id: 'title-heading' }),
-      el(
-        'p',
-        { class: 'lead' },
-        t('title-lead'),
-      ),
+      el('p', { class: 'lead' }, t('title-lead')),
       el(
         'div',
         { class: 'actions' },
@@ -34,11 +31,7 @@ export function mountTitle(app: App): Mounted {
         button(t('title-open-replay'), () => app.go('replay')),
         button(t('title-class'), () => app.go('class')),
       ),
-      el(
-        'p',
-        { class: 'muted' },
-        t('title-keyboard'),
-      ),
+      el('p', { class: 'muted' }, t('title-keyboard')),
     ),
   );
   return { scene: 'Title', caption: t('envoy'), source: null, focus: heading };
