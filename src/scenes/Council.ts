@@ -7,6 +7,7 @@ import type Phaser from 'phaser';
 import { type Game, type GameState, own } from '../engine/index.ts';
 import type { VoteState } from '../engine/types.ts';
 import type { SessionView } from '../session/session.ts';
+import { t } from '../view/i18n/active.ts';
 import { displayName } from '../view/labels.ts';
 import { type Ballot, leaningOf, voteMembers } from '../view/voting.ts';
 import {
@@ -117,7 +118,7 @@ export class Council extends SettledScene {
     const { w } = this.frame;
     this.round = this.add.text(16, 12, roundLine(game, state), textStyle(18, COLOURS.ink, true));
     const you = this.add.text(w - 16, 14, '', textStyle(16, COLOURS.muted)).setOrigin(1, 0);
-    fitText(you, `you: ${displayName(game, this.seat)}`, w - this.round.width - 48);
+    fitText(you, t('scene-you-name', { name: displayName(game, this.seat) }), w - this.round.width - 48);
     const { veto, others } = splitByVeto(game, this.members);
     const order = [...veto, ...others];
     const perRow = 5;
@@ -170,14 +171,18 @@ export class Council extends SettledScene {
     const n = Math.max(1, this.members.length);
     const tx = this.cx - BAR_W / 2 + (BAR_W * threshold) / n;
     frame.lineStyle(3, COLOURS.ink).lineBetween(tx, this.cy - 14, tx, this.cy + 16);
-    this.add.text(tx, this.cy + 18, `needs ${threshold}`, textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
+    this.add
+      .text(tx, this.cy + 18, t('scene-needs', { threshold }), textStyle(16, COLOURS.ink, true))
+      .setOrigin(0.5, 0);
     this.result = this.add.text(this.cx, this.cy + 58, '', textStyle(22, COLOURS.ink, true)).setOrigin(0.5);
   }
 
   /** Counters and the yes bar for a set of counts (the leanings, or the ballots cast so far). */
   private showCounts(counts: Counts): void {
     for (const ballot of BALLOTS)
-      this.counters.get(ballot)?.setText(`${BALLOT_LOOK[ballot].word} ${counts[ballot]}`);
+      this.counters
+        .get(ballot)
+        ?.setText(t('scene-count', { word: BALLOT_LOOK[ballot].word, count: counts[ballot] }));
     const bar = this.bar?.clear();
     if (!bar) return;
     const cell = BAR_W / Math.max(1, this.members.length);
@@ -195,7 +200,7 @@ export class Council extends SettledScene {
   private showLeanings(game: Game, state: GameState): void {
     const counts: Counts = { yes: 0, no: 0, abstain: 0 };
     for (const id of this.members) counts[leaningOf(game, state, id)] += 1;
-    this.heading?.setText('Leaning now');
+    this.heading?.setText(t('scene-leaning-now'));
     this.showCounts(counts);
     this.result?.setText('');
   }
@@ -230,7 +235,7 @@ export class Council extends SettledScene {
   /** Seats light up one by one in roll-call order, the counters fill, vetoes are stamped, then the result. */
   private rollCall(game: Game, vote: VoteState): void {
     for (const seat of this.seats.values()) paintChip(seat, null);
-    this.heading?.setText('Roll call');
+    this.heading?.setText(t('scene-roll-call'));
     this.result?.setText('');
     const counts: Counts = { yes: 0, no: 0, abstain: 0 };
     this.showCounts(counts);
@@ -280,7 +285,7 @@ export class Council extends SettledScene {
         if (vote.vetoedBy.includes(seat.id)) drawVetoStamp(this, seat.x, seat.y);
       }
     }
-    this.heading?.setText('Result');
+    this.heading?.setText(t('scene-result'));
     this.showCounts({ yes: vote.yes, no: vote.no, abstain: vote.abstain });
     const result = this.result;
     if (!result) return;

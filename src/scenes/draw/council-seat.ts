@@ -4,6 +4,7 @@
  */
 import type Phaser from 'phaser';
 import { type Game, own } from '../../engine/index.ts';
+import { t } from '../../view/i18n/active.ts';
 import { displayName } from '../../view/labels.ts';
 import type { Ballot } from '../../view/voting.ts';
 import { COLOURS, textStyle } from '../theme.ts';
@@ -47,7 +48,7 @@ export function drawSeat(
   if (own(game.scenario.parties, id)?.veto) {
     const tag = scene.add.graphics();
     tag.fillStyle(COLOURS.ink).fillRoundedRect(x - 26, y - SEAT_R - 24, 52, 20, 4);
-    scene.add.text(x, y - SEAT_R - 14, 'VETO', textStyle(16, 0xffffff, true)).setOrigin(0.5);
+    scene.add.text(x, y - SEAT_R - 14, t('scene-veto'), textStyle(16, 0xffffff, true)).setOrigin(0.5);
   }
   const emblem = drawEmblem(scene, game, id, x, y, SEAT_R);
   const name = scene.add.text(x, y + SEAT_R + 5, '', textStyle(16, COLOURS.ink)).setOrigin(0.5, 0);
@@ -92,7 +93,7 @@ export function drawVetoStamp(scene: Phaser.Scene, x: number, y: number): Phaser
   drawMark(g, 'no', -26, 0, 20, COLOURS.no);
   g.setAngle(-12);
   const text = scene.add
-    .text(x + 10, y - 2, 'VETO', textStyle(18, COLOURS.no, true))
+    .text(x + 10, y - 2, t('scene-veto'), textStyle(18, COLOURS.no, true))
     .setOrigin(0.5)
     .setAngle(-12);
   return [g, text];
@@ -105,5 +106,5 @@ export function drawLectern(scene: Phaser.Scene, game: Game, seat: string, x: nu
   g.fillStyle(COLOURS.table).fillRect(x - 90, y + 42, 180, 10);
   drawEmblem(scene, game, seat, x - 80, y, 24, true);
   fitText(scene.add.text(x - 44, y - 20, '', textStyle(18, COLOURS.ink, true)), displayName(game, seat), 160);
-  scene.add.text(x - 44, y + 2, 'you · at the lectern', textStyle(16, COLOURS.muted));
+  scene.add.text(x - 44, y + 2, t('scene-lectern'), textStyle(16, COLOURS.muted));
 }

@@ -5,7 +5,7 @@
 
 import type { Game, GameState } from '../../engine/index.ts';
 import { meterSeries } from '../../view/chart-data.ts';
-import { activeMessages } from '../../view/i18n/active.ts';
+import { activeMessages, t } from '../../view/i18n/active.ts';
 import { actionLabel, displayName } from '../../view/labels.ts';
 import { describeLog, type LogLine } from '../../view/log-lines.ts';
 import { type Child, el } from '../dom.ts';
@@ -45,10 +45,9 @@ export function historySections(
   seat: string = game.playerId,
 ): Child[] {
   const offers = offerHistory(game, states, seat);
-  if (offers.length === 0)
-    return [el('h2', {}, 'Your offers'), el('p', {}, 'You put no offer on the table.')];
+  if (offers.length === 0) return [el('h2', {}, t('your-offers')), el('p', {}, t('no-offers'))];
   return [
-    el('h2', {}, 'Your offers'),
+    el('h2', {}, t('your-offers')),
     el(
       'ol',
       { class: 'offer-history' },
@@ -56,7 +55,7 @@ export function historySections(
         el(
           'li',
           {},
-          el('strong', {}, `Round ${o.round}: `),
+          el('strong', {}, t('offer-round', { round: o.round })),
           o.what,
           o.verdicts.length ? el('ul', {}, ...o.verdicts.map((v) => el('li', {}, v))) : null,
         ),
@@ -76,9 +75,11 @@ export function chartTable(game: Game, states: readonly GameState[], seat: strin
   const head = el(
     'tr',
     {},
-    el('th', { scope: 'col' }, 'Party'),
-    el('th', { scope: 'col' }, 'Meter'),
-    ...data.rounds.map((r) => el('th', { scope: 'col' }, r === 0 ? 'Start' : `Round ${r}`)),
+    el('th', { scope: 'col' }, t('chart-party')),
+    el('th', { scope: 'col' }, t('chart-meter')),
+    ...data.rounds.map((r) =>
+      el('th', { scope: 'col' }, r === 0 ? t('chart-start') : t('chart-round', { round: r })),
+    ),
   );
   const rows = data.lines.map((line) =>
     el(
@@ -95,7 +96,7 @@ export function chartTable(game: Game, states: readonly GameState[], seat: strin
     el(
       'details',
       { class: 'folded chart-table' },
-      el('summary', {}, 'The chart’s numbers: meters round by round'),
+      el('summary', {}, t('chart-numbers')),
       el(
         'div',
         { class: 'table-scroll' },

@@ -102,4 +102,54 @@ refused-action-game-over = The game is over; no more moves can be made.
 refused-action-not-your-turn = It is not { $seat }’s turn.
 refused-action-unknown-seat = There is no seat "{ $seat }" in this scenario.
 refused-replay-bad-seed = The seed must be a non-empty string.
+# src/view/labels.ts
+tier-success = Success
+tier-partial = Partial success
+tier-failure = Failure
+round-over = The talks are over ({ $round } of { $rounds } rounds)
+round-status = Round { $round } of { $rounds }
+round-status-moves = Round { $round } of { $rounds } · move { $move } of { $moves }
+# src/ui/debrief.ts
+new-tab = {" "}(opens in a new tab)
+debrief-your-package-cell = Your package:{" "}
+debrief-agreed = {" "}— agreed
+debrief-not-agreed = {" "}— on the table, not agreed
+debrief-as-in-history = {" "}(as in history)
+debrief-history-cell = History:{" "}
+debrief-comparison-caption = The package on the table at the end (and whether it was agreed) beside the one agreed in history
+debrief-issue = Issue
+debrief-your-package = Your package
+debrief-history = History
+debrief-vote = The vote:{" "}
+debrief-vote-line = { $yes } yes, { $no } no, { $abstain ->
+    [one] { $abstain } abstention
+   *[other] { $abstain } abstentions
+  }{ $vetoed ->
+    [none] {""}
+   *[other] ; vetoed by { $vetoed }
+  } — { $adopted ->
+    [yes] adopted
+   *[no] not adopted
+  }.
+debrief = Debrief
+debrief-result = Result: { $tier }
+debrief-historical = {" "}— the outcome history recorded
+debrief-your-negotiation = Your negotiation
+debrief-why-historical = Why the parties moved (as they did in history)
+debrief-why = Why the parties moved
+debrief-what-happened = What really happened
+debrief-caveat = A caveat
+debrief-questions = Questions for discussion
+debrief-answers-saved = Your answers are saved with this game and included in the result you download.
+# src/ui/screens/debrief.ts
+debrief-not-over = The negotiation is not over yet
+play-again = Play again with a new seed
+replay-this-game = Replay this game
+choose-another = Choose another scenario
+debrief-diagrams = How each position moved
+debrief-diagrams-intro = Each party’s position is a state machine: the boxes are its positions, the arrows what moves it and when. The path this game took is highlighted, and the list under each diagram says the same in words.
+seat-results = Each seat’s result
+debrief-showing = Showing the debrief of { $seat }
+debrief-show = Show the debrief of { $seat }
+party-colon = { $party }:{" "}
 `;
