@@ -8,9 +8,10 @@ import { CATALOG, TUTORIAL_ID } from '../session/catalog.ts';
 import type { SaveStore } from '../session/save.ts';
 import { createSession, installDebugHandle, randomSeed, writeUrlParams } from '../session/session.ts';
 import type { Stage } from '../view/contract.ts';
+import { t } from '../view/i18n/active.ts';
 import type { Motion } from '../view/motion.ts';
 import type { App, Loaded, LoadedBase, Mounted, Route } from './app-types.ts';
-import { applyLanguage, gameIn, gameRelanguaged, writeLangParam } from './language.ts';
+import { applyLanguage, gameIn, gameRelanguaged, saveSentence, writeLangParam } from './language.ts';
 import { corruptSave, failure, type Problem, problemScreen, unknownSeat } from './problems.ts';
 import { mountBriefing } from './screens/briefing.ts';
 import { mountClassResults } from './screens/class-results.ts';
@@ -136,7 +137,7 @@ export function createApp(parts: {
       cleanup = mounted.cleanup;
       stage.show(mounted.scene, { motion, source: mounted.source, caption: mounted.caption });
       bar.update(app);
-      document.title = `${mounted.caption} — Envoy`;
+      document.title = t('page-title', { caption: mounted.caption });
       main.dataset.screen = next;
       syncUrl();
       window.scrollTo(0, 0);
@@ -148,8 +149,7 @@ export function createApp(parts: {
     async startScenario(id, seed, seats = null, options = {}) {
       const entry = CATALOG.get(id) ?? CATALOG.get(TUTORIAL_ID);
       if (!entry) throw new Error('no scenario is bundled with this page');
-      if (entry.id !== id)
-        app.announce(`The scenario “${id}” is not available; here is the tutorial instead.`);
+      if (entry.id !== id) app.announce(t('scenario-unavailable', { id }));
       main.setAttribute('aria-busy', 'true');
       const compiled = await entry.load();
       main.removeAttribute('aria-busy');
@@ -163,10 +163,10 @@ export function createApp(parts: {
         return;
       }
       const saved = saves.load(game);
-      if (saved.status === 'unavailable') app.announce(saved.message);
+      if (saved.status === 'unavailable') app.announce(saveSentence(saved.message, 'unavailable'));
       if (saved.status === 'corrupt') {
         app.loaded = null;
-        problem = corruptSave(app, saved.message, () => {
+        problem = corruptSave(app, saveSentence(saved.message, 'corrupt'), () => {
           saves.clear(game.scenario.id);
           app.startLoaded(base, seed, [], {}, held ?? undefined);
           app.go(app.firstScreen());
@@ -193,7 +193,7 @@ export function createApp(parts: {
               ? 'play'
               : 'briefing',
       );
-      if (saved.note) app.announce(saved.note);
+      if (saved.note) app.announce(saveSentence(saved.note, 'note'));
       return true;
     },
     firstScreen() {

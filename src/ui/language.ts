@@ -52,6 +52,14 @@ export function startLanguage(): Lang {
   return lang;
 }
 
+/**
+ * A sentence the save store wrote (in English, with no code yet): shown as it is in English, and as the
+ * catalogue's general sentence of its kind in any other language.
+ */
+export function saveSentence(message: string, kind: 'corrupt' | 'unavailable' | 'note'): string {
+  return activeLang() === 'en' ? message : t(`save-sentence-${kind}`);
+}
+
 /** Compiles a scenario with its words in the active language (the rules hash is the same in every language). */
 export function gameIn(scenario: Scenario): Game {
   const game = compileGame(scenarioIn(scenario, activeLang()));

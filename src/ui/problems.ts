@@ -5,7 +5,7 @@
 import type { Game } from '../engine/index.ts';
 import { t } from '../view/i18n/active.ts';
 import type { App, Mounted } from './app-types.ts';
-import { el, fill } from './dom.ts';
+import { el, fill, withNodes } from './dom.ts';
 import { seatName } from './screens/seats.ts';
 import { button } from './screens/title.ts';
 
@@ -13,7 +13,8 @@ import { button } from './screens/title.ts';
 export interface Problem {
   heading: string;
   caption: string;
-  lines: string[];
+  /** Each a paragraph: a text, or texts and nodes (ids in <code>). */
+  lines: (string | (Node | string)[])[];
   actions: HTMLButtonElement[];
 }
 
@@ -26,7 +27,7 @@ export function problemScreen(app: App, p: Problem): Mounted {
       'section',
       { class: 'panel screen', role: 'alert' },
       heading,
-      ...p.lines.map((line) => el('p', {}, line)),
+      ...p.lines.map((line) => el('p', {}, ...(typeof line === 'string' ? [line] : line))),
       el('p', { class: 'actions' }, ...p.actions),
     ),
   );
@@ -52,20 +53,28 @@ export function unknownSeat(
   seed: string | null,
 ): Problem {
   const unknown = asked.filter((s) => !game.seatIds.includes(s));
-  const named =
+  // Seat ids are ids, not words: each in <code>, in every language.
+  const code = (id: string) => el('code', {}, id);
+  const joined = (parts: (Node | string)[][]) =>
+    parts.flatMap((p, i) => (i === 0 ? p : [t('list-separator'), ...p]));
+  const named: (Node | string)[] =
     unknown.length > 0
-      ? unknown.map((s) => t('quoted', { text: s })).join(t('list-separator'))
-      : t('seat-twice-or-none');
+      ? joined(unknown.map((s) => withNodes((m) => t('quoted', { text: m.id ?? '' }), { id: code(s) })))
+      : [t('seat-twice-or-none')];
+  const seats = joined(
+    game.seatIds.map((s) =>
+      withNodes((m) => t('seat-id-name', { id: m.id ?? '', name: seatName(game, s) }), { id: code(s) }),
+    ),
+  );
+  const span = (parts: (Node | string)[]) => el('span', {}, ...parts);
   return {
     heading: t('unknown-seat-heading'),
     caption: t('unknown-seat-caption'),
     lines: [
-      t('unknown-seat-line', { title: game.scenario.title, named }),
-      t('unknown-seat-list', {
-        seats: game.seatIds
-          .map((s) => t('seat-id-name', { id: s, name: seatName(game, s) }))
-          .join(t('list-separator')),
+      withNodes((m) => t('unknown-seat-line', { title: game.scenario.title, named: m.named ?? '' }), {
+        named: span(named),
       }),
+      withNodes((m) => t('unknown-seat-list', { seats: m.seats ?? '' }), { seats: span(seats) }),
     ],
     actions: [
       ...game.seatIds.map((s, i) =>

@@ -222,7 +222,8 @@ function summary(rows: Row[]): HTMLElement[] {
               el(
                 'tr',
                 {},
-                el('th', {}, m),
+                // A move's id, as the result file records it.
+                el('th', {}, el('code', {}, m)),
                 el('td', { class: 'num' }, String(n)),
                 el('td', {}, percent(n, list.length)),
               ),

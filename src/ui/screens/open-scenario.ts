@@ -6,7 +6,7 @@ import { FILE_SAVE_PREFIX } from '../../session/save.ts';
 import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
-import { gameIn } from '../language.ts';
+import { gameIn, saveSentence } from '../language.ts';
 import { checkOffThread } from './check-off-thread.ts';
 import { button } from './title.ts';
 
@@ -73,7 +73,8 @@ export async function openScenarioFile(
   const base = { id: game.scenario.id, file: name, builtIn: false, game };
   const saved = resume ? app.fileSaves.load(game) : null;
   if (saved && app.resumeSaved(base, saved, seed)) return null;
-  if (saved?.status === 'corrupt') app.announce(t('file-save-unusable', { name, message: saved.message }));
+  if (saved?.status === 'corrupt')
+    app.announce(t('file-save-unusable', { name, message: saveSentence(saved.message, 'corrupt') }));
   // Opened from the picker: a new game, and no older file's save left to take the room this one needs.
   if (resume) app.fileSaves.clear(game.scenario.id);
   else forgetFileSaves();

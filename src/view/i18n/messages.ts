@@ -166,7 +166,13 @@ export function langOf(value: unknown): Lang | null {
  */
 export function scenarioIn(scenario: Scenario, lang: Lang): Scenario {
   if (lang !== 'en-XA') return scenario;
-  return withWords(scenario, (path, text) => (WORDS_KEPT.test(path) ? text : pseudo(text)));
+  const words = withWords(scenario, (path, text) => (WORDS_KEPT.test(path) ? text : pseudo(text)));
+  // A glossary's terms are its keys (words, not ids): a translation gives them too.
+  if (!words.glossary) return words;
+  const glossary = Object.fromEntries(
+    Object.entries(words.glossary).map(([term, text]) => [pseudo(term), text]),
+  );
+  return { ...words, glossary };
 }
 
 /** Words that are data, not prose: citations by source id, links, colours, symbols and the schema path. */

@@ -92,4 +92,11 @@ boot-reload = Reload the title page
 # src/ui/language.ts
 skip-link = Skip to the content
 side-label = Dialogue
+# src/ui/app.ts
+page-title = { $caption } — Envoy
+scenario-unavailable = The scenario “{ $id }” is not available; here is the tutorial instead.
+# src/ui/language.ts
+save-sentence-corrupt = The saved game is damaged or was written by another version of Envoy.
+save-sentence-unavailable = This browser does not allow saving games.
+save-sentence-note = Your latest save could not be read; the game resumes from the save before it.
 `;

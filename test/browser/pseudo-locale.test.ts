@@ -1,0 +1,280 @@
+/**
+ * The pseudo-locale in the production build: every screen opened with `?lang=en-XA`, and every visible text
+ * node, every accessible name (aria-label, title, placeholder), the document title and every text painted on
+ * the canvas must have gone through the catalogue or the scenario's text paths (`isPseudo`). Allowed as they
+ * are: texts with no letters, the game's seed, what is in <code> (ids, validator lines), the emblem symbols the
+ * scenario keeps as data (RU, CN…), and the language switch's own language names. A string that bypasses the
+ * catalogue shows here as plain English. Then the switch: the same game in English with the same hashes, and
+ * a game saved in en-XA resumed in English. Screenshots of a few en-XA screens go to test-results/screenshots/.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPseudo, messagesFor } from '../../src/view/i18n/messages.ts';
+import { loadGame } from '../helpers/scenarios.ts';
+import { SCREENSHOT_DIR } from './helpers/build-site.ts';
+import {
+  freshPage,
+  type Harness,
+  onScreen,
+  settle,
+  shot,
+  startHarness,
+  stopHarness,
+} from './helpers/harness.ts';
+
+const XA = messagesFor('en-XA');
+const SEED = 'xa-seed-7';
+/** The result file's name as the class results list it (a name the instructor's file has, not a word). */
+const RESULT_FILE = 'result.json';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('pseudo-locale');
+});
+afterAll(() => stopHarness(h));
+
+/** Emblem symbols of the bundled scenarios: data the pseudo-locale keeps (a party's code on its badge). */
+const SYMBOLS = ['tutorial', 'un-sanctions-vote', 'bab-al-hawa', 'beijing-terms'].flatMap((id) => {
+  try {
+    return Object.values(loadGame(id).scenario.parties).flatMap((p) =>
+      p.emblem?.symbol ? [p.emblem.symbol] : [],
+    );
+  } catch {
+    return [];
+  }
+});
+
+/** Every visible text of the page, and its accessible names, each with where it is. */
+function pageTexts(page: Page): Promise<{ where: string; text: string }[]> {
+  return page.evaluate(() => {
+    const out: { where: string; text: string }[] = [];
+    const skip = (el: Element | null) =>
+      el?.closest('code, script, style, noscript, select.bar-language, [hidden], [inert]') !== null;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = (node.textContent ?? '').trim();
+      if (!text || !parent || skip(parent)) continue;
+      // Shown: laid out, or read by screen readers (sr-only texts are clipped but present).
+      if (
+        !parent.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions) &&
+        !parent.closest('.sr-only')
+      )
+        continue;
+      const details = parent.closest('details');
+      if (details && !details.open && !parent.closest('summary')) continue;
+      out.push({ where: `<${parent.tagName.toLowerCase()} class="${parent.className}">`, text });
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (skip(el)) continue;
+      for (const attr of ['aria-label', 'title', 'placeholder'])
+        if (el.hasAttribute(attr))
+          out.push({ where: `${el.tagName.toLowerCase()}[${attr}]`, text: el.getAttribute(attr) ?? '' });
+    }
+    out.push({ where: 'document.title', text: document.title });
+    return out;
+  });
+}
+
+/** A text as the check reads it: the seed, the file the test chose and the emblem symbols taken out. */
+function bare(text: string, seed: string): string {
+  let out = text.split(seed).join(' ').split(RESULT_FILE).join(' ');
+  for (const s of SYMBOLS) out = out.replace(new RegExp(`(^|[^A-Za-z])${s}(?![A-Za-z])`, 'g'), '$1');
+  return out;
+}
+
+/** Fails with every text of the screen (DOM and canvas) that did not go through the pseudo-locale. */
+async function expectPseudo(page: Page, screen: string, seed = SEED): Promise<void> {
+  await settle(page);
+  const dom = await pageTexts(page);
+  const canvas = (await page.evaluate(() => window.envoyPage?.canvasTexts() ?? [])).map((text) => ({
+    where: 'canvas',
+    text,
+  }));
+  const plain = [...dom, ...canvas].filter((t) => !isPseudo(bare(t.text, seed)));
+  expect(
+    plain.map((t) => `${t.where}: ${t.text}`),
+    `${screen}: texts that bypass the catalogue`,
+  ).toEqual([]);
+  expect(dom.length + canvas.length, `${screen} shows text`).toBeGreaterThan(3);
+}
+
+const screenOf = (page: Page) => page.evaluate(() => window.envoyPage?.screen());
+const go = async (page: Page, route: string) => {
+  await page.evaluate((r) => window.envoyPage?.go(r as never), route);
+  await onScreen(page, route);
+};
+const button = (page: Page, id: string, args?: Record<string, string | number>) =>
+  page.getByRole('button', { name: XA.t(id, args), exact: true });
+
+/** Plays the first listed move until the game is over (each turn checked when `check` says so). */
+async function playToEnd(page: Page, check?: (turn: number) => Promise<void>): Promise<void> {
+  for (let turn = 1; turn < 200; turn++) {
+    if (await page.locator('.game-over:not([hidden])').count()) return;
+    await page.locator('#moves button.move').first().click();
+    await check?.(turn);
+  }
+  throw new Error('the game did not end within 200 moves');
+}
+
+describe('the pseudo-locale (?lang=en-XA)', () => {
+  it('shows no plain English on the screens of the tutorial, from the title to the class results', async () => {
+    const { page, problems } = await freshPage(h, 1280, 800);
+    await page.goto(`${h.site.url}?lang=en-XA`);
+    await onScreen(page, 'title');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-XA');
+    await expectPseudo(page, 'title');
+    await shot(page, 'pseudo-title');
+    for (const route of ['help', 'select', 'open', 'replay', 'class']) {
+      await go(page, route);
+      await expectPseudo(page, route);
+    }
+    await shot(page, 'pseudo-class-empty');
+    await go(page, 'select');
+    await shot(page, 'pseudo-select');
+
+    // The seat choice, the hand-over of pass and play, then one seat against the machine.
+    await page.evaluate((seed) => window.envoyPage?.start('tutorial', seed, ['amber', 'valley']), SEED);
+    await onScreen(page, 'handover');
+    await expectPseudo(page, 'hand-over');
+    await go(page, 'seats');
+    await expectPseudo(page, 'seat choice');
+    await shot(page, 'pseudo-seats');
+    await page.evaluate(() => window.localStorage.clear());
+    await page.evaluate((seed) => window.envoyPage?.start('tutorial', seed, ['amber']), `${SEED}-solo`);
+    await onScreen(page, 'briefing');
+    await expectPseudo(page, 'briefing', `${SEED}-solo`);
+    await shot(page, 'pseudo-briefing');
+    await go(page, 'play');
+    await expectPseudo(page, 'table', `${SEED}-solo`);
+    await shot(page, 'pseudo-table');
+    for (const route of ['glossary', 'sources']) {
+      await go(page, route);
+      await expectPseudo(page, route, `${SEED}-solo`);
+    }
+    await go(page, 'play');
+    // A refused action, worded from its code.
+    await page.evaluate(() => window.envoy?.dispatch({ move: 'no-such-move', params: {} }));
+    expect(await page.locator('#moves [role="alert"]').textContent()).toBe(
+      XA.t('refused', { why: XA.t('refused-action-unknown-move', { move: 'no-such-move' }) }),
+    );
+    await playToEnd(page, async (turn) => {
+      if (turn % 3 === 0 && (await screenOf(page)) === 'play')
+        await expectPseudo(page, `table, turn ${turn}`, `${SEED}-solo`);
+    });
+    await button(page, 'see-debrief').click();
+    await onScreen(page, 'debrief');
+    await page.locator('.diagram-party').first().waitFor({ state: 'attached' });
+    await page
+      .locator('.diagram-party')
+      .first()
+      .evaluate((d) => {
+        (d as HTMLDetailsElement).open = true;
+      });
+    await expectPseudo(page, 'debrief', `${SEED}-solo`);
+    await shot(page, 'pseudo-debrief');
+
+    // The result this debrief downloads, read back on the class results.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      button(page, 'result-download-json', { party: 'none' }).click(),
+    ]);
+    const file = join(SCREENSHOT_DIR, 'pseudo-result.json');
+    await download.saveAs(file);
+    await button(page, 'replay-this-game').click();
+    await onScreen(page, 'replay');
+    await button(page, 'replay-forward').click();
+    await expectPseudo(page, 'replay viewer', `${SEED}-solo`);
+    await go(page, 'class');
+    await page.setInputFiles('#result-files', {
+      name: RESULT_FILE,
+      mimeType: 'application/json',
+      buffer: await readFile(file),
+    });
+    await page.locator('.class-list li').first().waitFor();
+    await expectPseudo(page, 'class results', `${SEED}-solo`);
+    await shot(page, 'pseudo-class-results');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows no plain English in the council of the UN scenario, its debrief, and the problem screens', async () => {
+    const { page, problems } = await freshPage(h, 1280, 800);
+    await page.goto(`${h.site.url}?lang=en-XA&scenario=un-sanctions-vote&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await go(page, 'play');
+    expect(await page.evaluate(() => window.envoyPage?.scene())).toBe('Council');
+    await expectPseudo(page, 'council');
+    await shot(page, 'pseudo-council');
+    await playToEnd(page, async (turn) => {
+      if (turn % 4 === 0 && (await screenOf(page)) === 'play')
+        await expectPseudo(page, `council, turn ${turn}`);
+    });
+    await expectPseudo(page, 'council, the vote');
+    await button(page, 'see-debrief').click();
+    await onScreen(page, 'debrief');
+    await expectPseudo(page, 'UN debrief');
+
+    await page.goto(`${h.site.url}?lang=en-XA&scenario=tutorial&seed=${SEED}&seat=nobody`);
+    await onScreen(page, 'corrupt-save');
+    await expectPseudo(page, 'unknown seat');
+    await page.evaluate(() => {
+      for (const key of Object.keys(window.localStorage))
+        if (key !== 'envoy.lang') window.localStorage.setItem(key, '{not json');
+    });
+    await page.goto(`${h.site.url}?lang=en-XA&scenario=un-sanctions-vote&seed=${SEED}`);
+    await onScreen(page, 'corrupt-save');
+    await expectPseudo(page, 'unreadable save');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('catches a text that bypasses the catalogue', async () => {
+    const { page } = await freshPage(h, 1280, 800);
+    await page.goto(`${h.site.url}?lang=en-XA`);
+    await onScreen(page, 'title');
+    await page.evaluate(() => document.querySelector('main h1')?.append(' Welcome'));
+    await expect(expectPseudo(page, 'title with a bypass')).rejects.toThrow(/Welcome/);
+    await page.close();
+  });
+});
+
+describe('the language switch', () => {
+  it('rewords the same game (same hashes), the address wins over the remembered choice, and a save resumes in the other language', async () => {
+    const { page, problems } = await freshPage(h, 1280, 800);
+    await page.goto(`${h.site.url}?lang=en-XA&scenario=tutorial&seed=${SEED}`);
+    await onScreen(page, 'briefing');
+    await go(page, 'play');
+    for (let i = 0; i < 3; i++) await page.locator('#moves button.move').first().click();
+    const hashes = await page.evaluate(() => window.envoy?.hashes());
+    expect(hashes?.length).toBe(4);
+    await page.selectOption('select.bar-language', 'en');
+    await onScreen(page, 'play');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate(() => window.envoy?.hashes())).toEqual(hashes);
+    expect(await page.locator('#moves-heading').textContent()).toBe('Your moves');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    // Remembered: a bare address opens in English; the address's en-XA wins over it.
+    await page.goto(h.site.url);
+    await onScreen(page, 'title');
+    expect(await page.locator('main h1').textContent()).toBe('Envoy');
+    await page.goto(`${h.site.url}?lang=en-XA`);
+    await onScreen(page, 'title');
+    expect(await page.locator('main h1').textContent()).toBe(XA.t('envoy'));
+    // The game saved in en-XA resumes in English, at the same turn and hashes.
+    await page.goto(`${h.site.url}?lang=en&scenario=tutorial&seed=${SEED}`);
+    await onScreen(page, 'play');
+    expect(await page.evaluate(() => window.envoy?.hashes())).toEqual(hashes);
+    await expectNoPseudo(page);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+/** English is English: no pseudo-locale brackets left after switching back. */
+async function expectNoPseudo(page: Page): Promise<void> {
+  const texts = await pageTexts(page);
+  expect(texts.filter((t) => t.text.includes('⟦')).map((t) => t.text)).toEqual([]);
+}
