@@ -95,11 +95,13 @@ export class Briefing extends SettledScene {
       // Above the emblem; in a crowded room, under the name, where the stance line would be.
       const top = card.stance ? y - r - 28 : y + r + 34;
       const box = this.add.graphics();
-      box.fillStyle(COLOURS.ink).fillRoundedRect(x - 26, top, 52, 20, 4);
-      parts.push(
-        box,
-        this.add.text(x, top + 10, t('scene-veto'), textStyle(16, 0xffffff, true)).setOrigin(0.5),
-      );
+      const word = this.add.text(x, top + 10, t('scene-veto'), textStyle(16, 0xffffff, true)).setOrigin(0.5);
+      // As wide as its word (a longer one in another language), never wider than the card.
+      const boxWidth = Math.min(width, Math.max(52, word.width + 10));
+      if (word.width > boxWidth - 6) word.setScale((boxWidth - 6) / word.width);
+      box.fillStyle(COLOURS.ink).fillRoundedRect(x - boxWidth / 2, top, boxWidth, 20, 4);
+      this.children.bringToTop(word);
+      parts.push(box, word);
     }
     const stance = player ? t('scene-you') : card.stance ? (positionOf(game, state, id)?.label ?? '') : '';
     if (stance) {
