@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
+import { chosenLanguage } from '../src/ui/language.ts';
 import { EN_FTL } from '../src/view/i18n/en.ts';
 import { FILES_FTL } from '../src/view/i18n/ftl/files.ts';
 import { GAME_FTL } from '../src/view/i18n/ftl/game.ts';
@@ -63,5 +64,16 @@ describe('the message catalogue', () => {
         const text = xa.t(m[1] as string, args).replace(/\{\$[a-z]+\}/g, '');
         expect(isPseudo(text), `${m[1]}: ${text}`).toBe(true);
       }
+  });
+});
+
+describe('the language a page opens in', () => {
+  it('is the address’s, then the remembered one, then English; an unknown one is ignored', () => {
+    expect(chosenLanguage('?lang=en-XA', 'en')).toBe('en-XA');
+    expect(chosenLanguage('?lang=en', 'en-XA')).toBe('en');
+    expect(chosenLanguage('?scenario=tutorial', 'en-XA')).toBe('en-XA');
+    expect(chosenLanguage('', null)).toBe('en');
+    expect(chosenLanguage('?lang=ar', 'klingon')).toBe('en');
+    expect(chosenLanguage('?lang=ar', 'en-XA')).toBe('en-XA');
   });
 });

@@ -89,7 +89,7 @@ export function createApp(parts: {
   let returnTo: Route = 'title';
   let cleanup: (() => void) | undefined;
   /** What the 'corrupt-save' screen shows: set before going there. */
-  let problem: Problem | null = null;
+  let problem: (() => Problem) | null = null;
   const bar = new TopBar(parts.bar, motion);
 
   const syncUrl = () => {
@@ -130,7 +130,7 @@ export function createApp(parts: {
       side.hidden = true;
       let mounted: Mounted;
       try {
-        mounted = SCREENS[next](app, problem);
+        mounted = SCREENS[next](app, next === 'corrupt-save' ? (problem?.() ?? null) : null);
       } catch (error) {
         mounted = failure(app, error);
       }
@@ -158,7 +158,8 @@ export function createApp(parts: {
       const held = seats === null ? null : heldSeats(game, seats);
       if (typeof held === 'string') {
         app.loaded = null;
-        problem = unknownSeat(app, game, seats ?? [], entry.id, seed);
+        // Built when shown, so a language switch rewords it.
+        problem = () => unknownSeat(app, gameRelanguaged(game), seats ?? [], entry.id, seed);
         app.go('corrupt-save');
         return;
       }
@@ -166,11 +167,12 @@ export function createApp(parts: {
       if (saved.status === 'unavailable') app.announce(saveSentence(saved.message, 'unavailable'));
       if (saved.status === 'corrupt') {
         app.loaded = null;
-        problem = corruptSave(app, saveSentence(saved.message, 'corrupt'), () => {
-          saves.clear(game.scenario.id);
-          app.startLoaded(base, seed, [], {}, held ?? undefined);
-          app.go(app.firstScreen());
-        });
+        problem = () =>
+          corruptSave(app, saveSentence(saved.message, 'corrupt'), () => {
+            saves.clear(game.scenario.id);
+            app.startLoaded(base, seed, [], {}, held ?? undefined);
+            app.go(app.firstScreen());
+          });
         app.go('corrupt-save');
         return;
       }

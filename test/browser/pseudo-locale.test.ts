@@ -268,6 +268,21 @@ describe('the language switch', () => {
     await onScreen(page, 'play');
     expect(await page.evaluate(() => window.envoy?.hashes())).toEqual(hashes);
     await expectNoPseudo(page);
+    // Switched on an aside (the glossary): it and the table behind it are reworded, the game unchanged.
+    await go(page, 'glossary');
+    await page.selectOption('select.bar-language', 'en-XA');
+    await onScreen(page, 'glossary');
+    await expectPseudo(page, 'glossary after the switch');
+    await button(page, 'back').click();
+    await onScreen(page, 'play');
+    await expectPseudo(page, 'table after the switch');
+    expect(await page.evaluate(() => window.envoy?.hashes())).toEqual(hashes);
+    // A problem screen is reworded too.
+    await page.goto(`${h.site.url}?lang=en&scenario=tutorial&seed=${SEED}&seat=nobody`);
+    await onScreen(page, 'corrupt-save');
+    await page.selectOption('select.bar-language', 'en-XA');
+    await onScreen(page, 'corrupt-save');
+    await expectPseudo(page, 'unknown seat after the switch');
     expect(problems).toEqual([]);
     await page.close();
   });

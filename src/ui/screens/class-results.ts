@@ -7,7 +7,7 @@
 import { type Game, verifyReplay } from '../../engine/index.ts';
 import { CATALOG } from '../../session/catalog.ts';
 import { readResult, type StudentResult } from '../../session/result.ts';
-import { t } from '../../view/i18n/active.ts';
+import { activeLang, t } from '../../view/i18n/active.ts';
 import { tierWord } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
@@ -29,13 +29,15 @@ interface Row {
   sameAs: string[];
 }
 
+/** Compiled games by scenario id and language (a language switch rewords the next files read). */
 const games = new Map<string, Promise<Game | null>>();
 function gameOf(id: string): Promise<Game | null> {
-  let g = games.get(id);
+  const key = `${activeLang()} ${id}`;
+  let g = games.get(key);
   if (!g) {
     const entry = CATALOG.get(id);
     g = entry ? entry.load().then((c) => gameIn(c.scenario)) : Promise.resolve(null);
-    games.set(id, g);
+    games.set(key, g);
   }
   return g;
 }
