@@ -55,6 +55,8 @@ export class Council extends SettledScene {
   private round: Phaser.GameObjects.Text | null = null;
   private heading: Phaser.GameObjects.Text | null = null;
   private counters = new Map<Ballot, Phaser.GameObjects.Text>();
+  /** How wide each counter may be drawn: to the next counter, the last to the canvas's edge. */
+  private counterRoom = new Map<Ballot, number>();
   private bar: Phaser.GameObjects.Graphics | null = null;
   private result: Phaser.GameObjects.Text | null = null;
   private members: string[] = [];
@@ -72,6 +74,7 @@ export class Council extends SettledScene {
     super.forget();
     this.seats = new Map();
     this.counters = new Map();
+    this.counterRoom = new Map();
     this.round = null;
     this.heading = null;
     this.bar = null;
@@ -162,6 +165,7 @@ export class Council extends SettledScene {
         ballot,
         this.add.text(x + 22, this.cy - 30, '', textStyle(20, COLOURS.ink, true)).setOrigin(0, 0.5),
       );
+      this.counterRoom.set(ballot, i < BALLOTS.length - 1 ? 116 - 26 : this.frame.w - 8 - (x + 22));
     });
     const frame = this.add.graphics();
     frame.fillStyle(0xffffff).fillRect(this.cx - BAR_W / 2, this.cy - 8, BAR_W, 18);
@@ -179,10 +183,13 @@ export class Council extends SettledScene {
 
   /** Counters and the yes bar for a set of counts (the leanings, or the ballots cast so far). */
   private showCounts(counts: Counts): void {
-    for (const ballot of BALLOTS)
-      this.counters
-        .get(ballot)
-        ?.setText(t('scene-count', { word: BALLOT_LOOK[ballot].word, count: counts[ballot] }));
+    for (const ballot of BALLOTS) {
+      const counter = this.counters.get(ballot);
+      counter?.setText(t('scene-count', { word: BALLOT_LOOK[ballot].word, count: counts[ballot] }));
+      // A longer word (another language) is drawn smaller rather than past its room, so the count shows.
+      const room = this.counterRoom.get(ballot) ?? Number.POSITIVE_INFINITY;
+      if (counter) counter.setScale(counter.width > room ? room / counter.width : 1);
+    }
     const bar = this.bar?.clear();
     if (!bar) return;
     const cell = BAR_W / Math.max(1, this.members.length);

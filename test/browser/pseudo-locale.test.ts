@@ -18,6 +18,7 @@ import {
   freshPage,
   type Harness,
   onScreen,
+  overflowX,
   settle,
   shot,
   startHarness,
@@ -237,6 +238,29 @@ describe('the pseudo-locale (?lang=en-XA)', () => {
     await onScreen(page, 'title');
     await page.evaluate(() => document.querySelector('main h1')?.append(' Welcome'));
     await expect(expectPseudo(page, 'title with a bypass')).rejects.toThrow(/Welcome/);
+    await page.close();
+  });
+});
+
+describe('the pseudo-locale on a phone', () => {
+  it('fits its ~30 % longer words at 375 px: no screen scrolls sideways', async () => {
+    const { page, problems } = await freshPage(h, 375, 812);
+    await page.goto(`${h.site.url}?lang=en-XA`);
+    await onScreen(page, 'title');
+    for (const route of ['title', 'help', 'select', 'class']) {
+      await go(page, route);
+      await settle(page);
+      expect(await overflowX(page), route).toBe(0);
+    }
+    await page.evaluate((seed) => window.envoyPage?.start('un-sanctions-vote', seed), SEED);
+    await onScreen(page, 'briefing');
+    for (const route of ['briefing', 'play', 'glossary']) {
+      await go(page, route);
+      await settle(page);
+      expect(await overflowX(page), route).toBe(0);
+      await shot(page, `pseudo-phone-${route}`);
+    }
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

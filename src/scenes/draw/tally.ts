@@ -54,16 +54,18 @@ export function drawTally(
     const look = BALLOT_LOOK[ballot];
     const x = cx - w / 2 + 24 + i * 126;
     drawMark(panel, look.mark, x + 8, cy - 18, 18, look.colour);
-    parts.push(
-      scene.add
-        .text(
-          x + 22,
-          cy - 18,
-          t('scene-count', { word: look.word, count: vote[ballot] }),
-          textStyle(18, COLOURS.ink, true),
-        )
-        .setOrigin(0, 0.5),
-    );
+    const count = scene.add
+      .text(
+        x + 22,
+        cy - 18,
+        t('scene-count', { word: look.word, count: vote[ballot] }),
+        textStyle(18, COLOURS.ink, true),
+      )
+      .setOrigin(0, 0.5);
+    // A longer word (another language) is drawn smaller rather than past the next count or the panel.
+    const room = i < order.length - 1 ? 126 - 26 : cx + w / 2 - 8 - (x + 22);
+    if (count.width > room) count.setScale(room / count.width);
+    parts.push(count);
   });
   const threshold = game.scenario.vote?.threshold;
   const result = voteResultLine(game, vote);
