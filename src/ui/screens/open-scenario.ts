@@ -6,7 +6,7 @@ import { FILE_SAVE_PREFIX } from '../../session/save.ts';
 import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
-import { gameIn, saveSentence } from '../language.ts';
+import { gameIn, saveSentence, writeLangParam } from '../language.ts';
 import { checkOffThread } from './check-off-thread.ts';
 import { button } from './title.ts';
 
@@ -46,9 +46,11 @@ function forgetFileSaves(): void {
 /** The address of a game of an opened file: `?file=1&seed=…` (the file itself stays in this tab). */
 export function writeFileParams(seed: string): void {
   const url = new URL(window.location.href);
+  const lang = url.searchParams.has('lang');
   url.search = '';
   url.searchParams.set('file', '1');
   url.searchParams.set('seed', seed);
+  writeLangParam(url, lang);
   window.history.replaceState(window.history.state, '', url);
 }
 
