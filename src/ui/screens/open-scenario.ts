@@ -112,7 +112,8 @@ export function mountOpenScenario(app: App): Mounted {
   const open = async (file: File) => {
     problems.replaceChildren();
     if (file.size > MAX_FILE) {
-      problems.append(el('p', {}, bdi(file.name), t('file-too-large', { size: file.size })));
+      // As a string: Fluent would group the digits of a number (1,048,577), which the English text never did.
+      problems.append(el('p', {}, bdi(file.name), t('file-too-large', { size: String(file.size) })));
       return;
     }
     fill(problems, el('p', { role: 'status' }, t('file-checking'), bdi(file.name), '…'));
