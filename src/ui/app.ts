@@ -11,7 +11,14 @@ import type { Stage } from '../view/contract.ts';
 import { t } from '../view/i18n/active.ts';
 import type { Motion } from '../view/motion.ts';
 import type { App, Loaded, LoadedBase, Mounted, Route } from './app-types.ts';
-import { applyLanguage, gameIn, gameRelanguaged, saveSentence, writeLangParam } from './language.ts';
+import {
+  applyLanguage,
+  gameIn,
+  gameRelanguaged,
+  rewordGames,
+  saveSentence,
+  writeLangParam,
+} from './language.ts';
 import { corruptSave, failure, type Problem, problemScreen, unknownSeat } from './problems.ts';
 import { mountBriefing } from './screens/briefing.ts';
 import { mountClassResults } from './screens/class-results.ts';
@@ -25,7 +32,6 @@ import { mountReplay } from './screens/replay.ts';
 import { mountSeats } from './screens/seats.ts';
 import { mountSelect } from './screens/select.ts';
 import { mountTitle } from './screens/title.ts';
-import { openViewer } from './screens/viewer-source.ts';
 import { TopBar } from './top-bar.ts';
 
 /** Every screen; a problem screen also gets the problem it shows. */
@@ -241,32 +247,7 @@ export function createApp(parts: {
       const url = new URL(window.location.href);
       writeLangParam(url, true);
       window.history.replaceState(window.history.state, '', url);
-      // The same game, its words in the new language: same seed, actions and seats, so the same hashes.
-      const held = app.loaded;
-      if (held) {
-        const view = held.session.view();
-        const { seat, briefed, answers } = held;
-        app.startLoaded(
-          { id: held.id, file: held.file, builtIn: held.builtIn, game: gameRelanguaged(held.game) },
-          view.seed,
-          view.actions,
-          answers,
-          view.seats,
-        );
-        if (app.loaded) Object.assign(app.loaded, { seat, briefed });
-      }
-      const viewer = app.viewer;
-      if (viewer) {
-        const next = openViewer(
-          gameRelanguaged(viewer.game),
-          viewer.seed,
-          viewer.actions,
-          viewer.origin,
-          viewer.view().seats,
-        );
-        next.goTo(viewer.turn());
-        app.viewer = next;
-      }
+      rewordGames(app);
       bar.relabel();
       app.go(route);
     },

@@ -9,6 +9,8 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { ScenarioMeta } from '../session/meta.ts';
 import { activeLang, setLanguage, t } from '../view/i18n/active.ts';
 import { type Lang, langOf, pseudo, scenarioIn } from '../view/i18n/messages.ts';
+import type { App } from './app-types.ts';
+import { openViewer } from './screens/viewer-source.ts';
 
 /** Where the page remembers the reader's language. */
 export const LANG_KEY = 'envoy.lang';
@@ -90,4 +92,36 @@ export function metaIn(meta: ScenarioMeta): ScenarioMeta {
     contentNote: w(meta.contentNote),
     role: w(meta.role),
   };
+}
+
+/**
+ * After a switch: the page's game and replay viewer recompiled in the active language. The same seed, actions
+ * and seats, so the same states and hashes; the seat on screen and who has read the briefing are kept.
+ */
+export function rewordGames(app: App): void {
+  const held = app.loaded;
+  if (held) {
+    const view = held.session.view();
+    const { seat, briefed, answers } = held;
+    app.startLoaded(
+      { id: held.id, file: held.file, builtIn: held.builtIn, game: gameRelanguaged(held.game) },
+      view.seed,
+      view.actions,
+      answers,
+      view.seats,
+    );
+    if (app.loaded) Object.assign(app.loaded, { seat, briefed });
+  }
+  const viewer = app.viewer;
+  if (viewer) {
+    const next = openViewer(
+      gameRelanguaged(viewer.game),
+      viewer.seed,
+      viewer.actions,
+      viewer.origin,
+      viewer.view().seats,
+    );
+    next.goTo(viewer.turn());
+    app.viewer = next;
+  }
 }
