@@ -195,6 +195,16 @@ describe('the pseudo-locale (?lang=en-XA)', () => {
     await onScreen(page, 'replay');
     await button(page, 'replay-forward').click();
     await expectPseudo(page, 'replay viewer', `${SEED}-solo`);
+    // The viewer switched to English and back stays at its turn.
+    const status = async () => (await page.locator('main .status').first().textContent()) ?? '';
+    await page.selectOption('select.bar-language', 'en');
+    await onScreen(page, 'replay');
+    expect(await status()).toMatch(/^Turn 1 of \d+ · /);
+    await page.selectOption('select.bar-language', 'en-XA');
+    await onScreen(page, 'replay');
+    // "Turn 1 of …" in the pseudo-locale's words.
+    expect(await status()).toMatch(/^⟦Ţûŕ~ñ ⟧1⟦ öƒ ⟧\d+/);
+    await expectPseudo(page, 'replay viewer after two switches', `${SEED}-solo`);
     await go(page, 'class');
     await page.setInputFiles('#result-files', {
       name: RESULT_FILE,
