@@ -8,7 +8,7 @@ import { compileGame, type Game } from '../engine/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ScenarioMeta } from '../session/meta.ts';
 import { activeLang, setLanguage, t } from '../view/i18n/active.ts';
-import { type Lang, langOf, pseudo, scenarioIn } from '../view/i18n/messages.ts';
+import { type Lang, langOf, type MessageArgs, pseudo, scenarioIn } from '../view/i18n/messages.ts';
 import type { App } from './app-types.ts';
 import { openViewer } from './screens/viewer-source.ts';
 
@@ -55,11 +55,20 @@ export function startLanguage(): Lang {
 }
 
 /**
+ * A detail the engine or the save store wrote in English (a replay that does not verify, a code that does
+ * not decode): shown as it is in English, and as the catalogue's sentence `id` in any other language, until
+ * those modules give codes and parameters for every detail.
+ */
+export function engineWords(message: string, id: string, args?: MessageArgs): string {
+  return activeLang() === 'en' ? message : t(id, args);
+}
+
+/**
  * A sentence the save store wrote (in English, with no code yet): shown as it is in English, and as the
  * catalogue's general sentence of its kind in any other language.
  */
 export function saveSentence(message: string, kind: 'corrupt' | 'unavailable' | 'note'): string {
-  return activeLang() === 'en' ? message : t(`save-sentence-${kind}`);
+  return engineWords(message, `save-sentence-${kind}`);
 }
 
 /** Compiles a scenario with its words in the active language (the rules hash is the same in every language). */

@@ -157,6 +157,12 @@ describe('the pseudo-locale (?lang=en-XA)', () => {
     await page.goto(`${h.site.url}?lang=en-XA&scenario=un-sanctions-vote&seed=${SEED}`);
     await onScreen(page, 'corrupt-save');
     await expectPseudo(page, 'unreadable save');
+    // A replay code that does not decode: the engine's English detail is not shown in en-XA.
+    await go(page, 'replay');
+    await page.fill('#replay-code', 'envoy2-this-is-not-a-code');
+    await button(page, 'replay-open-code').click();
+    await page.locator('.error[role="alert"]').filter({ hasText: /\S/ }).waitFor();
+    await expectPseudo(page, 'a replay code that does not decode');
     expect(problems).toEqual([]);
     await page.close();
   });

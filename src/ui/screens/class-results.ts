@@ -11,7 +11,7 @@ import { activeLang, t } from '../../view/i18n/active.ts';
 import { tierWord } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
-import { gameIn } from '../language.ts';
+import { engineWords, gameIn } from '../language.ts';
 import { button } from './title.ts';
 
 /** Result files above this size are refused unread. */
@@ -60,7 +60,7 @@ async function readRow(file: File): Promise<Row> {
     return { ...row, problem: t('class-not-json') };
   }
   const read = readResult(data);
-  if ('error' in read) return { ...row, problem: read.error };
+  if ('error' in read) return { ...row, problem: engineWords(read.error, 'detail-not-result') };
   const game = await gameOf(read.result.scenario.id);
   if (!game)
     return {
@@ -91,7 +91,11 @@ async function readRow(file: File): Promise<Row> {
     result,
     verified: v.ok,
     claimed,
-    problem: v.ok ? null : t('class-not-verified', { message: v.message }),
+    problem: v.ok
+      ? null
+      : t('class-not-verified', {
+          message: engineWords(v.message, `detail-verify-${v.kind}`, { turn: 'turn' in v ? v.turn : 0 }),
+        }),
   };
 }
 

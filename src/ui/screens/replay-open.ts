@@ -6,7 +6,7 @@
 import { decodeReplayCode, type Game, readReplay, verifyReplay } from '../../engine/index.ts';
 import { CATALOG } from '../../session/catalog.ts';
 import { t } from '../../view/i18n/active.ts';
-import { gameIn } from '../language.ts';
+import { engineWords, gameIn } from '../language.ts';
 import { openViewer, type Viewer } from './viewer-source.ts';
 
 /** Replay files larger than this are refused before parsing (real ones are a few hundred KiB). */
@@ -35,16 +35,18 @@ export async function loadReplayText(
   text: string,
   name: string,
 ): Promise<{ viewer: Viewer } | { error: string }> {
-  if (text.length > MAX_REPLAY_TEXT) return { error: `${name} is too large to be a replay (over 5 MB).` };
+  if (text.length > MAX_REPLAY_TEXT) return { error: t('replay-too-large', { name }) };
   const trimmed = text.trim();
-  if (trimmed === '') return { error: `${name} is empty.` };
+  if (trimmed === '') return { error: t('replay-empty', { name }) };
   if (!trimmed.startsWith('{')) {
     const parsed = decodeReplayCode(null, trimmed);
-    if (!parsed.ok) return { error: t('replay-code-unreadable', { message: parsed.message }) };
+    if (!parsed.ok)
+      return { error: t('replay-code-unreadable', { message: engineWords(parsed.message, 'detail-code') }) };
     const game = await gameFor(parsed.scenario.id, parsed.scenario.version, parsed.scenario.hashPrefix);
     if (typeof game === 'string') return { error: game };
     const decoded = decodeReplayCode(game, trimmed);
-    if (!decoded.ok) return { error: t('replay-code-fails', { message: decoded.message }) };
+    if (!decoded.ok)
+      return { error: t('replay-code-fails', { message: engineWords(decoded.message, 'detail-code') }) };
     return { viewer: openViewer(game, decoded.seed, decoded.actions) };
   }
   let data: unknown;
@@ -52,7 +54,10 @@ export async function loadReplayText(
     data = JSON.parse(trimmed);
   } catch (error) {
     return {
-      error: `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+      error: t('replay-not-json', {
+        name,
+        message: engineWords(error instanceof Error ? error.message : String(error), 'detail-not-json'),
+      }),
     };
   }
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === 'envoy-result') {
@@ -61,12 +66,21 @@ export async function loadReplayText(
     };
   }
   const read = readReplay(data);
-  if ('error' in read) return { error: t('replay-unreadable', { name, message: read.error }) };
+  if ('error' in read)
+    return { error: t('replay-unreadable', { name, message: engineWords(read.error, 'detail-not-replay') }) };
   const { replay } = read;
   const game = await gameFor(replay.scenario.id, replay.scenario.version, replay.scenario.hash);
   if (typeof game === 'string') return { error: game };
   const verdict = verifyReplay(game, replay);
-  if (!verdict.ok) return { error: `${name} does not replay exactly: ${verdict.message}` };
+  if (!verdict.ok)
+    return {
+      error: t('replay-not-exact', {
+        name,
+        message: engineWords(verdict.message, `detail-verify-${verdict.kind}`, {
+          turn: 'turn' in verdict ? verdict.turn : 0,
+        }),
+      }),
+    };
   return {
     viewer: openViewer(
       game,

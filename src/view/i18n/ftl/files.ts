@@ -101,4 +101,18 @@ chart-meter = Meter
 chart-start = Start
 chart-round = Round { $round }
 chart-numbers = The chart’s numbers: meters round by round
+# src/ui/language.ts
+detail-verify-scenario-mismatch = it was recorded with another edition of the scenario
+detail-verify-illegal-action = move { $turn } is not legal in this game
+detail-verify-divergence = at turn { $turn } the game differs from the one recorded
+detail-verify-checkpoint-mismatch = at turn { $turn } the file’s checkpoint was edited
+detail-verify-outcome-mismatch = the outcome the file records is not the one the game reaches
+detail-code = the code is damaged or incomplete
+detail-not-replay = it is not a replay file of this version of Envoy
+detail-not-result = it is not a result file of this version of Envoy
+detail-not-json = it does not parse as JSON
+replay-too-large = { $name } is too large to be a replay (over 5 MB).
+replay-empty = { $name } is empty.
+replay-not-json = { $name } is not valid JSON ({ $message }).
+replay-not-exact = { $name } does not replay exactly: { $message }
 `;
