@@ -7,7 +7,7 @@ import type { Game, GameState } from '../../engine/index.ts';
 import { meterSeries } from '../../view/chart-data.ts';
 import { activeMessages, t } from '../../view/i18n/active.ts';
 import { actionLabel, displayName } from '../../view/labels.ts';
-import { describeLog, type LogLine } from '../../view/log-lines.ts';
+import { describeLog } from '../../view/log-lines.ts';
 import { type Child, el } from '../dom.ts';
 
 /** One offer: when, what, and the verdicts it drew. */
