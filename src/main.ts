@@ -10,17 +10,20 @@ import { pageFileSaves, pageSaves } from './session/page-saves.ts';
 import { readUrlParams } from './session/session.ts';
 import { createApp, installPageHandle } from './ui/app.ts';
 import { el, fill } from './ui/dom.ts';
+import { startLanguage } from './ui/language.ts';
 import { reopenScenarioFile } from './ui/screens/open-scenario.ts';
 import { systemMotion } from './view/motion.ts';
 import './ui/style.css';
+import { t } from './view/i18n/active.ts';
 
 async function boot(): Promise<void> {
   const main = document.getElementById('app') as HTMLElement;
   const bar = document.getElementById('bar') as HTMLElement;
   const stageEl = document.getElementById('stage') as HTMLElement;
   const side = document.getElementById('side') as HTMLElement;
-  const progress = el('progress', { max: 100, value: 0, 'aria-label': 'Loading Envoy' });
-  fill(main, el('p', { class: 'loading' }, 'Loading Envoy… ', progress));
+  startLanguage();
+  const progress = el('progress', { max: 100, value: 0, 'aria-label': t('loading-label') });
+  fill(main, el('p', { class: 'loading' }, t('loading'), progress));
   main.setAttribute('aria-busy', 'true');
   const motion = systemMotion();
   document.addEventListener('keydown', (event) => {
@@ -47,9 +50,9 @@ boot().catch((error: unknown) => {
     el(
       'section',
       { class: 'panel', role: 'alert' },
-      el('h1', {}, 'Envoy could not start'),
+      el('h1', {}, t('boot-failed')),
       el('p', {}, error instanceof Error ? error.message : String(error)),
-      el('p', {}, el('a', { href: window.location.pathname }, 'Reload the title page')),
+      el('p', {}, el('a', { href: window.location.pathname }, t('boot-reload'))),
     ),
   );
 });

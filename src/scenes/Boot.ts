@@ -6,6 +6,7 @@ import Phaser from 'phaser';
 import compassUrl from '../../assets/compass.svg?url';
 import gavelUrl from '../../assets/gavel.svg?url';
 import oliveUrl from '../../assets/olive-branch.svg?url';
+import { t } from '../view/i18n/active.ts';
 import { COLOURS, textStyle } from './theme.ts';
 
 /** What Boot tells the page: progress between 0 and 1, and when everything is loaded. */
@@ -27,7 +28,7 @@ export class Boot extends Phaser.Scene {
     const w = Math.min(420, width - 60);
     const x = (width - w) / 2;
     const y = height / 2;
-    this.add.text(width / 2, y - 40, 'Envoy is loading…', textStyle(22, COLOURS.ink)).setOrigin(0.5);
+    this.add.text(width / 2, y - 40, t('scene-loading'), textStyle(22, COLOURS.ink)).setOrigin(0.5);
     const frame = this.add.graphics();
     frame.lineStyle(2, COLOURS.navy).strokeRoundedRect(x, y, w, 22, 6);
     const bar = this.add.graphics();

@@ -6,6 +6,7 @@
 import type Phaser from 'phaser';
 import { type Game, type GameState, own, seatBrief } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
+import { t } from '../view/i18n/active.ts';
 import { displayName, longDate, playerFirst, positionOf } from '../view/labels.ts';
 import { drawEmblem, emblemParts } from './draw/emblem.ts';
 import { cardSlots, fitText } from './draw/layout.ts';
@@ -48,7 +49,11 @@ export class Briefing extends SettledScene {
     };
     const where = [s.place, s.date ? longDate(s.date) : ''].filter(Boolean).join(' · ');
     const place = line(title.y + title.height + 8, where, COLOURS.muted);
-    const you = line(place.y + place.height + 8, `You: ${seatBrief(game, view.seat).role}`, COLOURS.ink);
+    const you = line(
+      place.y + place.height + 8,
+      t('scene-you-role', { role: seatBrief(game, view.seat).role }),
+      COLOURS.ink,
+    );
     const rule = you.y + you.height + 10;
     g.lineStyle(2, COLOURS.line).lineBetween(margin, rule, w - margin, rule);
 
@@ -90,10 +95,15 @@ export class Briefing extends SettledScene {
       // Above the emblem; in a crowded room, under the name, where the stance line would be.
       const top = card.stance ? y - r - 28 : y + r + 34;
       const box = this.add.graphics();
-      box.fillStyle(COLOURS.ink).fillRoundedRect(x - 26, top, 52, 20, 4);
-      parts.push(box, this.add.text(x, top + 10, 'VETO', textStyle(16, 0xffffff, true)).setOrigin(0.5));
+      const word = this.add.text(x, top + 10, t('scene-veto'), textStyle(16, 0xffffff, true)).setOrigin(0.5);
+      // As wide as its word (a longer one in another language), never wider than the card.
+      const boxWidth = Math.min(width, Math.max(52, word.width + 10));
+      if (word.width > boxWidth - 6) word.setScale((boxWidth - 6) / word.width);
+      box.fillStyle(COLOURS.ink).fillRoundedRect(x - boxWidth / 2, top, boxWidth, 20, 4);
+      this.children.bringToTop(word);
+      parts.push(box, word);
     }
-    const stance = player ? 'you' : card.stance ? (positionOf(game, state, id)?.label ?? '') : '';
+    const stance = player ? t('scene-you') : card.stance ? (positionOf(game, state, id)?.label ?? '') : '';
     if (stance) {
       const tag = this.add
         .text(x, y + r + 34, '', textStyle(16, player ? COLOURS.ink : COLOURS.muted))

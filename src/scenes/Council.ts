@@ -7,6 +7,7 @@ import type Phaser from 'phaser';
 import { type Game, type GameState, own } from '../engine/index.ts';
 import type { VoteState } from '../engine/types.ts';
 import type { SessionView } from '../session/session.ts';
+import { t } from '../view/i18n/active.ts';
 import { displayName } from '../view/labels.ts';
 import { type Ballot, leaningOf, voteMembers } from '../view/voting.ts';
 import {
@@ -54,6 +55,8 @@ export class Council extends SettledScene {
   private round: Phaser.GameObjects.Text | null = null;
   private heading: Phaser.GameObjects.Text | null = null;
   private counters = new Map<Ballot, Phaser.GameObjects.Text>();
+  /** How wide each counter may be drawn: to the next counter, the last to the canvas's edge. */
+  private counterRoom = new Map<Ballot, number>();
   private bar: Phaser.GameObjects.Graphics | null = null;
   private result: Phaser.GameObjects.Text | null = null;
   private members: string[] = [];
@@ -71,6 +74,7 @@ export class Council extends SettledScene {
     super.forget();
     this.seats = new Map();
     this.counters = new Map();
+    this.counterRoom = new Map();
     this.round = null;
     this.heading = null;
     this.bar = null;
@@ -117,7 +121,7 @@ export class Council extends SettledScene {
     const { w } = this.frame;
     this.round = this.add.text(16, 12, roundLine(game, state), textStyle(18, COLOURS.ink, true));
     const you = this.add.text(w - 16, 14, '', textStyle(16, COLOURS.muted)).setOrigin(1, 0);
-    fitText(you, `you: ${displayName(game, this.seat)}`, w - this.round.width - 48);
+    fitText(you, t('scene-you-name', { name: displayName(game, this.seat) }), w - this.round.width - 48);
     const { veto, others } = splitByVeto(game, this.members);
     const order = [...veto, ...others];
     const perRow = 5;
@@ -161,6 +165,7 @@ export class Council extends SettledScene {
         ballot,
         this.add.text(x + 22, this.cy - 30, '', textStyle(20, COLOURS.ink, true)).setOrigin(0, 0.5),
       );
+      this.counterRoom.set(ballot, i < BALLOTS.length - 1 ? 116 - 26 : this.frame.w - 8 - (x + 22));
     });
     const frame = this.add.graphics();
     frame.fillStyle(0xffffff).fillRect(this.cx - BAR_W / 2, this.cy - 8, BAR_W, 18);
@@ -170,14 +175,21 @@ export class Council extends SettledScene {
     const n = Math.max(1, this.members.length);
     const tx = this.cx - BAR_W / 2 + (BAR_W * threshold) / n;
     frame.lineStyle(3, COLOURS.ink).lineBetween(tx, this.cy - 14, tx, this.cy + 16);
-    this.add.text(tx, this.cy + 18, `needs ${threshold}`, textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
+    this.add
+      .text(tx, this.cy + 18, t('scene-needs', { threshold }), textStyle(16, COLOURS.ink, true))
+      .setOrigin(0.5, 0);
     this.result = this.add.text(this.cx, this.cy + 58, '', textStyle(22, COLOURS.ink, true)).setOrigin(0.5);
   }
 
   /** Counters and the yes bar for a set of counts (the leanings, or the ballots cast so far). */
   private showCounts(counts: Counts): void {
-    for (const ballot of BALLOTS)
-      this.counters.get(ballot)?.setText(`${BALLOT_LOOK[ballot].word} ${counts[ballot]}`);
+    for (const ballot of BALLOTS) {
+      const counter = this.counters.get(ballot);
+      counter?.setText(t('scene-count', { word: BALLOT_LOOK[ballot].word, count: counts[ballot] }));
+      // A longer word (another language) is drawn smaller rather than past its room, so the count shows.
+      const room = this.counterRoom.get(ballot) ?? Number.POSITIVE_INFINITY;
+      if (counter) counter.setScale(counter.width > room ? room / counter.width : 1);
+    }
     const bar = this.bar?.clear();
     if (!bar) return;
     const cell = BAR_W / Math.max(1, this.members.length);
@@ -195,7 +207,7 @@ export class Council extends SettledScene {
   private showLeanings(game: Game, state: GameState): void {
     const counts: Counts = { yes: 0, no: 0, abstain: 0 };
     for (const id of this.members) counts[leaningOf(game, state, id)] += 1;
-    this.heading?.setText('Leaning now');
+    this.heading?.setText(t('scene-leaning-now'));
     this.showCounts(counts);
     this.result?.setText('');
   }
@@ -230,7 +242,7 @@ export class Council extends SettledScene {
   /** Seats light up one by one in roll-call order, the counters fill, vetoes are stamped, then the result. */
   private rollCall(game: Game, vote: VoteState): void {
     for (const seat of this.seats.values()) paintChip(seat, null);
-    this.heading?.setText('Roll call');
+    this.heading?.setText(t('scene-roll-call'));
     this.result?.setText('');
     const counts: Counts = { yes: 0, no: 0, abstain: 0 };
     this.showCounts(counts);
@@ -280,7 +292,7 @@ export class Council extends SettledScene {
         if (vote.vetoedBy.includes(seat.id)) drawVetoStamp(this, seat.x, seat.y);
       }
     }
-    this.heading?.setText('Result');
+    this.heading?.setText(t('scene-result'));
     this.showCounts({ yes: vote.yes, no: vote.no, abstain: vote.abstain });
     const result = this.result;
     if (!result) return;

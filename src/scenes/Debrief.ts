@@ -6,7 +6,8 @@
 import type { Game, OutcomeResult } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
 import { meterSeries } from '../view/chart-data.ts';
-import { displayName, TIER_WORDS } from '../view/labels.ts';
+import { t } from '../view/i18n/active.ts';
+import { displayName, tierWord } from '../view/labels.ts';
 import { dashedPath, drawMarker, drawPanel, SERIES } from './draw/chart.ts';
 import { partySymbol } from './draw/emblem.ts';
 import { drawMark } from './draw/icons.ts';
@@ -79,11 +80,11 @@ export class Debrief extends SettledScene {
     const { w: width, portrait } = this.frame;
     const g = this.add.graphics();
     if (!outcome) {
-      this.add.text(40, 30, 'The talks are still going on', textStyle(22, COLOURS.ink, true));
+      this.add.text(40, 30, t('scene-still-going'), textStyle(22, COLOURS.ink, true));
       return 96;
     }
     const colour = TIER_COLOUR[outcome.tier];
-    const words = TIER_WORDS[outcome.tier];
+    const words = tierWord(outcome.tier);
     const label = this.add.text(96, 22, words, textStyle(24, COLOURS.ink, true));
     const w = label.width + 80;
     g.fillStyle(0xffffff).fillRoundedRect(30, 12, w, 52, 10);
@@ -98,7 +99,7 @@ export class Debrief extends SettledScene {
       drawMark(g, outcome.tier === 'success' ? 'yes' : 'no', 62, 38, 22, 0xffffff);
     }
     const title = game.scenario.outcomes.find((o) => o.id === outcome.id)?.title ?? '';
-    const line = outcome.historical ? `${title} · as in history` : title;
+    const line = outcome.historical ? t('scene-as-in-history', { title }) : title;
     if (portrait) {
       const text = this.add.text(30, 76, line, {
         ...textStyle(20, COLOURS.ink),

@@ -6,6 +6,7 @@
 import type Phaser from 'phaser';
 import { type Game, type GameState, has, own } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
+import { t } from '../view/i18n/active.ts';
 import { displayName, playerFirst, positionOf } from '../view/labels.ts';
 import { metersFor } from '../view/relevance.ts';
 import { type BubbleKind, drawBubble } from './draw/bubble.ts';
@@ -124,7 +125,7 @@ export class Table extends SettledScene {
     this.lineWidth = parties > 6 ? 340 : 400;
     this.textWidth = 150;
     this.tallyAt = { x: cx, y: this.frame.h / 2 + 15 };
-    this.add.text(cx, cy - 88, 'On the table', textStyle(16, COLOURS.muted, true)).setOrigin(0.5, 0);
+    this.add.text(cx, cy - 88, t('scene-on-the-table'), textStyle(16, COLOURS.muted, true)).setOrigin(0.5, 0);
     const issues = game.issueIds.length;
     const step = issues > 4 ? 21 : 26;
     this.packageLines(game, state, cx, cy - 62 + Math.max(0, 5 - issues) * 8, step);
@@ -146,7 +147,9 @@ export class Table extends SettledScene {
     g.fillStyle(COLOURS.table).fillRoundedRect(14, panelTop, w - 28, panelBottom - panelTop, 16);
     this.lineWidth = w - 44;
     this.tallyAt = { x: w / 2, y: (panelTop + panelBottom) / 2 };
-    this.add.text(w / 2, panelTop + 10, 'On the table', textStyle(16, COLOURS.muted, true)).setOrigin(0.5, 0);
+    this.add
+      .text(w / 2, panelTop + 10, t('scene-on-the-table'), textStyle(16, COLOURS.muted, true))
+      .setOrigin(0.5, 0);
     this.packageLines(game, state, w / 2, panelTop + 36, step, issues > 4 ? 15 : 16);
     const cols = parties > 6 ? 3 : 2;
     const colWidth = (w - 32) / cols;
@@ -192,7 +195,9 @@ export class Table extends SettledScene {
     const name = this.add.text(col, y - 42, '', textStyle(18, COLOURS.ink, true));
     fitText(name, displayName(game, id), this.textWidth);
     if (player)
-      this.add.text(ex, y + EMBLEM_R + 10, 'you', textStyle(16, COLOURS.ink, true)).setOrigin(0.5, 0);
+      this.add
+        .text(ex, y + EMBLEM_R + 10, t('scene-you'), textStyle(16, COLOURS.ink, true))
+        .setOrigin(0.5, 0);
     const pos = positionOf(game, state, id);
     const position = this.add.text(col, y - 20, '', textStyle(16, COLOURS.muted));
     fitText(position, pos?.label ?? '', this.textWidth);

@@ -1,5 +1,6 @@
 /** The title: the game's name, its emblem and a line on what it is; the buttons are in the DOM beside it. */
 import type { SessionView } from '../session/session.ts';
+import { t } from '../view/i18n/active.ts';
 import { EnvoyScene } from './envoy-scene.ts';
 import { COLOURS, textStyle } from './theme.ts';
 
@@ -16,9 +17,9 @@ export class Title extends EnvoyScene {
     }
     const { x, y } = this.centre;
     const compass = this.add.image(x, y - 90, 'compass').setAlpha(0);
-    this.add.text(x, y + 20, 'ENVOY', textStyle(72, COLOURS.navy, true)).setOrigin(0.5);
+    this.add.text(x, y + 20, t('scene-envoy'), textStyle(72, COLOURS.navy, true)).setOrigin(0.5);
     this.add
-      .text(x, y + 67, 'Negotiate the diplomacy of Syria, 2024–2025', {
+      .text(x, y + 67, t('scene-tagline'), {
         ...textStyle(24, COLOURS.muted),
         wordWrap: { width: this.frame.w - 60 },
         align: 'center',
@@ -39,8 +40,8 @@ export class Title extends EnvoyScene {
       .image(92, h / 2, 'compass')
       .setScale(0.9)
       .setAlpha(0);
-    this.add.text(186, h / 2 + 4, 'ENVOY', textStyle(64, COLOURS.navy, true)).setOrigin(0, 1);
-    this.add.text(188, h / 2 + 12, 'Negotiate the diplomacy of Syria, 2024–2025', {
+    this.add.text(186, h / 2 + 4, t('scene-envoy'), textStyle(64, COLOURS.navy, true)).setOrigin(0, 1);
+    this.add.text(188, h / 2 + 12, t('scene-tagline'), {
       ...textStyle(20, COLOURS.muted),
       wordWrap: { width: w - 200 },
     });

@@ -47,6 +47,8 @@ export interface SessionView {
   menu: readonly Action[];
   /** The error of the last refused action, cleared by the next accepted one. */
   error: EngineError | null;
+  /** The refused action itself, so the page can word the refusal from `error.code` in its language. */
+  refused?: ActionInput | null;
   /** The outcome with `seat`'s own tier; null while playing. */
   outcome: OutcomeResult | null;
 }
@@ -114,6 +116,7 @@ export function createSession(
   let states: GameState[] = [];
   let hashes: string[] = [];
   let error: EngineError | null = null;
+  let refused: ActionInput | null = null;
   const listeners = new Set<(view: SessionView, change: SessionChange) => void>();
 
   const current = (): GameState => states[states.length - 1] as GameState;
@@ -127,6 +130,7 @@ export function createSession(
     state: current(),
     menu: availableActions(game, current()).filter((a) => a.seat === held[0]),
     error,
+    refused: error ? refused : null,
     outcome: outcomeOf(game, current(), held[0]),
   });
   const emit = (change: SessionChange) => {
@@ -163,6 +167,7 @@ export function createSession(
       }
       if ('error' in result) {
         error = result.error;
+        refused = action;
         emit('error');
         return false;
       }

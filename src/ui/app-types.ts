@@ -7,6 +7,7 @@ import type { Action, Game } from '../engine/index.ts';
 import type { LoadResult, SaveStore } from '../session/save.ts';
 import type { Session, ViewSource } from '../session/session.ts';
 import type { SceneKey, Stage } from '../view/contract.ts';
+import type { Lang } from '../view/i18n/messages.ts';
 import type { Motion } from '../view/motion.ts';
 import type { Viewer } from './screens/viewer-source.ts';
 
@@ -99,6 +100,8 @@ export interface App {
   persist(): void;
   /** A short, polite message in the page's status line (saved, storage unavailable…). */
   announce(message: string): void;
+  /** Shows the page in another language: the same screen and game (same state and hashes), reworded. */
+  switchLanguage(lang: Lang): void;
   /** Replay viewer input, set before going to 'replay'. */
   viewer: Viewer | null;
 }

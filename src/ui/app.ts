@@ -3,13 +3,22 @@
  * DOM, moves focus to it and keeps the address bar and the save in step. Screens decide nothing about the
  * game; the session applies every rule.
  */
-import { compileGame, type Game, heldSeats } from '../engine/index.ts';
+import { type Game, heldSeats } from '../engine/index.ts';
 import { CATALOG, TUTORIAL_ID } from '../session/catalog.ts';
 import type { SaveStore } from '../session/save.ts';
 import { createSession, installDebugHandle, randomSeed, writeUrlParams } from '../session/session.ts';
 import type { Stage } from '../view/contract.ts';
+import { t } from '../view/i18n/active.ts';
 import type { Motion } from '../view/motion.ts';
 import type { App, Loaded, LoadedBase, Mounted, Route } from './app-types.ts';
+import {
+  applyLanguage,
+  gameIn,
+  gameRelanguaged,
+  rewordGames,
+  saveSentence,
+  writeLangParam,
+} from './language.ts';
 import { corruptSave, failure, type Problem, problemScreen, unknownSeat } from './problems.ts';
 import { mountBriefing } from './screens/briefing.ts';
 import { mountClassResults } from './screens/class-results.ts';
@@ -86,7 +95,7 @@ export function createApp(parts: {
   let returnTo: Route = 'title';
   let cleanup: (() => void) | undefined;
   /** What the 'corrupt-save' screen shows: set before going there. */
-  let problem: Problem | null = null;
+  let problem: (() => Problem) | null = null;
   const bar = new TopBar(parts.bar, motion);
 
   const syncUrl = () => {
@@ -100,7 +109,9 @@ export function createApp(parts: {
       else writeFileParams(loaded.session.view().seed);
       return;
     }
-    if (url.search !== '') window.history.replaceState(window.history.state, '', url.pathname);
+    const bare = new URL(url.pathname, url.origin);
+    writeLangParam(bare, url.searchParams.has('lang'));
+    if (url.search !== bare.search) window.history.replaceState(window.history.state, '', bare);
   };
 
   const app: App = {
@@ -125,14 +136,14 @@ export function createApp(parts: {
       side.hidden = true;
       let mounted: Mounted;
       try {
-        mounted = SCREENS[next](app, problem);
+        mounted = SCREENS[next](app, next === 'corrupt-save' ? (problem?.() ?? null) : null);
       } catch (error) {
         mounted = failure(app, error);
       }
       cleanup = mounted.cleanup;
       stage.show(mounted.scene, { motion, source: mounted.source, caption: mounted.caption });
       bar.update(app);
-      document.title = `${mounted.caption} — Envoy`;
+      document.title = t('page-title', { caption: mounted.caption });
       main.dataset.screen = next;
       syncUrl();
       window.scrollTo(0, 0);
@@ -144,29 +155,30 @@ export function createApp(parts: {
     async startScenario(id, seed, seats = null, options = {}) {
       const entry = CATALOG.get(id) ?? CATALOG.get(TUTORIAL_ID);
       if (!entry) throw new Error('no scenario is bundled with this page');
-      if (entry.id !== id)
-        app.announce(`The scenario “${id}” is not available; here is the tutorial instead.`);
+      if (entry.id !== id) app.announce(t('scenario-unavailable', { id }));
       main.setAttribute('aria-busy', 'true');
       const compiled = await entry.load();
       main.removeAttribute('aria-busy');
-      const game = compileGame(compiled.scenario);
+      const game = gameIn(compiled.scenario);
       const base = { id: entry.id, file: entry.file, builtIn: true, game };
       const held = seats === null ? null : heldSeats(game, seats);
       if (typeof held === 'string') {
         app.loaded = null;
-        problem = unknownSeat(app, game, seats ?? [], entry.id, seed);
+        // Built when shown, so a language switch rewords it.
+        problem = () => unknownSeat(app, gameRelanguaged(game), seats ?? [], entry.id, seed);
         app.go('corrupt-save');
         return;
       }
       const saved = saves.load(game);
-      if (saved.status === 'unavailable') app.announce(saved.message);
+      if (saved.status === 'unavailable') app.announce(saveSentence(saved.message, 'unavailable'));
       if (saved.status === 'corrupt') {
         app.loaded = null;
-        problem = corruptSave(app, saved.message, () => {
-          saves.clear(game.scenario.id);
-          app.startLoaded(base, seed, [], {}, held ?? undefined);
-          app.go(app.firstScreen());
-        });
+        problem = () =>
+          corruptSave(app, saveSentence(saved.message, 'corrupt'), () => {
+            saves.clear(game.scenario.id);
+            app.startLoaded(base, seed, [], {}, held ?? undefined);
+            app.go(app.firstScreen());
+          });
         app.go('corrupt-save');
         return;
       }
@@ -189,7 +201,7 @@ export function createApp(parts: {
               ? 'play'
               : 'briefing',
       );
-      if (saved.note) app.announce(saved.note);
+      if (saved.note) app.announce(saveSentence(saved.note, 'note'));
       return true;
     },
     firstScreen() {
@@ -229,6 +241,15 @@ export function createApp(parts: {
     },
     announce(message) {
       bar.announce(message);
+    },
+    switchLanguage(lang) {
+      applyLanguage(lang);
+      const url = new URL(window.location.href);
+      writeLangParam(url, true);
+      window.history.replaceState(window.history.state, '', url);
+      rewordGames(app);
+      bar.relabel();
+      app.go(route);
     },
   };
   return app;

@@ -3,6 +3,7 @@
  * objectives), in a `<details>` so it can be folded away once read and reopened at any time.
  */
 import { type Game, own, seatBrief } from '../engine/index.ts';
+import { t } from '../view/i18n/active.ts';
 import { longDate, playerFirst } from '../view/labels.ts';
 import { el, paragraphs } from './dom.ts';
 
@@ -45,52 +46,64 @@ export function renderBriefing(game: Game, seat: string = game.playerId): HTMLEl
     el(
       'p',
       { class: 'meta' },
-      `${s.place} · ${longDate(s.date)}${s.playMinutes ? ` · about ${s.playMinutes} minutes` : ''}`,
+      t('briefing-meta', { place: s.place, date: longDate(s.date), minutes: s.playMinutes ?? 0 }),
     ),
-    s.contentNote ? el('p', { class: 'note' }, `Content note: ${s.contentNote.trim()}`) : null,
+    s.contentNote
+      ? el('p', { class: 'note' }, t('briefing-content-note', { note: s.contentNote.trim() }))
+      : null,
     ...paragraphs(s.summary),
-    p.setting ? el('h3', {}, 'The setting') : null,
+    p.setting ? el('h3', {}, t('briefing-setting')) : null,
     ...(p.setting ? paragraphs(p.setting) : []),
-    el('h3', {}, `Your role: ${p.role}`),
+    el('h3', {}, t('briefing-role', { role: p.role })),
     ...paragraphs(p.brief),
   );
   const parties = playerFirst(game, seat).map((id): [string, string] => {
     const party = own(s.parties, id);
-    return [`${party?.name ?? id}${id === seat ? ' (you)' : ''}`, party?.describe?.trim() ?? ''];
+    return [
+      t('briefing-party', { name: party?.name ?? id, you: id === seat ? 'yes' : 'no' }),
+      party?.describe?.trim() ?? '',
+    ];
   });
   const issues = game.issueIds.map((id): [string, string] => {
     const issue = own(s.issues, id);
-    const start = issue ? `At the start: ${own(issue.options, issue.default) ?? issue.default}.` : '';
+    const start = issue
+      ? t('briefing-issue-start', { option: own(issue.options, issue.default) ?? issue.default })
+      : '';
     return [issue?.label ?? id, [issue?.describe?.trim(), start].filter(Boolean).join(' ')];
   });
   const orders = el(
     'div',
     { class: 'briefing-orders' },
-    el('h3', {}, 'Objectives'),
+    el('h3', {}, t('briefing-objectives')),
     list('ol', p.objectives),
-    p.redLines.length ? el('h3', {}, 'Your red lines') : null,
+    p.redLines.length ? el('h3', {}, t('briefing-red-lines')) : null,
     list('ul', p.redLines),
-    p.mayGive.length ? el('h3', {}, 'What you may give') : null,
+    p.mayGive.length ? el('h3', {}, t('briefing-may-give')) : null,
     list('ul', p.mayGive),
-    s.vote?.describe ? el('h3', {}, 'The vote') : null,
+    s.vote?.describe ? el('h3', {}, t('briefing-vote')) : null,
     s.vote?.describe ? el('p', {}, s.vote.describe) : null,
-    folded(`Who is at the table (${parties.length})`, definitions(parties, 'defs')),
-    folded(`What is being negotiated (${issues.length} issues)`, definitions(issues, 'defs')),
+    folded(t('briefing-parties', { count: parties.length }), definitions(parties, 'defs')),
+    folded(t('briefing-issues', { count: issues.length }), definitions(issues, 'defs')),
   );
   // Reference lists run the full width, in columns, so a long glossary does not leave half the page empty.
   const reference = el(
     'div',
     { class: 'briefing-reference' },
-    meters.length ? el('h3', {}, 'How to read the meters') : null,
+    meters.length ? el('h3', {}, t('briefing-meters')) : null,
     definitions(meters, 'defs columns'),
-    glossary.length ? el('h3', {}, 'Glossary') : null,
+    glossary.length ? el('h3', {}, t('glossary')) : null,
     definitions(glossary, 'defs columns'),
   );
   const details = el(
     'details',
     { class: 'briefing', open: true },
-    el('summary', {}, el('span', { class: 'summary-title' }, 'Your briefing'), ` — ${p.role}`),
+    el(
+      'summary',
+      {},
+      el('span', { class: 'summary-title' }, t('your-briefing')),
+      t('briefing-summary-role', { role: p.role }),
+    ),
     el('div', { class: 'briefing-body' }, story, orders, reference),
   );
-  return el('section', { class: 'panel briefing-panel', 'aria-label': 'Briefing' }, details);
+  return el('section', { class: 'panel briefing-panel', 'aria-label': t('briefing-label') }, details);
 }

@@ -3,7 +3,8 @@
  * tier is written in words (colour only repeats it), and the history sits beside the student's result.
  */
 import { type Game, type GameState, type OutcomeResult, own } from '../engine/index.ts';
-import { longDate, TIER_WORDS } from '../view/labels.ts';
+import { t } from '../view/i18n/active.ts';
+import { longDate, tierWord } from '../view/labels.ts';
 import { type Child, el, paragraphs, srOnly } from './dom.ts';
 
 /** Only web links become anchors; anything else in a scenario's `url` stays plain text. */
@@ -27,12 +28,7 @@ export function sourceItem(game: Game, id: string): HTMLLIElement {
     'li',
     {},
     href
-      ? el(
-          'a',
-          { href, rel: 'noopener noreferrer', target: '_blank' },
-          src.title,
-          srOnly(' (opens in a new tab)'),
-        )
+      ? el('a', { href, rel: 'noopener noreferrer', target: '_blank' }, src.title, srOnly(t('new-tab')))
       : src.title,
     by ? `, ${by}` : null,
     src.note ? el('span', { class: 'source-note' }, src.note) : null,
@@ -57,15 +53,15 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
         el(
           'td',
           { role: 'cell' },
-          el('span', { class: 'cell-label' }, 'Your package: '),
+          el('span', { class: 'cell-label' }, t('debrief-your-package-cell')),
           yours !== undefined ? (own(issue.options, yours) ?? yours) : '—',
-          el('span', { class: 'muted' }, agreed ? ' — agreed' : ' — on the table, not agreed'),
-          same ? el('span', { class: 'muted' }, ' (as in history)') : null,
+          el('span', { class: 'muted' }, t(agreed ? 'debrief-agreed' : 'debrief-not-agreed')),
+          same ? el('span', { class: 'muted' }, t('debrief-as-in-history')) : null,
         ),
         el(
           'td',
           { role: 'cell' },
-          el('span', { class: 'cell-label' }, 'History: '),
+          el('span', { class: 'cell-label' }, t('debrief-history-cell')),
           own(issue.options, issue.historical) ?? issue.historical,
         ),
       ),
@@ -76,27 +72,21 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
   return el(
     'table',
     { class: 'comparison', role: 'table' },
-    el(
-      'caption',
-      {},
-      'The package on the table at the end (and whether it was agreed) beside the one agreed in history',
-    ),
+    el('caption', {}, t('debrief-comparison-caption')),
     el(
       'thead',
       { role: 'rowgroup' },
       el(
         'tr',
         { role: 'row' },
-        el('th', { scope: 'col', role: 'columnheader' }, 'Issue'),
-        el('th', { scope: 'col', role: 'columnheader' }, 'Your package'),
-        el('th', { scope: 'col', role: 'columnheader' }, 'History'),
+        el('th', { scope: 'col', role: 'columnheader' }, t('debrief-issue')),
+        el('th', { scope: 'col', role: 'columnheader' }, t('debrief-your-package')),
+        el('th', { scope: 'col', role: 'columnheader' }, t('debrief-history')),
       ),
     ),
     el('tbody', { role: 'rowgroup' }, ...rows),
   );
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The roll call in words, when the game ended with one (the log has it too, but may be scrolled away). */
 function voteLine(game: Game, state: GameState): HTMLParagraphElement | null {
@@ -106,10 +96,14 @@ function voteLine(game: Game, state: GameState): HTMLParagraphElement | null {
   return el(
     'p',
     { class: 'vote-result' },
-    el('strong', {}, 'The vote: '),
-    `${plural(v.yes, 'yes', 'yes')}, ${plural(v.no, 'no', 'no')}, ${plural(v.abstain, 'abstention', 'abstentions')}`,
-    vetoes.length ? `; vetoed by ${vetoes.join(', ')}` : '',
-    ` — ${v.adopted ? 'adopted' : 'not adopted'}.`,
+    el('strong', {}, t('debrief-vote')),
+    t('debrief-vote-line', {
+      yes: v.yes,
+      no: v.no,
+      abstain: v.abstain,
+      vetoed: vetoes.length ? vetoes.join(t('list-separator')) : 'none',
+      adopted: v.adopted ? 'yes' : 'no',
+    }),
   );
 }
 
@@ -160,25 +154,19 @@ export function renderDebrief(
   const partyNotes = Object.entries(d?.parties ?? {});
   const questions = game.scenario.questions ?? [];
   return [
-    el('p', { class: 'eyebrow' }, 'Debrief'),
+    el('p', { class: 'eyebrow' }, t('debrief')),
     el('h1', { id: 'debrief-heading', tabindex: -1 }, outcome?.title ?? result.id),
     el(
       'p',
       { class: `tier tier-${result.tier}` },
-      el('span', { class: 'tier-label' }, `Result: ${TIER_WORDS[result.tier]}`),
-      result.historical ? el('span', { class: 'tier-history' }, ' — the outcome history recorded') : null,
+      el('span', { class: 'tier-label' }, t('debrief-result', { tier: tierWord(result.tier) })),
+      result.historical ? el('span', { class: 'tier-history' }, t('debrief-historical')) : null,
     ),
     ...(outcome ? paragraphs(outcome.summary, 'summary') : []),
     voteLine(game, state),
-    el('h2', {}, 'Your negotiation'),
+    el('h2', {}, t('debrief-your-negotiation')),
     ...(yours ? paragraphs(yours) : []),
-    partyNotes.length
-      ? el(
-          'h2',
-          {},
-          result.historical ? 'Why the parties moved (as they did in history)' : 'Why the parties moved',
-        )
-      : null,
+    partyNotes.length ? el('h2', {}, t(result.historical ? 'debrief-why-historical' : 'debrief-why')) : null,
     partyNotes.length
       ? el(
           'dl',
@@ -189,24 +177,18 @@ export function renderDebrief(
           ]),
         )
       : null,
-    el('h2', {}, 'What really happened'),
+    el('h2', {}, t('debrief-what-happened')),
     ...(d ? paragraphs(d.history, 'history') : []),
     comparison(game, state),
-    d?.caveat ? el('h2', {}, 'A caveat') : null,
+    d?.caveat ? el('h2', {}, t('debrief-caveat')) : null,
     ...(d?.caveat ? paragraphs(d.caveat, 'caveat') : []),
-    d?.sources?.length ? el('h2', {}, 'Sources') : null,
+    d?.sources?.length ? el('h2', {}, t('sources')) : null,
     d?.sources?.length
       ? el('ul', { class: 'sources' }, ...d.sources.map((id) => sourceItem(game, id)))
       : null,
     ...(hooks.extra ?? []),
-    questions.length ? el('h2', {}, 'Questions for discussion') : null,
-    questions.length
-      ? el(
-          'p',
-          { class: 'muted' },
-          'Your answers are saved with this game and included in the result you download.',
-        )
-      : null,
+    questions.length ? el('h2', {}, t('debrief-questions')) : null,
+    questions.length ? el('p', { class: 'muted' }, t('debrief-answers-saved')) : null,
     questions.length ? questionList(questions, hooks) : null,
     el('p', { class: 'actions' }, ...hooks.actions),
   ];

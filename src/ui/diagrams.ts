@@ -4,6 +4,7 @@
  * only here, when the section is drawn, so it stays out of the page's first download.
  */
 import type { Game, GameState } from '../engine/index.ts';
+import { activeMessages, t } from '../view/i18n/active.ts';
 import { el, fill } from './dom.ts';
 
 /** A section that fills itself with one figure per party's machine once the diagram code has loaded. */
@@ -13,7 +14,7 @@ export function diagramsSection(
   heading: string,
   intro: string,
 ): HTMLElement {
-  const status = el('p', { class: 'muted', role: 'status' }, 'Drawing the diagrams…');
+  const status = el('p', { class: 'muted', role: 'status' }, t('diagrams-drawing'));
   const section = el(
     'section',
     { class: 'diagrams', 'aria-labelledby': 'diagrams-heading' },
@@ -26,7 +27,7 @@ export function diagramsSection(
       const figures: HTMLElement[] = [];
       // Parties sharing one template are drawn once each all the same: each took its own path.
       for (const party of game.partyIds) {
-        const d = model.machineDiagram(game, party, states);
+        const d = model.machineDiagram(game, party, states, activeMessages());
         if (!d) continue;
         figures.push(
           el(
@@ -40,7 +41,7 @@ export function diagramsSection(
       fill(section, ...[...section.children].slice(0, 2), ...figures);
     })
     .catch(() => {
-      status.textContent = 'The diagrams could not be drawn in this browser.';
+      status.textContent = t('diagrams-failed');
     });
   return section;
 }

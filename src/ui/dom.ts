@@ -56,3 +56,21 @@ export function paragraphs(text: string, className?: string): HTMLParagraphEleme
     .split(/\n\s*\n/)
     .map((p) => el('p', { class: className }, p.replace(/\s*\n\s*/g, ' ')));
 }
+
+/** Marks a placeable that `withNodes` replaces by a node (private-use characters no message contains). */
+const MARK = '\uE000';
+
+/**
+ * A catalogue message with some placeables as nodes (an id in <code>, a name in <bdi>): `format` gets a
+ * marker for each node's name, and the marked places are replaced by the nodes.
+ */
+export function withNodes(
+  format: (marks: Record<string, string>) => string,
+  nodes: Record<string, Node>,
+): (Node | string)[] {
+  const marks = Object.fromEntries(Object.keys(nodes).map((k) => [k, `${MARK}${k}${MARK}`]));
+  return format(marks)
+    .split(MARK)
+    .map((part, i) => (i % 2 === 1 ? (nodes[part] ?? part) : part))
+    .filter((part) => part !== '');
+}

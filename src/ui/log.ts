@@ -6,6 +6,7 @@
  */
 
 import { type Game, type GameState, own } from '../engine/index.ts';
+import { activeMessages, t } from '../view/i18n/active.ts';
 import { displayName } from '../view/labels.ts';
 import { describeLog, type LogLine } from '../view/log-lines.ts';
 import { type Child, el } from './dom.ts';
@@ -35,7 +36,7 @@ function lineContent(game: Game, line: LogLine): Child[] {
  * `state` is the seat's view, so its log holds only the entries that seat may see.
  */
 export function logItems(game: Game, state: GameState, seat: string = game.playerId): HTMLLIElement[] {
-  return describeLog(game, state, seat).map((line) => {
+  return describeLog(game, state, seat, activeMessages()).map((line) => {
     const party = line.party ? own(game.scenario.parties, line.party) : undefined;
     const isPlayer = line.party === seat && line.kind === 'move';
     const item = el(
@@ -83,14 +84,14 @@ export class DialogueLog {
 export function mountLogPanel(side: HTMLElement, log: DialogueLog): HTMLElement {
   const scroller = el(
     'div',
-    { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': 'Dialogue log' },
+    { class: 'log-scroll', tabindex: 0, role: 'region', 'aria-label': t('log-label') },
     log.list,
   );
   side.append(
     el(
       'section',
       { class: 'panel log-panel', 'aria-labelledby': 'log-heading' },
-      el('h2', { id: 'log-heading' }, 'What happened'),
+      el('h2', { id: 'log-heading' }, t('log-heading')),
       scroller,
     ),
   );

@@ -19,6 +19,14 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
+/** Event names (`consult.called`) are ids, not words: each in <code>, in every language. */
+function withEventIds(line: string): (Node | string)[] {
+  return line
+    .split(/(\b[a-z][\w-]*(?:\.[a-z][\w-]*)+\b)/)
+    .map((part, i) => (i % 2 === 1 ? el('code', {}, part) : part))
+    .filter((part) => part !== '');
+}
+
 /** The figure: the drawing, its title as caption, and the text alternative as a list. */
 export function machineDiagramFigure(d: MachineDiagram): HTMLElement {
   const drawing = svg('svg', {
@@ -79,6 +87,10 @@ export function machineDiagramFigure(d: MachineDiagram): HTMLElement {
     g.appendChild(svg('text', { x: n.x, y: n.y + 5, 'text-anchor': 'middle' }, n.label));
     drawing.appendChild(g);
   }
-  const list = el('ul', { class: 'diagram-text' }, ...d.text.map((line) => el('li', {}, line)));
+  const list = el(
+    'ul',
+    { class: 'diagram-text' },
+    ...d.text.map((line) => el('li', {}, ...withEventIds(line))),
+  );
   return el('figure', { class: 'machine-figure' }, el('figcaption', {}, d.title), drawing, list);
 }

@@ -6,6 +6,7 @@
  * each button's accessible name stays the full "Move — option" label.
  */
 import { type Action, type Game, type GameState, own } from '../engine/index.ts';
+import { t } from '../view/i18n/active.ts';
 import { actionLabel, buttonName, targetName } from '../view/labels.ts';
 import { el } from './dom.ts';
 
@@ -65,7 +66,7 @@ function usesLeft(game: Game, state: GameState, moveId: string): string | null {
   const limit = own(game.scenario.moves, moveId)?.limit;
   if (limit === undefined) return null;
   const left = limit - (own(state.used, moveId) ?? 0);
-  return left === 1 ? '1 use left' : `${left} uses left`;
+  return t('uses-left', { left });
 }
 
 function moveButton(

@@ -3,8 +3,9 @@
  * have. Each says what went wrong and offers the ways on, so no problem ever leaves a blank page.
  */
 import type { Game } from '../engine/index.ts';
+import { t } from '../view/i18n/active.ts';
 import type { App, Mounted } from './app-types.ts';
-import { el, fill } from './dom.ts';
+import { el, fill, withNodes } from './dom.ts';
 import { seatName } from './screens/seats.ts';
 import { button } from './screens/title.ts';
 
@@ -12,7 +13,8 @@ import { button } from './screens/title.ts';
 export interface Problem {
   heading: string;
   caption: string;
-  lines: string[];
+  /** Each a paragraph: a text, or texts and nodes (ids in <code>). */
+  lines: (string | (Node | string)[])[];
   actions: HTMLButtonElement[];
 }
 
@@ -25,7 +27,7 @@ export function problemScreen(app: App, p: Problem): Mounted {
       'section',
       { class: 'panel screen', role: 'alert' },
       heading,
-      ...p.lines.map((line) => el('p', {}, line)),
+      ...p.lines.map((line) => el('p', {}, ...(typeof line === 'string' ? [line] : line))),
       el('p', { class: 'actions' }, ...p.actions),
     ),
   );
@@ -35,10 +37,10 @@ export function problemScreen(app: App, p: Problem): Mounted {
 /** A screen that failed to build: say so and offer the way back. */
 export function failure(app: App, error: unknown): Mounted {
   return problemScreen(app, {
-    heading: 'Something went wrong',
-    caption: 'Error',
-    lines: [`This screen could not be shown: ${error instanceof Error ? error.message : String(error)}`],
-    actions: [button('Back to the title', () => app.go('title'), 'primary')],
+    heading: t('failure-heading'),
+    caption: t('failure-caption'),
+    lines: [t('failure-line', { message: error instanceof Error ? error.message : String(error) })],
+    actions: [button(t('back-to-title'), () => app.go('title'), 'primary')],
   });
 }
 
@@ -51,23 +53,38 @@ export function unknownSeat(
   seed: string | null,
 ): Problem {
   const unknown = asked.filter((s) => !game.seatIds.includes(s));
-  const named = unknown.length > 0 ? unknown.map((s) => `“${s}”`).join(', ') : 'listed twice or none';
+  // Seat ids are ids, not words: each in <code>, in every language.
+  const code = (id: string) => el('code', {}, id);
+  const joined = (parts: (Node | string)[][]) =>
+    parts.flatMap((p, i) => (i === 0 ? p : [t('list-separator'), ...p]));
+  const named: (Node | string)[] =
+    unknown.length > 0
+      ? joined(unknown.map((s) => withNodes((m) => t('quoted', { text: m.id ?? '' }), { id: code(s) })))
+      : [t('seat-twice-or-none')];
+  const seats = joined(
+    game.seatIds.map((s) =>
+      withNodes((m) => t('seat-id-name', { id: m.id ?? '', name: seatName(game, s) }), { id: code(s) }),
+    ),
+  );
+  const span = (parts: (Node | string)[]) => el('span', {}, ...parts);
   return {
-    heading: 'This game’s address names a seat the scenario does not have',
-    caption: 'Unknown seat',
+    heading: t('unknown-seat-heading'),
+    caption: t('unknown-seat-caption'),
     lines: [
-      `“${game.scenario.title}” has no seat ${named} (the address’s “seat=” part).`,
-      `Its seats are: ${game.seatIds.map((s) => `${s} (${seatName(game, s)})`).join(', ')}. Choose one below, or ask whoever sent the link for the right one.`,
+      withNodes((m) => t('unknown-seat-line', { title: game.scenario.title, named: m.named ?? '' }), {
+        named: span(named),
+      }),
+      withNodes((m) => t('unknown-seat-list', { seats: m.seats ?? '' }), { seats: span(seats) }),
     ],
     actions: [
       ...game.seatIds.map((s, i) =>
         button(
-          `Play as ${seatName(game, s)}`,
+          t('play-as', { seat: seatName(game, s) }),
           () => void app.startScenario(id, seed, [s]),
           i === 0 ? 'primary' : undefined,
         ),
       ),
-      button('Back to the title', () => app.go('title')),
+      button(t('back-to-title'), () => app.go('title')),
     ],
   };
 }
@@ -75,9 +92,12 @@ export function unknownSeat(
 /** A save that cannot be read: what went wrong, and the choice to start over (nothing is deleted unasked). */
 export function corruptSave(app: App, message: string, startOver: () => void): Problem {
   return {
-    heading: 'Your saved game could not be read',
-    caption: 'Saved game unreadable',
-    lines: [message, 'You can start this scenario over (the unreadable save is then discarded), or go back.'],
-    actions: [button('Start over', startOver, 'primary'), button('Back to the title', () => app.go('title'))],
+    heading: t('corrupt-heading'),
+    caption: t('corrupt-caption'),
+    lines: [message, t('corrupt-line')],
+    actions: [
+      button(t('start-over'), startOver, 'primary'),
+      button(t('back-to-title'), () => app.go('title')),
+    ],
   };
 }

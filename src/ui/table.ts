@@ -5,6 +5,7 @@
  * plus a legend of the positions, so fifteen delegations fit on one screen.
  */
 import { type Game, type GameState, own } from '../engine/index.ts';
+import { t } from '../view/i18n/active.ts';
 import { displayName, positionOf } from '../view/labels.ts';
 import { metersFor } from '../view/relevance.ts';
 import { el, srOnly } from './dom.ts';
@@ -12,7 +13,8 @@ import { el, srOnly } from './dom.ts';
 /** Above this many parties, the counterparts are listed in a table instead of cards. */
 export const COMPACT_PARTIES = 6;
 
-const BALLOT_WORDS = { yes: 'Voted yes', no: 'Voted no', abstain: 'Abstained' } as const;
+/** A ballot cast, as catalogue ids. */
+const BALLOT_WORDS = { yes: 'ballot-yes', no: 'ballot-no', abstain: 'ballot-abstain' } as const;
 
 function meterControl(game: Game, partyName: string, meterId: string, value: number): HTMLMeterElement {
   const def = own(game.scenario.meters, meterId);
@@ -20,7 +22,7 @@ function meterControl(game: Game, partyName: string, meterId: string, value: num
     min: def?.min ?? 0,
     max: def?.max ?? 1,
     value,
-    'aria-label': `${partyName}: ${def?.label ?? meterId}`,
+    'aria-label': t('meter-label', { party: partyName, meter: def?.label ?? meterId }),
   });
 }
 
@@ -45,7 +47,9 @@ function meterRow(game: Game, partyName: string, meterId: string, value: number)
         ? el(
             'span',
             { class: 'meter-scale' },
-            def.min === 0 ? ` of ${num(def.max)}` : ` (${num(def.min)} to ${num(def.max)})`,
+            def.min === 0
+              ? t('meter-of', { max: num(def.max) })
+              : t('meter-range', { min: num(def.min), max: num(def.max) }),
           )
         : null,
     ),
@@ -56,9 +60,9 @@ function meterRow(game: Game, partyName: string, meterId: string, value: number)
 function statusLines(state: GameState, id: string, seat: string): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (own(state.agreements, id) !== undefined && id !== seat)
-    out.push(el('span', { class: 'status status-good' }, 'Has signed a package.'));
+    out.push(el('span', { class: 'status status-good' }, t('status-signed')));
   const ballot = own(state.vote?.ballots, id);
-  if (ballot) out.push(el('span', { class: `status ballot ballot-${ballot}` }, BALLOT_WORDS[ballot]));
+  if (ballot) out.push(el('span', { class: `status ballot ballot-${ballot}` }, t(BALLOT_WORDS[ballot])));
   return out;
 }
 
@@ -71,8 +75,8 @@ function nameParts(game: Game, id: string, short: boolean, seat: string): (HTMLE
       'span',
       { class: 'party-label' },
       name,
-      id === seat ? el('span', { class: 'you' }, ' (you)') : null,
-      party?.veto ? el('span', { class: 'tag' }, 'veto') : null,
+      id === seat ? el('span', { class: 'you' }, t('you-mark')) : null,
+      party?.veto ? el('span', { class: 'tag' }, t('veto-tag')) : null,
     ),
   ];
 }
@@ -93,8 +97,14 @@ function partyCard(game: Game, state: GameState, id: string, seat: string): HTML
       ? el(
           'p',
           { class: 'position' },
-          el('span', { class: 'position-label' }, `Position: ${position.label}`),
-          position.describe ? el('span', { class: 'position-describe' }, ` — ${position.describe}`) : null,
+          el('span', { class: 'position-label' }, t('position-label', { position: position.label })),
+          position.describe
+            ? el(
+                'span',
+                { class: 'position-describe' },
+                t('position-describe', { describe: position.describe }),
+              )
+            : null,
         )
       : null,
     status.length ? el('p', { class: 'party-status' }, ...status) : null,
@@ -116,7 +126,7 @@ function meterHeader(game: Game, meterId: string): HTMLTableCellElement {
     'th',
     { scope: 'col', class: 'num' },
     def?.label ?? meterId,
-    def ? el('span', { class: 'scale' }, `${num(def.min)} to ${num(def.max)}`) : null,
+    def ? el('span', { class: 'scale' }, t('scale', { min: num(def.min), max: num(def.max) })) : null,
   );
 }
 
@@ -149,7 +159,12 @@ function partyRow(
     el('td', { class: 'position-cell position-col' }, ...where()),
     ...columns.map((m) => {
       if (!shown.has(m))
-        return el('td', { class: 'num' }, el('span', { 'aria-hidden': 'true' }, '—'), srOnly('not used'));
+        return el(
+          'td',
+          { class: 'num' },
+          el('span', { 'aria-hidden': 'true' }, '—'),
+          srOnly(t('meter-not-used')),
+        );
       const value = own(own(state.parties, id)?.meters, m) ?? 0;
       return el(
         'td',
@@ -173,7 +188,7 @@ function legend(game: Game, state: GameState, ids: string[]): HTMLElement | null
   if (seen.size === 0) return null;
   const dl = el('dl', { class: 'defs' });
   for (const [label, text] of seen) dl.append(el('dt', {}, label), el('dd', {}, text));
-  return el('details', { class: 'legend' }, el('summary', {}, 'What these positions mean'), dl);
+  return el('details', { class: 'legend' }, el('summary', {}, t('positions-legend')), dl);
 }
 
 function partyTable(game: Game, state: GameState, ids: string[], seat: string): HTMLElement[] {
@@ -181,15 +196,20 @@ function partyTable(game: Game, state: GameState, ids: string[], seat: string): 
   const table = el(
     'table',
     { class: 'party-table' },
-    el('caption', { class: 'sr-only' }, 'The other delegations: position and meters'),
+    el('caption', { class: 'sr-only' }, t('delegations-caption')),
     el(
       'thead',
       {},
       el(
         'tr',
         {},
-        el('th', { scope: 'col' }, 'Delegation', el('span', { class: 'position-inline' }, ' and position')),
-        el('th', { scope: 'col', class: 'position-col' }, 'Position'),
+        el(
+          'th',
+          { scope: 'col' },
+          t('delegation'),
+          el('span', { class: 'position-inline' }, t('and-position')),
+        ),
+        el('th', { scope: 'col', class: 'position-col' }, t('position')),
         ...columns.map((m) => meterHeader(game, m)),
       ),
     ),
@@ -197,7 +217,7 @@ function partyTable(game: Game, state: GameState, ids: string[], seat: string): 
   );
   const scroller = el(
     'div',
-    { class: 'table-scroll', role: 'region', 'aria-label': 'The other delegations', tabindex: 0 },
+    { class: 'table-scroll', role: 'region', 'aria-label': t('delegations'), tabindex: 0 },
     table,
   );
   return [scroller, legend(game, state, ids)].filter((x): x is HTMLElement => x !== null);
@@ -209,7 +229,7 @@ function partyTable(game: Game, state: GameState, ids: string[], seat: string): 
  */
 export function renderParties(game: Game, state: GameState, seat: string = game.playerId): HTMLElement[] {
   const others = game.partyIds.filter((id) => id !== seat);
-  const heading = el('h2', { id: 'parties-heading' }, 'Around the table');
+  const heading = el('h2', { id: 'parties-heading' }, t('around-the-table'));
   if (game.partyIds.length <= COMPACT_PARTIES) {
     return [
       heading,
@@ -237,7 +257,7 @@ function packageList(game: Game, pkg: Record<string, string>): HTMLDListElement 
         'dd',
         { class: changed ? 'changed' : undefined },
         own(issue.options, option) ?? option,
-        changed ? null : el('span', { class: 'muted' }, ' (unchanged)'),
+        changed ? null : el('span', { class: 'muted' }, t('unchanged')),
       ),
     );
   }
@@ -247,13 +267,13 @@ function packageList(game: Game, pkg: Record<string, string>): HTMLDListElement 
 /** The package on the table and any packages a party other than `seat` has signed. */
 export function renderPackage(game: Game, state: GameState, seat: string = game.playerId): HTMLElement[] {
   const out: HTMLElement[] = [
-    el('h2', { id: 'package-heading' }, 'The package on the table'),
+    el('h2', { id: 'package-heading' }, t('package-heading')),
     packageList(game, state.table),
   ];
   for (const [party, pkg] of Object.entries(state.agreements)) {
     if (party === seat) continue;
     out.push(
-      el('h3', {}, `Signed by ${own(game.scenario.parties, party)?.name ?? party}`),
+      el('h3', {}, t('signed-by', { party: own(game.scenario.parties, party)?.name ?? party })),
       packageList(game, pkg),
     );
   }

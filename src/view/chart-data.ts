@@ -3,6 +3,7 @@
  * canvas chart and the DOM's accessible table show exactly the same data, and tests can pin it.
  */
 import { type Game, type GameState, own } from '../engine/index.ts';
+import { t } from './i18n/active.ts';
 import { metersFor } from './relevance.ts';
 
 /** A meter's value at the end of a round; round 0 is the start of the game. */
@@ -101,8 +102,11 @@ export function meterSeries(
       .slice(0, room - veto.length);
     const picked = new Set([...veto, ...rest]);
     parties = charted.filter((p) => picked.has(p));
-    const why = veto.length > 0 ? 'members with a veto, then the largest changes' : 'the largest changes';
-    caption = `Showing ${parties.length} of ${charted.length} counterparts: ${why}.`;
+    caption = t('chart-caption', {
+      shown: parties.length,
+      of: charted.length,
+      veto: veto.length > 0 ? 'yes' : 'no',
+    });
   }
   if (playerCharted) parties = [seat, ...parties];
   return {

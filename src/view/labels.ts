@@ -3,6 +3,8 @@
  * word a player reads comes from the scenario (or, for tiers, from here), so renderers never show an id.
  */
 import { type Action, type Game, type GameState, type OutcomeResult, own } from '../engine/index.ts';
+import { activeLang, t } from './i18n/active.ts';
+import { pseudo } from './i18n/messages.ts';
 
 /** A move's label split in two: the move's name and the chosen options, e.g. "Tone: Conciliatory". */
 export interface ActionLabel {
@@ -72,22 +74,21 @@ export function positionOf(
   return { label: def?.label ?? value, describe: def?.describe ?? '', final: def?.final === true };
 }
 
-/** Tiers in words, so the result never rests on colour alone. */
-export const TIER_WORDS: Record<OutcomeResult['tier'], string> = {
-  success: 'Success',
-  partial: 'Partial success',
-  failure: 'Failure',
-};
+/** A tier in words (in the active language), so the result never rests on colour alone. */
+export function tierWord(tier: OutcomeResult['tier'] | string): string {
+  return tier === 'success' || tier === 'partial' || tier === 'failure' ? t(`tier-${tier}`) : tier;
+}
 
 /** The round line of the header: where the game stands, in words. */
 export function roundStatus(game: Game, state: GameState): string {
   const { rounds } = game.scenario;
-  if (state.over) return `The talks are over (${Math.min(state.round, rounds)} of ${rounds} rounds)`;
+  if (state.over) return t('round-over', { round: Math.min(state.round, rounds), rounds });
   // Each seat has its own moves per round (the tutorial's Amber two, the cooperative one).
   const perRound =
     (state.mover !== null ? own(game.seatMovesPerRound, state.mover) : undefined) ?? game.movesPerRound;
-  const move = perRound > 1 ? ` · move ${state.step + 1} of ${perRound}` : '';
-  return `Round ${state.round} of ${rounds}${move}`;
+  return perRound > 1
+    ? t('round-status-moves', { round: state.round, rounds, move: state.step + 1, moves: perRound })
+    : t('round-status', { round: state.round, rounds });
 }
 
 const DATE = new Intl.DateTimeFormat('en-GB', {
@@ -100,5 +101,7 @@ const DATE = new Intl.DateTimeFormat('en-GB', {
 /** "2024-12-06" → "6 December 2024" (dates are written YYYY-MM-DD in scenario files). */
 export function longDate(date: string): string {
   const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : DATE.format(parsed);
+  if (Number.isNaN(parsed.getTime())) return date;
+  // Month names are words: the pseudo-locale marks them as it marks every other word.
+  return activeLang() === 'en-XA' ? pseudo(DATE.format(parsed)) : DATE.format(parsed);
 }

@@ -6,6 +6,7 @@
 import type Phaser from 'phaser';
 import type { Game } from '../../engine/index.ts';
 import type { ChartData } from '../../view/chart-data.ts';
+import { t } from '../../view/i18n/active.ts';
 import { COLOURS, textStyle } from '../theme.ts';
 import { partySymbol } from './emblem.ts';
 
@@ -140,7 +141,7 @@ export function drawPanel(
       .setOrigin(0.5, 0);
   });
   scene.add
-    .text(plot.x + plot.w / 2, plot.y + plot.h + 24, 'Round', textStyle(16, COLOURS.ink))
+    .text(plot.x + plot.w / 2, plot.y + plot.h + 24, t('scene-round'), textStyle(16, COLOURS.ink))
     .setOrigin(0.5, 0);
 
   const mine = data.lines.filter((l) => l.meter === meter.id);

@@ -4,6 +4,7 @@
  */
 import type Phaser from 'phaser';
 import { type Game, own } from '../../engine/index.ts';
+import { t } from '../../view/i18n/active.ts';
 import { displayName } from '../../view/labels.ts';
 import type { Ballot } from '../../view/voting.ts';
 import { COLOURS, textStyle } from '../theme.ts';
@@ -46,8 +47,14 @@ export function drawSeat(
   const { x, y } = seat;
   if (own(game.scenario.parties, id)?.veto) {
     const tag = scene.add.graphics();
-    tag.fillStyle(COLOURS.ink).fillRoundedRect(x - 26, y - SEAT_R - 24, 52, 20, 4);
-    scene.add.text(x, y - SEAT_R - 14, 'VETO', textStyle(16, 0xffffff, true)).setOrigin(0.5);
+    const word = scene.add
+      .text(x, y - SEAT_R - 14, t('scene-veto'), textStyle(16, 0xffffff, true))
+      .setOrigin(0.5);
+    // The tag grows with a longer word (another language) up to the room between seats, then the word shrinks.
+    const width = Math.min(68, Math.max(52, word.width + 10));
+    if (word.width > width - 6) word.setScale((width - 6) / word.width);
+    tag.fillStyle(COLOURS.ink).fillRoundedRect(x - width / 2, y - SEAT_R - 24, width, 20, 4);
+    scene.children.bringToTop(word);
   }
   const emblem = drawEmblem(scene, game, id, x, y, SEAT_R);
   const name = scene.add.text(x, y + SEAT_R + 5, '', textStyle(16, COLOURS.ink)).setOrigin(0.5, 0);
@@ -87,14 +94,15 @@ export function paintChip(parts: SeatParts, ballot: Ballot | null): void {
 /** A stamp over a permanent member that voted no: the veto made visible, in words and a cross. */
 export function drawVetoStamp(scene: Phaser.Scene, x: number, y: number): Phaser.GameObjects.GameObject[] {
   const g = scene.add.graphics({ x, y });
-  g.fillStyle(0xffffff, 0.9).fillRoundedRect(-44, -16, 88, 32, 4);
-  g.lineStyle(3, COLOURS.no).strokeRoundedRect(-44, -16, 88, 32, 4);
-  drawMark(g, 'no', -26, 0, 20, COLOURS.no);
+  const text = scene.add.text(0, 0, t('scene-veto'), textStyle(18, COLOURS.no, true)).setOrigin(0.5);
+  // The stamp is as wide as its word (plus the cross), so a longer word in another language stays inside.
+  const half = Math.max(44, (text.width + 40) / 2);
+  g.fillStyle(0xffffff, 0.9).fillRoundedRect(-half, -16, 2 * half, 32, 4);
+  g.lineStyle(3, COLOURS.no).strokeRoundedRect(-half, -16, 2 * half, 32, 4);
+  drawMark(g, 'no', -half + 18, 0, 20, COLOURS.no);
   g.setAngle(-12);
-  const text = scene.add
-    .text(x + 10, y - 2, 'VETO', textStyle(18, COLOURS.no, true))
-    .setOrigin(0.5)
-    .setAngle(-12);
+  text.setPosition(x + 10, y - 2).setAngle(-12);
+  scene.children.bringToTop(text);
   return [g, text];
 }
 
@@ -105,5 +113,5 @@ export function drawLectern(scene: Phaser.Scene, game: Game, seat: string, x: nu
   g.fillStyle(COLOURS.table).fillRect(x - 90, y + 42, 180, 10);
   drawEmblem(scene, game, seat, x - 80, y, 24, true);
   fitText(scene.add.text(x - 44, y - 20, '', textStyle(18, COLOURS.ink, true)), displayName(game, seat), 160);
-  scene.add.text(x - 44, y + 2, 'you · at the lectern', textStyle(16, COLOURS.muted));
+  scene.add.text(x - 44, y + 2, t('scene-lectern'), textStyle(16, COLOURS.muted));
 }

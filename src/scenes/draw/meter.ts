@@ -10,7 +10,10 @@ import { fitText } from './layout.ts';
 
 /** The shortest prefix of each meter's label that no other meter's label shares ("Pr", "Pa", "T"). */
 export function meterCodes(game: Game): Record<string, string> {
-  const labels = game.meterIds.map((id) => own(game.scenario.meters, id)?.label ?? id);
+  // The pseudo-locale's brackets and length marks are not letters of the label: a code skips them.
+  const labels = game.meterIds.map((id) =>
+    (own(game.scenario.meters, id)?.label ?? id).replace(/[⟦⟧~]/g, ''),
+  );
   const out: Record<string, string> = {};
   game.meterIds.forEach((id, i) => {
     const label = labels[i] as string;

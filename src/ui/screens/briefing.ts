@@ -4,6 +4,7 @@
  * before the first move.
  */
 
+import { t } from '../../view/i18n/active.ts';
 import { seatSource } from '../../view/seat-view.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { renderBriefing } from '../briefing.ts';
@@ -24,22 +25,18 @@ export function mountBriefing(app: App): Mounted {
   const started = view.actions.some((a) => a.seat === seat);
   loaded.briefed.add(seat);
   const heading = el('h1', { id: 'briefing-heading', tabindex: -1 }, game.scenario.title);
-  const go = button(
-    started ? 'Back to the negotiation' : 'Begin negotiating',
-    () => app.go('play'),
-    'primary',
-  );
+  const go = button(t(started ? 'briefing-back' : 'briefing-begin'), () => app.go('play'), 'primary');
   // The briefing is long: the way on is offered at the top too, for those who read it before.
-  const goTop = button(started ? 'Back to the table' : 'Skip the briefing and begin', () => app.go('play'));
+  const goTop = button(t(started ? 'briefing-back-top' : 'briefing-skip'), () => app.go('play'));
   const seats =
     game.seatIds.length > 1 && view.actions.length === 0
       ? el(
           'p',
           { class: 'seat-line' },
           passAndPlay
-            ? `Pass and play: this is the briefing of ${seatName(game, seat)}. `
-            : `You play ${seatName(game, seat)}. `,
-          button(passAndPlay ? 'Change seats' : 'Play another seat, or pass and play', () => app.go('seats')),
+            ? t('briefing-pass-seat', { seat: seatName(game, seat) })
+            : t('briefing-you-play', { seat: seatName(game, seat) }),
+          button(t(passAndPlay ? 'change-seats' : 'briefing-other-seat'), () => app.go('seats')),
         )
       : null;
   fill(
@@ -48,24 +45,17 @@ export function mountBriefing(app: App): Mounted {
       'div',
       { class: 'screen briefing-screen', 'aria-labelledby': 'briefing-heading', 'data-seat': seat },
       heading,
-      el('p', { class: 'muted' }, 'Seed ', bdi(view.seed), ' · ', goTop),
+      el('p', { class: 'muted' }, t('seed-before'), bdi(view.seed), ' · ', goTop),
       seats,
       renderBriefing(game, seat),
       // An author play-testing a file sees how every party's position can move; students of a built-in do not.
-      loaded.builtIn
-        ? null
-        : diagramsSection(
-            game,
-            [],
-            'How the positions can move (for the author)',
-            'This file’s position machines as diagrams, to check them before playing: the boxes are positions, the arrows the transitions with their conditions.',
-          ),
+      loaded.builtIn ? null : diagramsSection(game, [], t('briefing-diagrams'), t('briefing-diagrams-intro')),
       el('p', { class: 'actions' }, go),
     ),
   );
   return {
     scene: 'Briefing',
-    caption: 'Your briefing',
+    caption: t('your-briefing'),
     source: seatSource(session, () => loaded.seat),
     focus: heading,
   };

@@ -4,12 +4,14 @@
  * "does not verify"; then the spread of outcomes, how often each move was chosen, and every student's
  * outcome and answers.
  */
-import { compileGame, type Game, verifyReplay } from '../../engine/index.ts';
+import { type Game, verifyReplay } from '../../engine/index.ts';
 import { CATALOG } from '../../session/catalog.ts';
 import { readResult, type StudentResult } from '../../session/result.ts';
-import { TIER_WORDS } from '../../view/labels.ts';
+import { activeLang, t } from '../../view/i18n/active.ts';
+import { tierWord } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
+import { engineWords, gameIn } from '../language.ts';
 import { button } from './title.ts';
 
 /** Result files above this size are refused unread. */
@@ -27,13 +29,15 @@ interface Row {
   sameAs: string[];
 }
 
+/** Compiled games by scenario id and language (a language switch rewords the next files read). */
 const games = new Map<string, Promise<Game | null>>();
 function gameOf(id: string): Promise<Game | null> {
-  let g = games.get(id);
+  const key = `${activeLang()} ${id}`;
+  let g = games.get(key);
   if (!g) {
     const entry = CATALOG.get(id);
-    g = entry ? entry.load().then((c) => compileGame(c.scenario)) : Promise.resolve(null);
-    games.set(id, g);
+    g = entry ? entry.load().then((c) => gameIn(c.scenario)) : Promise.resolve(null);
+    games.set(key, g);
   }
   return g;
 }
@@ -48,21 +52,21 @@ async function readRow(file: File): Promise<Row> {
     game: null,
     sameAs: [],
   };
-  if (file.size > MAX_RESULT) return { ...row, problem: 'larger than 5 MB: not a result file' };
+  if (file.size > MAX_RESULT) return { ...row, problem: t('class-too-large') };
   let data: unknown;
   try {
     data = JSON.parse(await file.text());
   } catch {
-    return { ...row, problem: 'not JSON' };
+    return { ...row, problem: t('class-not-json') };
   }
   const read = readResult(data);
-  if ('error' in read) return { ...row, problem: read.error };
+  if ('error' in read) return { ...row, problem: engineWords(read.error, 'detail-not-result') };
   const game = await gameOf(read.result.scenario.id);
   if (!game)
     return {
       ...row,
       result: read.result,
-      problem: `a scenario with id “${read.result.scenario.id}” is not in this page`,
+      problem: t('class-unknown-scenario', { id: read.result.scenario.id }),
     };
   const checked = verifyReplay(game, read.result.replay);
   // A replay whose moves and hashes all check but whose recorded outcome was edited is still the game it
@@ -87,7 +91,11 @@ async function readRow(file: File): Promise<Row> {
     result,
     verified: v.ok,
     claimed,
-    problem: v.ok ? null : `does not verify: ${v.message}`,
+    problem: v.ok
+      ? null
+      : t('class-not-verified', {
+          message: engineWords(v.message, `detail-verify-${v.kind}`, { turn: 'turn' in v ? v.turn : 0 }),
+        }),
   };
 }
 
@@ -151,28 +159,32 @@ function summary(rows: Row[]): HTMLElement[] {
     for (const r of list) {
       const o = r.result?.outcome;
       const key = o?.id ?? 'unfinished';
-      const entry = outcomes.get(key) ?? { title: o?.title ?? 'Not finished', tier: o?.tier ?? '', n: 0 };
+      const entry = outcomes.get(key) ?? {
+        title: o?.title ?? t('class-not-finished'),
+        tier: o?.tier ?? '',
+        n: 0,
+      };
       entry.n += 1;
       outcomes.set(key, entry);
       for (const m of new Set(r.result?.replay.actions.map((a) => a.move)))
         moves.set(m, (moves.get(m) ?? 0) + 1);
     }
     out.push(
-      el('h2', {}, bdi(title), ` — ${list.length} result${list.length === 1 ? '' : 's'}`),
+      el('h2', {}, bdi(title), t('class-results-count', { count: list.length })),
       el(
         'table',
         { class: 'party-table' },
-        el('caption', {}, 'Outcomes'),
+        el('caption', {}, t('class-outcomes')),
         el(
           'thead',
           {},
           el(
             'tr',
             {},
-            el('th', {}, 'Outcome'),
-            el('th', {}, 'Tier'),
-            el('th', {}, 'Students'),
-            el('th', {}, 'Share'),
+            el('th', {}, t('class-outcome')),
+            el('th', {}, t('class-tier')),
+            el('th', {}, t('class-students')),
+            el('th', {}, t('class-share')),
           ),
         ),
         el(
@@ -185,7 +197,7 @@ function summary(rows: Row[]): HTMLElement[] {
                 'tr',
                 {},
                 el('th', {}, o.title),
-                el('td', {}, TIER_WORDS[o.tier as keyof typeof TIER_WORDS] ?? o.tier),
+                el('td', {}, tierWord(o.tier)),
                 el('td', { class: 'num' }, String(o.n)),
                 el('td', {}, shareBar(o.n / list.length), ` ${percent(o.n, list.length)}`),
               ),
@@ -195,8 +207,18 @@ function summary(rows: Row[]): HTMLElement[] {
       el(
         'table',
         { class: 'party-table' },
-        el('caption', {}, 'Moves: how many students used each at least once'),
-        el('thead', {}, el('tr', {}, el('th', {}, 'Move'), el('th', {}, 'Students'), el('th', {}, 'Share'))),
+        el('caption', {}, t('class-moves-caption')),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', {}, t('class-move')),
+            el('th', {}, t('class-students')),
+            el('th', {}, t('class-share')),
+          ),
+        ),
         el(
           'tbody',
           {},
@@ -206,7 +228,8 @@ function summary(rows: Row[]): HTMLElement[] {
               el(
                 'tr',
                 {},
-                el('th', {}, m),
+                // A move's id, as the result file records it.
+                el('th', {}, el('code', {}, m)),
                 el('td', { class: 'num' }, String(n)),
                 el('td', {}, percent(n, list.length)),
               ),
@@ -236,32 +259,37 @@ function studentList(rows: Row[]): HTMLElement {
           : el(
               'span',
               {},
-              `✓ verified — ${r.result?.outcome ? `${r.result.outcome.title} (${TIER_WORDS[r.result.outcome.tier as keyof typeof TIER_WORDS] ?? r.result.outcome.tier})` : 'not finished'}, seed `,
+              r.result?.outcome
+                ? t('class-verified', {
+                    outcome: r.result.outcome.title,
+                    tier: tierWord(r.result.outcome.tier),
+                  })
+                : t('class-verified-unfinished'),
               bdi(r.result?.seed ?? ''),
             ),
         r.claimed
           ? el(
               'span',
               { class: 'error-text' },
-              ' — the file itself claims “',
+              t('class-claims-before'),
               bdi(r.claimed),
-              '”: it was edited after the game',
+              t('class-claims-after'),
             )
           : null,
         r.sameAs.length
           ? el(
               'span',
               { class: 'error-text same-game' },
-              ' — the same game as ',
+              t('class-same-before'),
               ...r.sameAs.flatMap((f, i) => [i ? ', ' : '', bdi(f)]),
-              ': counted once',
+              t('class-same-after'),
             )
           : null,
         r.result?.answers.some((a) => a.answer.trim())
           ? el(
               'details',
               {},
-              el('summary', {}, 'Answers to the discussion questions'),
+              el('summary', {}, t('class-answers')),
               el(
                 'ol',
                 {},
@@ -270,7 +298,7 @@ function studentList(rows: Row[]): HTMLElement {
                     'li',
                     {},
                     el('p', { class: 'muted' }, bdi(a.question)),
-                    el('p', {}, a.answer ? bdi(a.answer) : '(no answer)'),
+                    el('p', {}, a.answer ? bdi(a.answer) : t('class-no-answer')),
                   ),
                 ),
               ),
@@ -283,7 +311,7 @@ function studentList(rows: Row[]): HTMLElement {
 
 /** Mounts the class page. */
 export function mountClassResults(app: App): Mounted {
-  const heading = el('h1', { id: 'class-heading', tabindex: -1 }, 'Class results');
+  const heading = el('h1', { id: 'class-heading', tabindex: -1 }, t('class-heading'));
   const input = el('input', {
     type: 'file',
     id: 'result-files',
@@ -294,12 +322,12 @@ export function mountClassResults(app: App): Mounted {
   input.addEventListener('change', async () => {
     // Every chosen file is read (a few at a time, so hundreds of 5 MB files never sit in memory at once).
     const files = [...(input.files ?? [])];
-    fill(results, el('p', {}, `Reading ${files.length} file(s)…`));
+    fill(results, el('p', {}, t('class-reading', { count: files.length })));
     const rows = markSameGames(await readAll(files));
     fill(
       results,
       ...summary(rows.filter((r) => r.sameAs.length === 0)),
-      el('h2', {}, `Every file (${rows.length})`),
+      el('h2', {}, t('class-every-file', { count: rows.length })),
       studentList(rows),
     );
   });
@@ -309,19 +337,15 @@ export function mountClassResults(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'class-heading' },
       heading,
-      el(
-        'p',
-        {},
-        'Choose the result files (.json) your students downloaded from their debriefs. Each game is replayed here to check it; nothing is uploaded.',
-      ),
-      el('p', {}, el('label', { for: 'result-files' }, 'Result files: '), input),
+      el('p', {}, t('class-intro')),
+      el('p', {}, el('label', { for: 'result-files' }, t('class-files-label')), input),
       results,
       el(
         'p',
         { class: 'actions' },
-        button('Back to the title', () => app.go('title')),
+        button(t('back-to-title'), () => app.go('title')),
       ),
     ),
   );
-  return { scene: 'HowToPlay', caption: 'Class results', source: null, focus: heading };
+  return { scene: 'HowToPlay', caption: t('class-heading'), source: null, focus: heading };
 }

@@ -5,7 +5,9 @@
  * Each seat reads its own tier and its own debrief text; the game being over, what was hidden is revealed.
  * In pass and play, every held seat's tier is listed and each seat's debrief is one button away.
  */
-import { TIER_WORDS } from '../../view/labels.ts';
+
+import { t } from '../../view/i18n/active.ts';
+import { tierWord } from '../../view/labels.ts';
 import { revealedSource, revealedView, seatSource } from '../../view/seat-view.ts';
 import type { App, Loaded, Mounted } from '../app-types.ts';
 import { renderDebrief } from '../debrief.ts';
@@ -27,34 +29,34 @@ export function mountDebrief(app: App): Mounted {
   const seat = view.seat;
   const section = el('section', { class: 'panel screen debrief', 'aria-labelledby': 'debrief-heading' });
   if (!view.outcome) {
-    const heading = el('h1', { id: 'debrief-heading', tabindex: -1 }, 'The negotiation is not over yet');
+    const heading = el('h1', { id: 'debrief-heading', tabindex: -1 }, t('debrief-not-over'));
     fill(
       app.main,
       el(
         'section',
         {},
         heading,
-        button('Back to the table', () => app.go('play'), 'primary'),
+        button(t('briefing-back-top'), () => app.go('play'), 'primary'),
       ),
     );
     // Not over: nothing is revealed yet, so the scene gets only the seat's own view.
     return {
       scene: 'Debrief',
-      caption: 'Debrief',
+      caption: t('debrief'),
       source: seatSource(session, () => loaded.seat),
       focus: heading,
     };
   }
   const actions = [
     button(
-      'Play again with a new seed',
+      t('play-again'),
       () => {
         session.newGame();
         app.go(app.firstScreen());
       },
       'primary',
     ),
-    button('Replay this game', () => {
+    button(t('replay-this-game'), () => {
       app.viewer = openViewer(
         game,
         view.seed,
@@ -64,11 +66,11 @@ export function mountDebrief(app: App): Mounted {
       );
       app.go('replay');
     }),
-    button('Download replay', () => {
+    button(t('download-replay'), () => {
       downloadReplay(loaded);
-      app.announce('The replay file was downloaded.');
+      app.announce(t('replay-downloaded'));
     }),
-    button('Choose another scenario', () => app.go('select')),
+    button(t('choose-another'), () => app.go('select')),
   ];
   const hand = handIn(app, loaded);
   const body = renderDebrief(
@@ -85,12 +87,7 @@ export function mountDebrief(app: App): Mounted {
       extra: [
         ...chartTable(game, view.states, seat),
         ...historySections(game, view.states, seat),
-        diagramsSection(
-          game,
-          view.states,
-          'How each position moved',
-          'Each party’s position is a state machine: the boxes are its positions, the arrows what moves it and when. The path this game took is highlighted, and the list under each diagram says the same in words.',
-        ),
+        diagramsSection(game, view.states, t('debrief-diagrams'), t('debrief-diagrams-intro')),
       ],
     },
     seat,
@@ -99,7 +96,7 @@ export function mountDebrief(app: App): Mounted {
   fill(section, ...body.slice(0, 3), seatResults(app, loaded, view.seats, seat), ...body.slice(3), hand);
   fill(app.main, section);
   const heading = section.querySelector<HTMLElement>('#debrief-heading') ?? section;
-  return { scene: 'Debrief', caption: 'Debrief', source, focus: heading };
+  return { scene: 'Debrief', caption: t('debrief'), source, focus: heading };
 
   /** Pass and play: every held seat's own tier, and the way to each seat's debrief. */
   function seatResults(
@@ -113,16 +110,14 @@ export function mountDebrief(app: App): Mounted {
     return el(
       'div',
       { class: 'seat-results', role: 'group', 'aria-labelledby': 'seat-results-heading' },
-      el('h2', { id: 'seat-results-heading' }, 'Each seat’s result'),
+      el('h2', { id: 'seat-results-heading' }, t('seat-results')),
       el(
         'ul',
         {},
         ...seats.map((s) => {
           const tier = revealedView(raw, s).outcome?.tier;
           const b = button(
-            s === shown
-              ? `Showing the debrief of ${seatName(game, s)}`
-              : `Show the debrief of ${seatName(game, s)}`,
+            t(s === shown ? 'debrief-showing' : 'debrief-show', { seat: seatName(game, s) }),
             () => {
               loaded.seat = s;
               app.go('debrief');
@@ -132,8 +127,8 @@ export function mountDebrief(app: App): Mounted {
           return el(
             'li',
             { 'data-seat': s, 'data-tier': tier ?? '' },
-            el('strong', {}, `${seatParty(game, s)}: `),
-            tier ? TIER_WORDS[tier] : '—',
+            el('strong', {}, t('party-colon', { party: seatParty(game, s) })),
+            tier ? tierWord(tier) : '—',
             ' ',
             b,
           );

@@ -5,6 +5,7 @@
 
 import { buildReplay, encodeReplayCode } from '../../engine/index.ts';
 import { buildResult, resultMarkdown } from '../../session/result.ts';
+import { activeMessages, t } from '../../view/i18n/active.ts';
 import { describeEntry } from '../../view/log-lines.ts';
 import type { App, Loaded } from '../app-types.ts';
 import { el } from '../dom.ts';
@@ -43,18 +44,18 @@ export function downloadReplay(loaded: Loaded): void {
 
 /** A button that copies the compact replay code, or shows it to copy by hand when the clipboard is closed. */
 export function replayCodeButton(app: App, loaded: Loaded): HTMLButtonElement {
-  return button('Copy replay code', () => {
+  return button(t('copy-code'), () => {
     const view = loaded.session.view();
     const encoded = encodeReplayCode(loaded.game, view.seed, [...view.actions], { seats: view.seats });
     if (!encoded.ok) {
-      app.announce(`No replay code: ${encoded.message}`);
+      app.announce(t('no-code', { message: encoded.message }));
       return;
     }
     const { code } = encoded;
-    const show = () => window.prompt('Your replay code (copy it):', code);
+    const show = () => window.prompt(t('code-prompt'), code);
     if (navigator.clipboard?.writeText) {
       navigator.clipboard.writeText(code).then(
-        () => app.announce('Replay code copied to the clipboard.'),
+        () => app.announce(t('code-copied')),
         () => show(),
       );
     } else show();
@@ -96,34 +97,25 @@ function seatHandIn(app: App, loaded: Loaded, seat: string, several: boolean): H
       loaded.answers,
       nameInput.value,
       seat,
-      (entries) => entries.map((e) => describeEntry(loaded.game, e, seat).text),
+      (entries) => entries.map((e) => describeEntry(loaded.game, e, seat, activeMessages()).text),
     );
   };
   const who = several ? `-${slug(seat)}` : '';
   const base = () => `envoy-result-${loaded.id}${who}-${slug(nameInput.value)}`;
-  const whose = several ? `${seatParty(loaded.game, seat)}’s result` : 'result';
+  const party = several ? seatParty(loaded.game, seat) : 'none';
   const parts: (HTMLElement | null)[] = [
     several ? el('h3', {}, seatName(loaded.game, seat)) : null,
-    el(
-      'p',
-      {},
-      el(
-        'label',
-        { for: id },
-        several ? 'Name of this seat’s player (optional): ' : 'Your name (optional): ',
-      ),
-      nameInput,
-    ),
+    el('p', {}, el('label', { for: id }, t(several ? 'result-name-seat' : 'result-name')), nameInput),
     el(
       'p',
       { class: 'actions', 'data-seat': seat },
-      button(`Download ${whose} (JSON)`, () => {
+      button(t('result-download-json', { party }), () => {
         downloadText(`${base()}.json`, 'application/json', `${JSON.stringify(result(), null, 2)}\n`);
-        app.announce(`The ${whose} was downloaded (JSON).`);
+        app.announce(t('result-downloaded-json', { party }));
       }),
-      button(`Download ${whose} (Markdown)`, () => {
+      button(t('result-download-md', { party }), () => {
         downloadText(`${base()}.md`, 'text/markdown', resultMarkdown(result()));
-        app.announce(`The ${whose} was downloaded (Markdown).`);
+        app.announce(t('result-downloaded-md', { party }));
       }),
     ),
   ];
@@ -141,18 +133,8 @@ export function handIn(app: App, loaded: Loaded): HTMLElement {
   return el(
     'section',
     { class: 'hand-in', 'aria-labelledby': 'hand-in-heading' },
-    el(
-      'h2',
-      { id: 'hand-in-heading' },
-      several ? 'Hand in your results, one per seat' : 'Hand in your result',
-    ),
-    el(
-      'p',
-      { class: 'muted' },
-      several
-        ? 'Each result holds the moves, the answers they drew, the outcome for that seat and your answers above. Your instructor can check it is a real game.'
-        : 'The result holds your moves, the answers they drew, the outcome and your answers above. Your instructor can check it is a real game.',
-    ),
+    el('h2', { id: 'hand-in-heading' }, t(several ? 'hand-in-seats' : 'hand-in')),
+    el('p', { class: 'muted' }, several ? t('hand-in-seats-detail') : t('hand-in-detail')),
     ...seats.flatMap((seat) => seatHandIn(app, loaded, seat, several)),
   );
 }

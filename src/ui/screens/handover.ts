@@ -5,6 +5,7 @@
  */
 import { own } from '../../engine/index.ts';
 import type { SessionView } from '../../session/session.ts';
+import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { seatName } from './seats.ts';
@@ -29,9 +30,9 @@ export function mountHandover(app: App): Mounted {
   const { game, session } = loaded;
   const next = moverToShow(session.view()) ?? loaded.seat;
   const party = own(game.scenario.parties, next)?.name ?? next;
-  const heading = el('h1', { id: 'handover-heading', tabindex: -1 }, `Pass the device to ${party}`);
+  const heading = el('h1', { id: 'handover-heading', tabindex: -1 }, t('handover-heading', { party }));
   const go = button(
-    'Continue',
+    t('continue'),
     () => {
       loaded.seat = next;
       app.go(loaded.briefed.has(next) ? 'play' : 'briefing');
@@ -57,25 +58,21 @@ export function mountHandover(app: App): Mounted {
       el(
         'section',
         { class: 'panel screen handover', 'data-seat': next },
-        el('p', { class: 'eyebrow' }, 'Pass and play'),
+        el('p', { class: 'eyebrow' }, t('pass-and-play')),
         heading,
         el(
           'p',
           { id: 'handover-who', class: 'handover-who' },
-          `Next to play: ${seatName(game, next)} (${party}). Hand the device over, and press Continue when only they can see the screen.`,
+          t('handover-who', { seat: seatName(game, next), party }),
         ),
-        el(
-          'p',
-          { class: 'muted' },
-          'Each player sees only their own brief, their own side’s hidden meters and what was said to them. The last player’s view is hidden until then.',
-        ),
+        el('p', { class: 'muted' }, t('handover-privacy')),
         el('p', { class: 'actions' }, go),
       ),
     ),
   );
   return {
     scene: 'HowToPlay',
-    caption: 'Pass the device',
+    caption: t('handover-caption'),
     source: null,
     focus: heading,
     cleanup: () => {

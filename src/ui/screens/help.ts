@@ -1,61 +1,50 @@
 /** How to play: the few rules a student needs, reachable from every screen through the top bar. */
+
+import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { button } from './title.ts';
 
-const STEPS: [string, string][] = [
-  [
-    'Read your briefing',
-    'It tells you who you speak for, what your side wants, your red lines and what you may give.',
-  ],
-  [
-    'Make one move at a time',
-    'Each round allows a few moves: change the package on the table one issue at a time, make statements, lobby, or call for a decision. Moves you cannot make now are not listed.',
-  ],
-  [
-    'Read every answer',
-    'After each move the other parties respond, and each response gives its reason. Their positions and meters (such as trust or pressure) change; the log keeps everything.',
-  ],
-  [
-    'Reach an outcome',
-    'The game ends with an agreement, a vote, a walkout, or when the rounds run out. The debrief compares your result with what really happened, with dates and sources.',
-  ],
-];
+/** The four steps, by catalogue id (`help-step-N` and its `.detail`). */
+const STEPS = [1, 2, 3, 4];
 
 /** Mounts the help screen. */
 export function mountHelp(app: App): Mounted {
-  const heading = el('h1', { id: 'help-heading', tabindex: -1 }, 'How to play');
+  const heading = el('h1', { id: 'help-heading', tabindex: -1 }, t('how-to-play'));
   fill(
     app.main,
     el(
       'section',
       { class: 'panel screen', 'aria-labelledby': 'help-heading' },
       heading,
-      el('ol', { class: 'steps' }, ...STEPS.map(([t, d]) => el('li', {}, el('strong', {}, t), ` — ${d}`))),
-      el('h2', {}, 'Keyboard'),
+      el(
+        'ol',
+        { class: 'steps' },
+        ...STEPS.map((n) =>
+          el(
+            'li',
+            {},
+            el('strong', {}, t(`help-step-${n}`)),
+            t('help-step-detail', { detail: t(`help-step-${n}-detail`) }),
+          ),
+        ),
+      ),
+      el('h2', {}, t('help-keyboard')),
       el(
         'ul',
         {},
-        el('li', {}, 'Tab and Shift+Tab move between controls; Enter or Space chooses.'),
-        el('li', {}, 'Escape skips the animation in progress.'),
-        el(
-          'li',
-          {},
-          'After each move, focus returns to your first available move; the log announces the answers.',
-        ),
+        el('li', {}, t('help-key-tab')),
+        el('li', {}, t('help-key-escape')),
+        el('li', {}, t('help-key-focus')),
       ),
-      el('h2', {}, 'Seeds and saves'),
-      el(
-        'p',
-        {},
-        'Every game has a seed, shown at the top and in the address bar. The same seed and the same moves always give the same game, so a class can play the same starting point and compare. Your game is saved in this browser after every move; reloading the page resumes it.',
-      ),
+      el('h2', {}, t('help-seeds')),
+      el('p', {}, t('help-seeds-text')),
       el(
         'p',
         { class: 'actions' },
-        button('Back', () => app.back(), 'primary'),
+        button(t('back'), () => app.back(), 'primary'),
       ),
     ),
   );
-  return { scene: 'HowToPlay', caption: 'How to play', source: null, focus: heading };
+  return { scene: 'HowToPlay', caption: t('how-to-play'), source: null, focus: heading };
 }

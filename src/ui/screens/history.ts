@@ -5,8 +5,9 @@
 
 import type { Game, GameState } from '../../engine/index.ts';
 import { meterSeries } from '../../view/chart-data.ts';
+import { activeMessages, t } from '../../view/i18n/active.ts';
 import { actionLabel, displayName } from '../../view/labels.ts';
-import { describeLog, type LogLine } from '../../view/log-lines.ts';
+import { describeLog } from '../../view/log-lines.ts';
 import { type Child, el } from '../dom.ts';
 
 /** One offer: when, what, and the verdicts it drew. */
@@ -25,7 +26,9 @@ function offerHistory(game: Game, states: readonly GameState[], seat: string): O
     // Only the seat's own offers: in a game of several seats, the others' proposals are theirs.
     if (move?.kind !== 'move' || !move.params.issue || move.seat !== seat) continue;
     const round = (states[i - 1] as GameState).round;
-    const lines = describeLog(game, state, seat).filter((l) => l.kind === 'response' && l.party !== seat);
+    const lines = describeLog(game, state, seat, activeMessages()).filter(
+      (l) => l.kind === 'response' && l.party !== seat,
+    );
     offers.push({
       round,
       what: actionLabel(game, { seat: move.seat, move: move.move, params: move.params }).full,
@@ -42,10 +45,9 @@ export function historySections(
   seat: string = game.playerId,
 ): Child[] {
   const offers = offerHistory(game, states, seat);
-  if (offers.length === 0)
-    return [el('h2', {}, 'Your offers'), el('p', {}, 'You put no offer on the table.')];
+  if (offers.length === 0) return [el('h2', {}, t('your-offers')), el('p', {}, t('no-offers'))];
   return [
-    el('h2', {}, 'Your offers'),
+    el('h2', {}, t('your-offers')),
     el(
       'ol',
       { class: 'offer-history' },
@@ -53,7 +55,7 @@ export function historySections(
         el(
           'li',
           {},
-          el('strong', {}, `Round ${o.round}: `),
+          el('strong', {}, t('offer-round', { round: o.round })),
           o.what,
           o.verdicts.length ? el('ul', {}, ...o.verdicts.map((v) => el('li', {}, v))) : null,
         ),
@@ -73,9 +75,11 @@ export function chartTable(game: Game, states: readonly GameState[], seat: strin
   const head = el(
     'tr',
     {},
-    el('th', { scope: 'col' }, 'Party'),
-    el('th', { scope: 'col' }, 'Meter'),
-    ...data.rounds.map((r) => el('th', { scope: 'col' }, r === 0 ? 'Start' : `Round ${r}`)),
+    el('th', { scope: 'col' }, t('chart-party')),
+    el('th', { scope: 'col' }, t('chart-meter')),
+    ...data.rounds.map((r) =>
+      el('th', { scope: 'col' }, r === 0 ? t('chart-start') : t('chart-round', { round: r })),
+    ),
   );
   const rows = data.lines.map((line) =>
     el(
@@ -92,7 +96,7 @@ export function chartTable(game: Game, states: readonly GameState[], seat: strin
     el(
       'details',
       { class: 'folded chart-table' },
-      el('summary', {}, 'The chart’s numbers: meters round by round'),
+      el('summary', {}, t('chart-numbers')),
       el(
         'div',
         { class: 'table-scroll' },

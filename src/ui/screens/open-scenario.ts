@@ -2,10 +2,11 @@
  * For instructors: pick or drop a scenario YAML file to play-test it at once. The YAML parser and the
  * schema validator load only now (their own chunk); every problem is listed, located, as the CLI prints it.
  */
-import { compileGame } from '../../engine/index.ts';
 import { FILE_SAVE_PREFIX } from '../../session/save.ts';
+import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
+import { gameIn, saveSentence, writeLangParam } from '../language.ts';
 import { checkOffThread } from './check-off-thread.ts';
 import { button } from './title.ts';
 
@@ -45,9 +46,11 @@ function forgetFileSaves(): void {
 /** The address of a game of an opened file: `?file=1&seed=…` (the file itself stays in this tab). */
 export function writeFileParams(seed: string): void {
   const url = new URL(window.location.href);
+  const lang = url.searchParams.has('lang');
   url.search = '';
   url.searchParams.set('file', '1');
   url.searchParams.set('seed', seed);
+  writeLangParam(url, lang);
   window.history.replaceState(window.history.state, '', url);
 }
 
@@ -67,13 +70,13 @@ export async function openScenarioFile(
   const checked = await checkOffThread(name, bytes);
   if ('errors' in checked) return checked.errors;
   rememberFile(name, bytes);
-  const game = compileGame(checked.scenario);
+  const game = gameIn(checked.scenario);
   for (const w of checked.warnings) console.info(w);
   const base = { id: game.scenario.id, file: name, builtIn: false, game };
   const saved = resume ? app.fileSaves.load(game) : null;
   if (saved && app.resumeSaved(base, saved, seed)) return null;
   if (saved?.status === 'corrupt')
-    app.announce(`The saved game of ${name} could not be used, so it starts again. ${saved.message}`);
+    app.announce(t('file-save-unusable', { name, message: saveSentence(saved.message, 'corrupt') }));
   // Opened from the picker: a new game, and no older file's save left to take the room this one needs.
   if (resume) app.fileSaves.clear(game.scenario.id);
   else forgetFileSaves();
@@ -97,30 +100,29 @@ export async function reopenScenarioFile(app: App, seed: string | null): Promise
 
 /** Mounts the file picker and drop zone. */
 export function mountOpenScenario(app: App): Mounted {
-  const heading = el('h1', { id: 'open-heading', tabindex: -1 }, 'Open a scenario file');
+  const heading = el('h1', { id: 'open-heading', tabindex: -1 }, t('file-heading'));
   const problems = el('div', { class: 'load-errors', role: 'alert' });
   const input = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,text/yaml' });
   const zone = el(
     'div',
     { class: 'drop-zone' },
-    el('p', {}, el('label', { for: 'scenario-file' }, 'Choose a .yaml scenario file: '), input),
-    el('p', { class: 'muted' }, '…or drop the file anywhere on this box.'),
+    el('p', {}, el('label', { for: 'scenario-file' }, t('file-label')), input),
+    el('p', { class: 'muted' }, t('file-drop')),
   );
   const open = async (file: File) => {
     problems.replaceChildren();
     if (file.size > MAX_FILE) {
-      problems.append(
-        el('p', {}, bdi(file.name), `: the file is ${file.size} bytes; scenario files are limited to 1 MiB.`),
-      );
+      // As a string: Fluent would group the digits of a number (1,048,577), which the English text never did.
+      problems.append(el('p', {}, bdi(file.name), t('file-too-large', { size: String(file.size) })));
       return;
     }
-    fill(problems, el('p', { role: 'status' }, 'Checking ', bdi(file.name), '…'));
+    fill(problems, el('p', { role: 'status' }, t('file-checking'), bdi(file.name), '…'));
     const errors = await openScenarioFile(app, file.name, new Uint8Array(await file.arrayBuffer()));
     if (errors) {
       fill(
         problems,
-        el('h2', {}, bdi(file.name), ' could not be loaded'),
-        el('p', {}, 'Fix these problems in the file and open it again:'),
+        el('h2', {}, bdi(file.name), t('file-not-loaded')),
+        el('p', {}, t('file-fix')),
         el('ul', {}, ...errors.map((line) => el('li', {}, el('code', {}, line)))),
       );
       problems.focus();
@@ -148,19 +150,15 @@ export function mountOpenScenario(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'open-heading' },
       heading,
-      el(
-        'p',
-        {},
-        'Play-test a scenario you are writing: it is checked exactly as the envoy validate command checks it, and played at once if it is valid. Nothing is uploaded; the file stays on this computer. The guide for writing scenarios is docs/authoring.md in the Envoy repository. A scenario opened this way stays open in this tab, and its game is saved after every move for this tab only: reloading the page resumes it where you were. Opening the file again starts a new game.',
-      ),
+      el('p', {}, t('file-intro')),
       zone,
       problems,
       el(
         'p',
         { class: 'actions' },
-        button('Back to the title', () => app.go('title')),
+        button(t('back-to-title'), () => app.go('title')),
       ),
     ),
   );
-  return { scene: 'HowToPlay', caption: 'Open a scenario file', source: null, focus: heading };
+  return { scene: 'HowToPlay', caption: t('file-heading'), source: null, focus: heading };
 }

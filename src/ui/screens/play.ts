@@ -5,7 +5,9 @@
  */
 import type { Game } from '../../engine/index.ts';
 import type { SessionChange, SessionView } from '../../session/session.ts';
+import { activeMessages, t } from '../../view/i18n/active.ts';
 import { roundStatus } from '../../view/labels.ts';
+import { refusalText } from '../../view/refusal.ts';
 import { seatSource } from '../../view/seat-view.ts';
 import { usesCouncil } from '../../view/voting.ts';
 import type { App, Mounted } from '../app-types.ts';
@@ -49,27 +51,22 @@ export function mountPlay(app: App): Mounted {
   const moves = el(
     'section',
     { id: 'moves', class: 'panel moves', 'aria-labelledby': 'moves-heading' },
-    el('h2', { id: 'moves-heading' }, 'Your moves'),
-    passAndPlay ? el('p', { class: 'seat-line' }, `Playing now: ${seatName(game, seat)}`) : null,
+    el('h2', { id: 'moves-heading' }, t('your-moves')),
+    passAndPlay ? el('p', { class: 'seat-line' }, t('playing-now', { seat: seatName(game, seat) })) : null,
     error,
     moveList,
   );
   const tools = el(
     'div',
-    { class: 'tools', role: 'group', 'aria-label': 'Game tools' },
-    button('Briefing', () => app.go('briefing')),
-    button('Download replay', () => {
+    { class: 'tools', role: 'group', 'aria-label': t('game-tools') },
+    button(t('briefing-button'), () => app.go('briefing')),
+    button(t('download-replay'), () => {
       downloadReplay(loaded);
-      app.announce('The replay file was downloaded.');
+      app.announce(t('replay-downloaded'));
     }),
     replayCodeButton(app, loaded),
-    button('New game (new seed)', () => {
-      if (
-        window.confirm(
-          'Start a new game with a new seed? This game stays in the replay you can download first.',
-        )
-      )
-        session.newGame();
+    button(t('new-game'), () => {
+      if (window.confirm(t('new-game-confirm'))) session.newGame();
     }),
   );
   fill(
@@ -88,8 +85,8 @@ export function mountPlay(app: App): Mounted {
   const logScroll = mountLogPanel(app.side, log);
   const render = (view: SessionView, change: SessionChange) => {
     const { state } = view;
-    fill(status, `${roundStatus(game, state)} · Seed `, bdi(view.seed));
-    fill(error, view.error ? `That move was refused: ${view.error.message}` : '');
+    fill(status, t('status-seed', { status: roundStatus(game, state) }), bdi(view.seed));
+    fill(error, view.error ? refusalText(game, view.error, view.refused, activeMessages()) : '');
     if (change === 'error') return;
     if (change === 'new-game') log.reset();
     const firstNew = log.update(game, view.states, seat);
@@ -101,10 +98,10 @@ export function mountPlay(app: App): Mounted {
     const yourTurn = view.menu.length > 0;
     moves.hidden = state.over || !yourTurn;
     waiting.hidden = state.over || yourTurn;
-    fill(waiting, state.over || yourTurn ? '' : 'Waiting for the other seats to move.');
+    fill(waiting, state.over || yourTurn ? '' : t('waiting'));
     if (view.outcome) {
-      const see = button('See the debrief', () => app.go('debrief'), 'primary');
-      fill(over, el('p', { role: 'status' }, 'The negotiation is over.'), see);
+      const see = button(t('see-debrief'), () => app.go('debrief'), 'primary');
+      fill(over, el('p', { role: 'status' }, t('negotiation-over')), see);
       over.hidden = false;
     } else {
       over.replaceChildren();

@@ -1,16 +1,18 @@
 /** A scenario's glossary and its sources, each a screen reachable from the top bar during a game. */
+
+import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { sourceItem } from '../debrief.ts';
 import { el, fill } from '../dom.ts';
 import { button } from './title.ts';
 
 function missing(title: string): HTMLElement {
-  return el('p', {}, `Open a scenario first: the ${title.toLowerCase()} belongs to a scenario.`);
+  return el('p', {}, t('reference-missing', { what: title }));
 }
 
 /** Mounts the glossary of the loaded scenario. */
 export function mountGlossary(app: App): Mounted {
-  const heading = el('h1', { id: 'glossary-heading', tabindex: -1 }, 'Glossary');
+  const heading = el('h1', { id: 'glossary-heading', tabindex: -1 }, t('glossary'));
   const game = app.loaded?.game;
   const entries = Object.entries(game?.scenario.glossary ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const meters = Object.values(game?.scenario.meters ?? {}).filter((m) => m.describe);
@@ -20,7 +22,7 @@ export function mountGlossary(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'glossary-heading' },
       heading,
-      game ? el('p', { class: 'muted' }, game.scenario.title) : missing('Glossary'),
+      game ? el('p', { class: 'muted' }, game.scenario.title) : missing('glossary'),
       entries.length
         ? el(
             'dl',
@@ -30,7 +32,7 @@ export function mountGlossary(app: App): Mounted {
             ),
           )
         : null,
-      meters.length ? el('h2', {}, 'The meters') : null,
+      meters.length ? el('h2', {}, t('reference-meters')) : null,
       meters.length
         ? el(
             'dl',
@@ -43,16 +45,16 @@ export function mountGlossary(app: App): Mounted {
       el(
         'p',
         { class: 'actions' },
-        button('Back', () => app.back(), 'primary'),
+        button(t('back'), () => app.back(), 'primary'),
       ),
     ),
   );
-  return { scene: 'Glossary', caption: 'Glossary', source: app.loaded?.session ?? null, focus: heading };
+  return { scene: 'Glossary', caption: t('glossary'), source: app.loaded?.session ?? null, focus: heading };
 }
 
 /** Mounts the sources of the loaded scenario. */
 export function mountSources(app: App): Mounted {
-  const heading = el('h1', { id: 'sources-heading', tabindex: -1 }, 'Sources');
+  const heading = el('h1', { id: 'sources-heading', tabindex: -1 }, t('sources'));
   const game = app.loaded?.game;
   const sources = Object.entries(game?.scenario.sources ?? {});
   fill(
@@ -61,7 +63,7 @@ export function mountSources(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'sources-heading' },
       heading,
-      game ? el('p', { class: 'muted' }, game.scenario.title) : missing('Sources'),
+      game ? el('p', { class: 'muted' }, game.scenario.title) : missing('sources'),
       sources.length
         ? el(
             'ul',
@@ -69,14 +71,14 @@ export function mountSources(app: App): Mounted {
             ...sources.map(([id]) => sourceItem(game as NonNullable<typeof game>, id)),
           )
         : game
-          ? el('p', {}, 'This scenario lists no sources.')
+          ? el('p', {}, t('reference-no-sources'))
           : null,
       el(
         'p',
         { class: 'actions' },
-        button('Back', () => app.back(), 'primary'),
+        button(t('back'), () => app.back(), 'primary'),
       ),
     ),
   );
-  return { scene: 'Sources', caption: 'Sources', source: app.loaded?.session ?? null, focus: heading };
+  return { scene: 'Sources', caption: t('sources'), source: app.loaded?.session ?? null, focus: heading };
 }

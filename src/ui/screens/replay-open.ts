@@ -3,8 +3,10 @@
  * ones, checks it is the very same scenario (id, version, hash), verifies every recorded hash, and only
  * then shows it. Every refusal is a sentence for the person who opened it; nothing is shown half-loaded.
  */
-import { compileGame, decodeReplayCode, type Game, readReplay, verifyReplay } from '../../engine/index.ts';
+import { decodeReplayCode, type Game, readReplay, verifyReplay } from '../../engine/index.ts';
 import { CATALOG } from '../../session/catalog.ts';
+import { t } from '../../view/i18n/active.ts';
+import { engineWords, gameIn } from '../language.ts';
 import { openViewer, type Viewer } from './viewer-source.ts';
 
 /** Replay files larger than this are refused before parsing (real ones are a few hundred KiB). */
@@ -12,14 +14,18 @@ const MAX_REPLAY_TEXT = 5 * 1024 * 1024;
 
 async function gameFor(id: string, version: number, hash: string | null): Promise<Game | string> {
   const entry = CATALOG.get(id);
-  if (!entry) return `This replay is of the scenario “${id}”, which this page does not include.`;
+  if (!entry) return t('replay-unknown-scenario', { id });
   const compiled = await entry.load();
-  const game = compileGame(compiled.scenario);
+  const game = gameIn(compiled.scenario);
   if (game.scenario.version !== version) {
-    return `This replay was recorded with version ${version} of “${id}”; this page has version ${game.scenario.version}.`;
+    return t('replay-other-version', { version, id, has: game.scenario.version });
   }
   if (hash !== null && !game.scenarioHash.startsWith(hash)) {
-    return `This replay was recorded with a different edition of “${id}” (scenario hash ${hash.slice(0, 12)}…, this page has ${game.scenarioHash.slice(0, 12)}…).`;
+    return t('replay-other-edition', {
+      id,
+      hash: hash.slice(0, 12),
+      has: game.scenarioHash.slice(0, 12),
+    });
   }
   return game;
 }
@@ -29,16 +35,18 @@ export async function loadReplayText(
   text: string,
   name: string,
 ): Promise<{ viewer: Viewer } | { error: string }> {
-  if (text.length > MAX_REPLAY_TEXT) return { error: `${name} is too large to be a replay (over 5 MB).` };
+  if (text.length > MAX_REPLAY_TEXT) return { error: t('replay-too-large', { name }) };
   const trimmed = text.trim();
-  if (trimmed === '') return { error: `${name} is empty.` };
+  if (trimmed === '') return { error: t('replay-empty', { name }) };
   if (!trimmed.startsWith('{')) {
     const parsed = decodeReplayCode(null, trimmed);
-    if (!parsed.ok) return { error: `That replay code cannot be read: ${parsed.message}` };
+    if (!parsed.ok)
+      return { error: t('replay-code-unreadable', { message: engineWords(parsed.message, 'detail-code') }) };
     const game = await gameFor(parsed.scenario.id, parsed.scenario.version, parsed.scenario.hashPrefix);
     if (typeof game === 'string') return { error: game };
     const decoded = decodeReplayCode(game, trimmed);
-    if (!decoded.ok) return { error: `That replay code does not replay: ${decoded.message}` };
+    if (!decoded.ok)
+      return { error: t('replay-code-fails', { message: engineWords(decoded.message, 'detail-code') }) };
     return { viewer: openViewer(game, decoded.seed, decoded.actions) };
   }
   let data: unknown;
@@ -46,21 +54,33 @@ export async function loadReplayText(
     data = JSON.parse(trimmed);
   } catch (error) {
     return {
-      error: `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+      error: t('replay-not-json', {
+        name,
+        message: engineWords(error instanceof Error ? error.message : String(error), 'detail-not-json'),
+      }),
     };
   }
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === 'envoy-result') {
     return {
-      error: `${name} is a student's result, not a replay: open it under Class results (instructors) on the title screen.`,
+      error: t('replay-is-result', { name }),
     };
   }
   const read = readReplay(data);
-  if ('error' in read) return { error: `${name} is not a replay Envoy can read: ${read.error}` };
+  if ('error' in read)
+    return { error: t('replay-unreadable', { name, message: engineWords(read.error, 'detail-not-replay') }) };
   const { replay } = read;
   const game = await gameFor(replay.scenario.id, replay.scenario.version, replay.scenario.hash);
   if (typeof game === 'string') return { error: game };
   const verdict = verifyReplay(game, replay);
-  if (!verdict.ok) return { error: `${name} does not replay exactly: ${verdict.message}` };
+  if (!verdict.ok)
+    return {
+      error: t('replay-not-exact', {
+        name,
+        message: engineWords(verdict.message, `detail-verify-${verdict.kind}`, {
+          turn: 'turn' in verdict ? verdict.turn : 0,
+        }),
+      }),
+    };
   return {
     viewer: openViewer(
       game,

@@ -4,6 +4,7 @@
  * from the shown turn with the same seed, so its first turns hash exactly as the replay's.
  */
 import type { Action } from '../../engine/index.ts';
+import { t } from '../../view/i18n/active.ts';
 import { roundStatus } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, el, fill } from '../dom.ts';
@@ -18,16 +19,20 @@ export function mountReplay(app: App): Mounted {
   const viewer = app.viewer;
   if (!viewer) return mountOpenReplay(app);
   const { game } = viewer;
-  const heading = el('h1', { id: 'replay-heading', tabindex: -1 }, `Replay: ${game.scenario.title}`);
+  const heading = el(
+    'h1',
+    { id: 'replay-heading', tabindex: -1 },
+    t('replay-heading', { title: game.scenario.title }),
+  );
   const status = el('p', { class: 'status', 'aria-live': 'polite' });
   const log = new DialogueLog();
   const parties = el('section', { class: 'panel', 'aria-labelledby': 'parties-heading' });
   const pkg = el('section', { class: 'panel', 'aria-labelledby': 'package-heading' });
-  const first = button('First turn', () => viewer.goTo(0));
-  const prev = button('Back one turn', () => viewer.goTo(viewer.turn() - 1));
-  const next = button('Forward one turn', () => viewer.goTo(viewer.turn() + 1), 'primary');
-  const end = button('Last turn', () => viewer.goTo(viewer.last()));
-  const takeOver = button('Take over from here', () => {
+  const first = button(t('replay-first'), () => viewer.goTo(0));
+  const prev = button(t('replay-back'), () => viewer.goTo(viewer.turn() - 1));
+  const next = button(t('replay-forward'), () => viewer.goTo(viewer.turn() + 1), 'primary');
+  const end = button(t('replay-last'), () => viewer.goTo(viewer.last()));
+  const takeOver = button(t('replay-take-over'), () => {
     app.startLoaded(
       { id: game.scenario.id, ...viewer.origin, game },
       viewer.seed,
@@ -39,7 +44,7 @@ export function mountReplay(app: App): Mounted {
   });
   const controls = el(
     'div',
-    { class: 'tools viewer-controls', role: 'group', 'aria-label': 'Replay controls' },
+    { class: 'tools viewer-controls', role: 'group', 'aria-label': t('replay-controls') },
     first,
     prev,
     next,
@@ -62,11 +67,11 @@ export function mountReplay(app: App): Mounted {
       el(
         'p',
         { class: 'actions' },
-        button('Open another replay', () => {
+        button(t('replay-open-another'), () => {
           app.viewer = null;
           app.go('replay');
         }),
-        button('Back to the title', () => app.go('title')),
+        button(t('back-to-title'), () => app.go('title')),
       ),
     ),
   );
@@ -75,9 +80,9 @@ export function mountReplay(app: App): Mounted {
     const v = viewer.view();
     fill(
       status,
-      `Turn ${viewer.turn()} of ${viewer.last()} · ${roundStatus(game, v.state)} · Seed `,
+      t('replay-status', { turn: viewer.turn(), last: viewer.last(), status: roundStatus(game, v.state) }),
       bdi(viewer.seed),
-      v.outcome ? ' · game over' : '',
+      v.outcome ? t('replay-game-over') : '',
     );
     // Show the turn just reached: its first line at the top of the log (the log restarts on a step back).
     const firstNew = log.update(game, v.states, v.seat);
@@ -100,7 +105,7 @@ export function mountReplay(app: App): Mounted {
 
 /** The form: a replay file, or a pasted code; errors are shown in the page, the form stays. */
 function mountOpenReplay(app: App): Mounted {
-  const heading = el('h1', { id: 'open-replay-heading', tabindex: -1 }, 'Open a replay');
+  const heading = el('h1', { id: 'open-replay-heading', tabindex: -1 }, t('replay-open-heading'));
   const errorBox = el('div', { class: 'error', role: 'alert' });
   const fileInput = el('input', { type: 'file', id: 'replay-file', accept: '.json,application/json,.txt' });
   const codeInput = el('textarea', { id: 'replay-code', rows: 3, spellcheck: 'false' });
@@ -124,21 +129,17 @@ function mountOpenReplay(app: App): Mounted {
       'section',
       { class: 'panel screen', 'aria-labelledby': 'open-replay-heading' },
       heading,
-      el(
-        'p',
-        {},
-        'A replay is the seed and the moves of a game; the engine plays them again, so you see exactly what happened. Open the file a game saved with “Download replay”, or paste its replay code.',
-      ),
+      el('p', {}, t('replay-intro')),
       errorBox,
-      el('p', {}, el('label', { for: 'replay-file' }, 'Replay file (.json): '), fileInput),
-      el('p', {}, el('label', { for: 'replay-code' }, 'Or paste a replay code:'), codeInput),
+      el('p', {}, el('label', { for: 'replay-file' }, t('replay-file-label')), fileInput),
+      el('p', {}, el('label', { for: 'replay-code' }, t('replay-code-label')), codeInput),
       el(
         'p',
         { class: 'actions' },
-        button('Open the code', () => open(codeInput.value, 'the pasted code'), 'primary'),
-        button('Back to the title', () => app.go('title')),
+        button(t('replay-open-code'), () => open(codeInput.value, t('replay-pasted-code')), 'primary'),
+        button(t('back-to-title'), () => app.go('title')),
       ),
     ),
   );
-  return { scene: 'HowToPlay', caption: 'Open a replay', source: null, focus: heading };
+  return { scene: 'HowToPlay', caption: t('replay-open-heading'), source: null, focus: heading };
 }

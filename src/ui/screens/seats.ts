@@ -4,6 +4,7 @@
  * players, one seat each. A one-seat scenario never shows it.
  */
 import { type Game, own, seatBrief } from '../../engine/index.ts';
+import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
 import { button } from './title.ts';
@@ -20,7 +21,9 @@ export function seatParty(game: Game, seat: string): string {
 
 /** "A and B", "A, B and C". */
 function andList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : t('list-and', { a: items.slice(0, -1).join(t('list-separator')), b: items.at(-1) ?? '' });
 }
 
 /** Mounts the seat choice of the loaded game. */
@@ -28,16 +31,12 @@ export function mountSeats(app: App): Mounted {
   const loaded = app.loaded;
   if (!loaded) throw new Error('the seat choice needs a loaded game');
   const { game, session } = loaded;
-  const heading = el('h1', { id: 'seats-heading', tabindex: -1 }, 'Who plays?');
+  const heading = el('h1', { id: 'seats-heading', tabindex: -1 }, t('seats-heading'));
   const choose = (seats: string[]) => {
     const view = session.view();
     const same = seats.length === view.seats.length && seats.every((s, i) => s === view.seats[i]);
     if (!same || view.actions.length > 0) {
-      if (
-        view.actions.length > 0 &&
-        !window.confirm('Change seats? This starts the game over with the same seed.')
-      )
-        return;
+      if (view.actions.length > 0 && !window.confirm(t('seats-confirm'))) return;
       const { session: _s, answers: _a, seat: _seat, briefed: _b, ...base } = loaded;
       app.startLoaded(base, view.seed, [], {}, seats);
     }
@@ -47,11 +46,11 @@ export function mountSeats(app: App): Mounted {
     el(
       'li',
       { class: 'seat-option', 'data-seat': seat },
-      button(`Play as ${seatName(game, seat)}`, () => choose([seat]), i === 0 ? 'primary' : ''),
+      button(t('play-as', { seat: seatName(game, seat) }), () => choose([seat]), i === 0 ? 'primary' : ''),
       el(
         'p',
         { class: 'muted' },
-        `${seatParty(game, seat)}${seat === game.playerId ? ', the scenario’s main seat' : ''}; the computer plays everyone else.`,
+        t('seats-solo', { party: seatParty(game, seat), main: seat === game.playerId ? 'yes' : 'no' }),
       ),
     ),
   );
@@ -59,12 +58,8 @@ export function mountSeats(app: App): Mounted {
   const together = el(
     'li',
     { class: 'seat-option seat-pass', 'data-seat': game.seatIds.join(' ') },
-    button(`Pass and play: ${andList(parties)} on this device`, () => choose([...game.seatIds])),
-    el(
-      'p',
-      { class: 'muted' },
-      `${game.seatIds.length} players share one screen, one seat each. Between turns a hand-over screen hides the last player’s view until the next player presses Continue.`,
-    ),
+    button(t('seats-pass', { parties: andList(parties) }), () => choose([...game.seatIds])),
+    el('p', { class: 'muted' }, t('seats-pass-detail', { players: game.seatIds.length })),
   );
   fill(
     app.main,
@@ -73,18 +68,14 @@ export function mountSeats(app: App): Mounted {
       { class: 'panel screen seats-screen', 'aria-labelledby': 'seats-heading' },
       el('p', { class: 'eyebrow' }, game.scenario.title),
       heading,
-      el(
-        'p',
-        {},
-        `This scenario has ${game.seatIds.length} seats. Each seat reads its own confidential brief, so choose before anyone reads one.`,
-      ),
+      el('p', {}, t('seats-intro', { seats: game.seatIds.length })),
       el('ul', { class: 'seat-options' }, ...options, together),
       el(
         'p',
         { class: 'actions' },
-        button('Back to the scenarios', () => app.go('select')),
+        button(t('back-to-scenarios'), () => app.go('select')),
       ),
     ),
   );
-  return { scene: 'HowToPlay', caption: 'Who plays?', source: null, focus: heading };
+  return { scene: 'HowToPlay', caption: t('seats-heading'), source: null, focus: heading };
 }

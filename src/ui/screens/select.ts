@@ -5,18 +5,20 @@
 import { catalogMeta } from '../../session/catalog.ts';
 import type { ScenarioMeta } from '../../session/meta.ts';
 import { scenarioUrl } from '../../session/session.ts';
+import { t } from '../../view/i18n/active.ts';
 import { longDate } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { el, fill } from '../dom.ts';
+import { metaIn } from '../language.ts';
 import { button } from './title.ts';
 
 function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
   const headingId = `scenario-${index}`;
   const facts: [string, string | null][] = [
-    ['When', meta.date ? longDate(meta.date) : null],
-    ['Where', meta.place],
-    ['You play', meta.role ?? null],
-    ['Play time', meta.playMinutes ? `about ${meta.playMinutes} minutes` : null],
+    [t('select-when'), meta.date ? longDate(meta.date) : null],
+    [t('select-where'), meta.place],
+    [t('select-you-play'), meta.role ?? null],
+    [t('select-play-time'), meta.playMinutes ? t('select-minutes', { minutes: meta.playMinutes }) : null],
   ];
   const dl = el('dl', { class: 'facts' });
   for (const [term, value] of facts)
@@ -37,39 +39,40 @@ function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
       el('h2', { id: headingId }, link),
       dl,
       meta.stakes
-        ? el('p', { class: 'stakes' }, el('span', { class: 'label' }, 'At stake: '), meta.stakes)
+        ? el('p', { class: 'stakes' }, el('span', { class: 'label' }, t('select-stakes')), meta.stakes)
         : null,
       meta.contentNote
-        ? el('p', { class: 'note' }, el('span', { class: 'label' }, 'Content note: '), meta.contentNote)
+        ? el(
+            'p',
+            { class: 'note' },
+            el('span', { class: 'label' }, t('select-content-note')),
+            meta.contentNote,
+          )
         : null,
-      el('p', { class: 'start', 'aria-hidden': 'true' }, 'Start →'),
+      el('p', { class: 'start', 'aria-hidden': 'true' }, t('select-start')),
     ),
   );
 }
 
 /** Mounts the scenario list. */
 export function mountSelect(app: App): Mounted {
-  const heading = el('h1', { id: 'select-heading', tabindex: -1 }, 'Choose a scenario');
-  const metas = catalogMeta();
+  const heading = el('h1', { id: 'select-heading', tabindex: -1 }, t('title-choose'));
+  const metas = catalogMeta().map(metaIn);
   fill(
     app.main,
     el(
       'section',
       { class: 'screen chooser', 'aria-labelledby': 'select-heading' },
       heading,
-      el(
-        'p',
-        { class: 'intro' },
-        'New to Envoy? Start with the tutorial: it is short, fictional, and uses every control. The other scenarios are real negotiations; each ends with a debrief that compares your result with what actually happened.',
-      ),
+      el('p', { class: 'intro' }, t('select-intro')),
       el('ul', { class: 'scenario-list' }, ...metas.map((m, i) => card(app, m, i))),
       el(
         'p',
         { class: 'actions' },
-        button('Open a scenario file… (instructors)', () => app.go('open')),
-        button('Back to the title', () => app.go('title')),
+        button(t('select-open-file'), () => app.go('open')),
+        button(t('back-to-title'), () => app.go('title')),
       ),
     ),
   );
-  return { scene: 'ScenarioSelect', caption: 'Choose a scenario', source: null, focus: heading };
+  return { scene: 'ScenarioSelect', caption: t('title-choose'), source: null, focus: heading };
 }

@@ -14,10 +14,20 @@ import { FluentBundle, FluentResource } from '@fluent/bundle';
 import type { Scenario } from '../../scenario/schema.ts';
 import { withWords } from '../../scenario/text-paths.ts';
 import { EN_FTL } from './en.ts';
+import { FILES_FTL } from './ftl/files.ts';
+import { GAME_FTL } from './ftl/game.ts';
+import { PAGE_FTL } from './ftl/page.ts';
+import { SCENES_FTL } from './ftl/scenes.ts';
+
+/** The catalogue's modules, by screen: one catalogue, several files. */
+const FTL = [EN_FTL, PAGE_FTL, GAME_FTL, FILES_FTL, SCENES_FTL];
 
 /** The languages this build can show. */
 export const LANGUAGES = ['en', 'en-XA'] as const;
 export type Lang = (typeof LANGUAGES)[number];
+
+/** Each language's name in itself, for the language switch (the one text no catalogue translates). */
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', 'en-XA': 'English (pseudo-locale)' };
 
 /** Arguments a message takes: scenario words and numbers. */
 export type MessageArgs = Record<string, string | number>;
@@ -118,8 +128,10 @@ function bundleFor(lang: Lang): FluentBundle {
       useIsolating: false,
       ...(lang === 'en-XA' ? { transform: pseudo } : {}),
     });
-    const errors = bundle.addResource(new FluentResource(EN_FTL));
-    if (errors.length > 0) throw new Error(`the ${lang} catalogue does not parse: ${errors[0]?.message}`);
+    for (const ftl of FTL) {
+      const errors = bundle.addResource(new FluentResource(ftl));
+      if (errors.length > 0) throw new Error(`the ${lang} catalogue does not parse: ${errors[0]?.message}`);
+    }
     bundles.set(lang, bundle);
   }
   return bundle;
@@ -154,7 +166,13 @@ export function langOf(value: unknown): Lang | null {
  */
 export function scenarioIn(scenario: Scenario, lang: Lang): Scenario {
   if (lang !== 'en-XA') return scenario;
-  return withWords(scenario, (path, text) => (WORDS_KEPT.test(path) ? text : pseudo(text)));
+  const words = withWords(scenario, (path, text) => (WORDS_KEPT.test(path) ? text : pseudo(text)));
+  // A glossary's terms are its keys (words, not ids): a translation gives them too.
+  if (!words.glossary) return words;
+  const glossary = Object.fromEntries(
+    Object.entries(words.glossary).map(([term, text]) => [pseudo(term), text]),
+  );
+  return { ...words, glossary };
 }
 
 /** Words that are data, not prose: citations by source id, links, colours, symbols and the schema path. */
