@@ -44,6 +44,8 @@ async function playThrough(page: Page, text: string, clicks: number): Promise<st
   // The same seed for both files: reload the opened file's address with a fixed seed.
   await page.goto(`${h.url}?file=1&seed=prototype-ids`);
   await screen(page, 'briefing');
+  // An opened file's briefing draws its machines once the diagram code has loaded: read it after that.
+  await page.waitForFunction(() => !document.querySelector('.diagrams [role="status"]'));
   const seen = [await mainText(page)];
   await click(page, 'Begin negotiating');
   await screen(page, 'play');
