@@ -74,3 +74,10 @@ export function withNodes(
     .map((part, i) => (i % 2 === 1 ? (nodes[part] ?? part) : part))
     .filter((part) => part !== '');
 }
+
+/** A push button that runs `then` when pressed (the generic control of every screen). */
+export function button(label: string, then: () => void, className = ''): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: className || undefined }, label);
+  b.addEventListener('click', then);
+  return b;
+}

@@ -5,9 +5,8 @@
 import type { Game } from '../engine/index.ts';
 import { t } from '../view/i18n/active.ts';
 import type { App, Mounted } from './app-types.ts';
-import { el, fill, withNodes } from './dom.ts';
+import { button, el, fill, withNodes } from './dom.ts';
 import { seatName } from './screens/seats.ts';
-import { button } from './screens/title.ts';
 
 /** A problem shown as a screen of its own: a heading, what went wrong, and the ways on. */
 export interface Problem {

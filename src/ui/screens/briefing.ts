@@ -9,9 +9,8 @@ import { seatSource } from '../../view/seat-view.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { renderBriefing } from '../briefing.ts';
 import { diagramsSection } from '../diagrams.ts';
-import { bdi, el, fill } from '../dom.ts';
+import { bdi, button, el, fill } from '../dom.ts';
 import { seatName } from './seats.ts';
-import { button } from './title.ts';
 
 /** Mounts the briefing of the loaded game, for the seat on screen. */
 export function mountBriefing(app: App): Mounted {

@@ -10,9 +10,8 @@ import { readResult, type StudentResult } from '../../session/result.ts';
 import { activeLang, t } from '../../view/i18n/active.ts';
 import { tierWord } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { bdi, el, fill } from '../dom.ts';
+import { bdi, button, el, fill } from '../dom.ts';
 import { engineWords, gameIn } from '../language.ts';
-import { button } from './title.ts';
 
 /** Result files above this size are refused unread. */
 const MAX_RESULT = 5 * 1024 * 1024;

@@ -12,11 +12,10 @@ import { revealedSource, revealedView, seatSource } from '../../view/seat-view.t
 import type { App, Loaded, Mounted } from '../app-types.ts';
 import { renderDebrief } from '../debrief.ts';
 import { diagramsSection } from '../diagrams.ts';
-import { el, fill } from '../dom.ts';
+import { button, el, fill } from '../dom.ts';
 import { downloadReplay, handIn } from './exports.ts';
 import { chartTable, historySections } from './history.ts';
 import { seatName, seatParty } from './seats.ts';
-import { button } from './title.ts';
 import { openViewer } from './viewer-source.ts';
 
 /** Mounts the debrief of a finished game, for the seat on screen. */

@@ -8,9 +8,8 @@ import { buildResult, resultMarkdown } from '../../session/result.ts';
 import { activeMessages, t } from '../../view/i18n/active.ts';
 import { describeEntry } from '../../view/log-lines.ts';
 import type { App, Loaded } from '../app-types.ts';
-import { el } from '../dom.ts';
+import { button, el } from '../dom.ts';
 import { seatName, seatParty } from './seats.ts';
-import { button } from './title.ts';
 
 /** Offers a text file for download without a server round trip. */
 export function downloadText(name: string, type: string, text: string): void {

@@ -7,9 +7,8 @@ import { own } from '../../engine/index.ts';
 import type { SessionView } from '../../session/session.ts';
 import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { el, fill } from '../dom.ts';
+import { button, el, fill } from '../dom.ts';
 import { seatName } from './seats.ts';
-import { button } from './title.ts';
 
 /** The seat a pass-and-play page should show next: the seat to move when a person holds it, else null. */
 export function moverToShow(view: SessionView): string | null {

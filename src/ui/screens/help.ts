@@ -2,8 +2,7 @@
 
 import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { el, fill } from '../dom.ts';
-import { button } from './title.ts';
+import { button, el, fill } from '../dom.ts';
 
 /** The four steps, by catalogue id (`help-step-N` and its `.detail`). */
 const STEPS = [1, 2, 3, 4];

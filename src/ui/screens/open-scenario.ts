@@ -5,10 +5,9 @@
 import { FILE_SAVE_PREFIX } from '../../session/save.ts';
 import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { bdi, el, fill } from '../dom.ts';
+import { bdi, button, el, fill } from '../dom.ts';
 import { gameIn, saveSentence, writeLangParam } from '../language.ts';
 import { checkOffThread } from './check-off-thread.ts';
-import { button } from './title.ts';
 
 /** Scenario files larger than the loader's own limit are refused before reading. */
 const MAX_FILE = 1024 * 1024;

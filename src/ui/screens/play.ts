@@ -11,14 +11,13 @@ import { refusalText } from '../../view/refusal.ts';
 import { seatSource } from '../../view/seat-view.ts';
 import { usesCouncil } from '../../view/voting.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { bdi, el, fill } from '../dom.ts';
+import { bdi, button, el, fill } from '../dom.ts';
 import { DialogueLog, mountLogPanel, scrollToLine } from '../log.ts';
 import { moveButtons, renderMoves } from '../moves.ts';
 import { renderPackage, renderParties } from '../table.ts';
 import { downloadReplay, replayCodeButton } from './exports.ts';
 import { needsHandover } from './handover.ts';
 import { seatName } from './seats.ts';
-import { button } from './title.ts';
 
 /** The scene that paints a game: the chamber for a large vote, else the table. */
 export function playScene(game: Game): 'Council' | 'Table' {

@@ -3,8 +3,7 @@
 import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { sourceItem } from '../debrief.ts';
-import { el, fill } from '../dom.ts';
-import { button } from './title.ts';
+import { button, el, fill } from '../dom.ts';
 
 function missing(title: string): HTMLElement {
   return el('p', {}, t('reference-missing', { what: title }));

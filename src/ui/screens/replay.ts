@@ -7,12 +7,11 @@ import type { Action } from '../../engine/index.ts';
 import { t } from '../../view/i18n/active.ts';
 import { roundStatus } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { bdi, el, fill } from '../dom.ts';
+import { bdi, button, el, fill } from '../dom.ts';
 import { DialogueLog, mountLogPanel, scrollToLine } from '../log.ts';
 import { renderPackage, renderParties } from '../table.ts';
 import { playScene } from './play.ts';
 import { loadReplayText } from './replay-open.ts';
-import { button } from './title.ts';
 
 /** Mounts the viewer, or the form that opens a replay when none is loaded. */
 export function mountReplay(app: App): Mounted {

@@ -6,8 +6,7 @@
 import { type Game, own, seatBrief } from '../../engine/index.ts';
 import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { el, fill } from '../dom.ts';
-import { button } from './title.ts';
+import { button, el, fill } from '../dom.ts';
 
 /** A seat as players know it: its role ("Amber's negotiator"). */
 export function seatName(game: Game, seat: string): string {

@@ -8,9 +8,8 @@ import { scenarioUrl } from '../../session/session.ts';
 import { t } from '../../view/i18n/active.ts';
 import { longDate } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { el, fill } from '../dom.ts';
+import { button, el, fill } from '../dom.ts';
 import { metaIn } from '../language.ts';
-import { button } from './title.ts';
 
 function card(app: App, meta: ScenarioMeta, index: number): HTMLLIElement {
   const headingId = `scenario-${index}`;

@@ -2,14 +2,7 @@
 
 import { t } from '../../view/i18n/active.ts';
 import type { App, Mounted } from '../app-types.ts';
-import { el, fill } from '../dom.ts';
-
-/** A button that runs `then` on click (Enter and Space included, as buttons do). */
-export function button(label: string, then: () => void, className = ''): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: className || undefined }, label);
-  b.addEventListener('click', then);
-  return b;
-}
+import { button, el, fill } from '../dom.ts';
 
 /** Mounts the title. */
 export function mountTitle(app: App): Mounted {
