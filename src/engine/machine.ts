@@ -1,0 +1,315 @@
+/**
+ * A party's position as an XState machine, stepped purely. The machine's context holds the party's own
+ * variables (its meters, what it agreed: PartyContext); a transition's own effects are the machine's
+ * `assign` action (`own`), built from the transition's `effects`; a `respond` action records which scenario
+ * transition was taken, so the engine applies its effects on the world (flags, other parties, `end`).
+ * States may nest (`initial` + `states`) or have regions (`type: parallel`).
+ *
+ * Pure: no actor ever runs. A snapshot is rebuilt from the stored `{ value, context }` (`resolveState` once
+ * per value, then the context swapped in as XState's own snapshot clone does), and `machine.transition`
+ * runs with an inert scope that records actions instead of executing them.
+ */
+import { type AnyStateMachine, assign, createActor, setup } from 'xstate';
+import { canonicalJson } from '../core/hash.ts';
+import { own } from '../core/own.ts';
+import type { PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
+import { isNested, resolveTarget, stateAt } from '../scenario/state-paths.ts';
+import { type CondContext, evalCondition } from './conditions.ts';
+import { updateContext } from './party-state.ts';
+import type { PartyContext, PositionValue, StoredPosition } from './types.ts';
+
+/** The event every party machine receives: a type plus the context its guards read. */
+export interface PartyEvent {
+  type: string;
+  ctx: CondContext;
+}
+
+/** A position's data as its XState state node carries it in `meta`. */
+export interface PositionMeta {
+  vote?: 'yes' | 'no' | 'abstain';
+  score?: number;
+}
+
+/** Where a transition taken by a machine is described in the scenario: the state's path, event, index. */
+export interface TransitionRef {
+  state: string;
+  event: string;
+  index: number;
+}
+
+/** What the machine's `own` action does: the transition's effects on the party's own variables. */
+interface OwnEffects {
+  meters?: Record<string, number>;
+  agree?: true;
+}
+
+/** One step of a machine: where it stands now, and the scenario transitions taken (several in regions). */
+export interface Step {
+  position: StoredPosition;
+  refs: TransitionRef[];
+}
+
+/** A compiled position machine shared by every party that uses it (a template or an inline position). */
+export interface CompiledMachine {
+  machine: AnyStateMachine;
+  def: PositionMachine;
+  /** Whether states nest: values are then objects. */
+  nested: boolean;
+  /** Events some state of this machine handles: others never reach it (no roll, no log line). */
+  handled: ReadonlySet<string>;
+  /** The value the machine starts in from a top-level state (its `initial` states filled in). */
+  valueFrom(state: string): PositionValue;
+  /** Whether the machine is done in this position: XState's snapshot status. */
+  isFinal(value: PositionValue): boolean;
+  /**
+   * What the position says about itself, from its active state nodes' XState `meta`: the ballot of the
+   * first active state (outer before inner, in file order) that gives one; the sum of their scores.
+   */
+  metaOf(value: PositionValue): PositionMeta;
+  /** Whether `name` is the path of an active state (`bases.open`), or the id of one (`open`). */
+  matches(value: PositionValue, name: string): boolean;
+  /** Whether some active state may handle the event (false: the step would do nothing). */
+  mayHandle(value: PositionValue, event: string): boolean;
+  /** Advances the machine purely: (stored snapshot, event) → next stored snapshot and transitions taken. */
+  step(position: StoredPosition, event: PartyEvent): Step;
+}
+
+/** A cache bound: memo tables are dropped and rebuilt when they grow past it (long simulations). */
+const MEMO_LIMIT = 20000;
+const EMPTY: PartyContext = Object.freeze({ agreed: null, meters: Object.freeze({}) }) as PartyContext;
+
+/** The key of a value in caches: the state id, or the canonical JSON of a nested value. */
+function keyOf(value: PositionValue): string {
+  return typeof value === 'string' ? value : canonicalJson(value);
+}
+
+/** The recorder XState's `transition` reports actions to, and the inert scope around it. */
+function inertScope(machine: AnyStateMachine, recorded: { type: string; params?: unknown }[]) {
+  const self = createActor(machine);
+  return {
+    self,
+    defer: () => undefined,
+    id: '',
+    logger: () => undefined,
+    sessionId: '',
+    stopChild: () => undefined,
+    system: self.system,
+    emit: () => undefined,
+    actionExecutor: (a: { type: string; params?: unknown }) => {
+      recorded.push(a);
+    },
+  };
+}
+
+/**
+ * Wraps a machine in a pure step function. Memoised where it pays: XState selects the enabled transitions
+ * every time (the guards read the turn's state and roll); what taking them gives depends only on them,
+ * the value (nested machines) and the context (plus the table, for `agree`), so results are kept per
+ * (transition, context) for flat machines; nested machines take the full XState step every time.
+ */
+export function compileMachine(
+  id: string,
+  def: PositionMachine,
+  meters: Scenario['meters'],
+): CompiledMachine {
+  const machine = buildMachine(id, def, meters);
+  const nested = isNested(def);
+  const recorded: { type: string; params?: unknown }[] = [];
+  const scope = inertScope(machine, recorded);
+  type Snapshot = ReturnType<AnyStateMachine['resolveState']>;
+  const snapshots = new Map<string, Snapshot>();
+  const snapshotOf = (value: PositionValue): Snapshot => {
+    const key = keyOf(value);
+    let snap = snapshots.get(key);
+    if (!snap) {
+      snap = machine.resolveState({ value, context: EMPTY });
+      snapshots.set(key, snap);
+    }
+    return snap;
+  };
+  const metas = new Map<string, PositionMeta>();
+  const active = new Map<string, Set<string>>();
+  const handled = new Set<string>();
+  const visit = (states: Record<string, PositionState>) => {
+    for (const st of Object.values(states)) {
+      for (const ev of Object.keys(st.on ?? {})) handled.add(ev);
+      if (st.states) visit(st.states);
+    }
+  };
+  visit(def.states);
+  // Flat machines: the value after each transition (with its refs); then the context, per context object.
+  const outcomes = new Map<
+    unknown,
+    { value: PositionValue; refs: TransitionRef[]; own: OwnEffects | null }
+  >();
+  let contexts = new WeakMap<object, WeakMap<PartyContext, Map<string, PartyContext>>>();
+  let size = 0;
+  const run = (position: StoredPosition, event: PartyEvent, snapshot: Snapshot): Step => {
+    recorded.length = 0;
+    const next = machine.transition(snapshot, event, scope as never);
+    const refs: TransitionRef[] = [];
+    for (const a of recorded) if (a.type === 'respond') refs.push(a.params as TransitionRef);
+    const c = next.context as PartyContext;
+    const same = c.meters === position.context.meters && c.agreed === position.context.agreed;
+    const context = same ? position.context : c;
+    const value = next.value as PositionValue;
+    return {
+      position: { context, value: keyOf(value) === keyOf(position.value) ? position.value : value },
+      refs,
+    };
+  };
+  return {
+    machine,
+    def,
+    nested,
+    handled,
+    valueFrom: (state) => snapshotOf(state).value as PositionValue,
+    isFinal: (value) => snapshotOf(value).status === 'done',
+    metaOf(value) {
+      const key = keyOf(value);
+      let meta = metas.get(key);
+      if (meta === undefined) {
+        meta = {};
+        if (typeof value !== 'string' || own(def.states, value) !== undefined) {
+          for (const m of Object.values(snapshotOf(value).getMeta()) as PositionMeta[]) {
+            if (m.vote !== undefined && meta.vote === undefined) meta.vote = m.vote;
+            if (m.score !== undefined) meta.score = (meta.score ?? 0) + m.score;
+          }
+        }
+        metas.set(key, meta);
+      }
+      return meta;
+    },
+    matches(value, name) {
+      if (typeof value === 'string' && !nested) return value === name;
+      const key = keyOf(value);
+      let names = active.get(key);
+      if (!names) {
+        names = new Set();
+        for (const node of snapshotOf(value)._nodes as { path: string[] }[]) {
+          if (node.path.length === 0) continue;
+          names.add(node.path.join('.'));
+          names.add(node.path[node.path.length - 1] as string);
+        }
+        active.set(key, names);
+      }
+      return names.has(name);
+    },
+    mayHandle(value, event) {
+      if (typeof value !== 'string' || nested) return handled.has(event);
+      return own(own(def.states, value)?.on, event) !== undefined;
+    },
+    step(position, event) {
+      const snapshot = { ...snapshotOf(position.value), context: position.context } as Snapshot;
+      const enabled = machine.getTransitionData(snapshot, event);
+      if (enabled.length === 0) return { position, refs: [] };
+      if (nested || enabled.length !== 1) return run(position, event, snapshot);
+      const transition = enabled[0] as object;
+      const known = outcomes.get(transition);
+      if (known && !known.own)
+        return { position: { context: position.context, value: known.value }, refs: known.refs };
+      const tableKey = (known: { own: OwnEffects | null } | undefined) =>
+        known?.own?.agree ? Object.values(event.ctx.state.table).join('\u0000') : '';
+      const cached = known && contexts.get(transition)?.get(position.context)?.get(tableKey(known));
+      if (known && cached) return { position: { context: cached, value: known.value }, refs: known.refs };
+      const result = run(position, event, snapshot);
+      const ref = result.refs[0];
+      const t = ref ? own(stateAt(def, ref.state)?.on, ref.event)?.[ref.index] : undefined;
+      const effects: OwnEffects | null = t?.effects?.meters || t?.effects?.agree ? {} : null;
+      if (effects && t?.effects?.agree) effects.agree = true;
+      const outcome = { value: result.position.value, refs: result.refs, own: effects };
+      outcomes.set(transition, outcome);
+      if (!effects) return result;
+      if (size++ > MEMO_LIMIT) {
+        contexts = new WeakMap();
+        size = 0;
+      }
+      let byContext = contexts.get(transition);
+      if (!byContext) {
+        byContext = new WeakMap();
+        contexts.set(transition, byContext);
+      }
+      let byTable = byContext.get(position.context);
+      if (!byTable) {
+        byTable = new Map();
+        byContext.set(position.context, byTable);
+      }
+      byTable.set(tableKey(outcome), result.position.context);
+      return result;
+    },
+  };
+}
+
+/** Builds the XState machine for one position definition. Guards and actions are named and data-driven. */
+function buildMachine(id: string, def: PositionMachine, meters: Scenario['meters']): AnyStateMachine {
+  const states: Record<string, object> = {};
+  for (const [stateId, st] of Object.entries(def.states))
+    states[stateId] = compileState(id, def, stateId, '', st);
+  return setup({
+    types: {} as { context: PartyContext; events: PartyEvent },
+    guards: {
+      when: ({ event }, params: { cond: NonNullable<Transition['when']> }) =>
+        evalCondition(params.cond, event.ctx),
+    },
+    actions: {
+      // The party's own variables: its meters (clamped) and, on `agree`, the package on the table.
+      own: assign(({ context, event }, params: OwnEffects) =>
+        updateContext(meters, context, params.meters, params.agree ? event.ctx.state.table : null),
+      ),
+      // Records which scenario transition was taken (transition() executes nothing; the engine reads it).
+      respond: (_args, _params: TransitionRef) => undefined,
+    },
+  }).createMachine({
+    id,
+    context: EMPTY,
+    initial: def.initial,
+    states: states as never,
+  }) as unknown as AnyStateMachine;
+}
+
+/** One state node: its transitions (targets made absolute), nesting, finality and meta. */
+function compileState(
+  machineId: string,
+  def: PositionMachine,
+  id: string,
+  parent: string,
+  st: PositionState,
+): object {
+  const path = parent === '' ? id : `${parent}.${id}`;
+  const on: Record<string, object[]> = {};
+  for (const [event, list] of Object.entries(st.on ?? {})) {
+    on[event] = list.map((t, index) => {
+      const own: OwnEffects = {};
+      if (t.effects?.meters) own.meters = t.effects.meters;
+      if (t.effects?.agree) own.agree = true;
+      const target = t.to === undefined ? undefined : resolveTarget(def, parent, t.to);
+      return {
+        ...(target !== undefined ? { target: `#${machineId}.${target}` } : {}),
+        ...(t.when !== undefined ? { guard: { type: 'when', params: { cond: t.when } } } : {}),
+        actions: [
+          ...(own.meters || own.agree ? [{ type: 'own', params: own }] : []),
+          { type: 'respond', params: { state: path, event, index } satisfies TransitionRef },
+        ],
+      };
+    });
+  }
+  const meta: PositionMeta = {};
+  if (st.vote !== undefined) meta.vote = st.vote;
+  if (st.score !== undefined) meta.score = st.score;
+  const node: Record<string, unknown> = { meta, on };
+  if (st.final) node.type = 'final';
+  if (st.states) {
+    const children: Record<string, object> = {};
+    for (const [cid, child] of Object.entries(st.states))
+      children[cid] = compileState(machineId, def, cid, path, child);
+    node.states = children;
+    if (st.type === 'parallel') node.type = 'parallel';
+    else node.initial = st.initial;
+  }
+  return node;
+}
+
+/** The scenario's description of a state of a machine, by its path. */
+export function stateOf(def: PositionMachine | undefined, path: string): PositionState | undefined {
+  return def ? stateAt(def, path) : undefined;
+}
