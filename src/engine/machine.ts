@@ -13,7 +13,7 @@ import { type AnyStateMachine, assign, createActor, setup } from 'xstate';
 import { canonicalJson } from '../core/hash.ts';
 import { own } from '../core/own.ts';
 import type { PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
-import { isNested, resolveTarget, stateAt } from '../scenario/state-paths.ts';
+import { isNested, pathTails, resolveTarget, stateAt } from '../scenario/state-paths.ts';
 import { type CondContext, evalCondition } from './conditions.ts';
 import { updateContext } from './party-state.ts';
 import type { PartyContext, PositionValue, StoredPosition } from './types.ts';
@@ -66,7 +66,7 @@ export interface CompiledMachine {
    * first active state (outer before inner, in file order) that gives one; the sum of their scores.
    */
   metaOf(value: PositionValue): PositionMeta;
-  /** Whether `name` is the path of an active state (`bases.open`), or the id of one (`open`). */
+  /** Whether `name` is the path of an active state or a tail of one (`stance.bases.open`, `bases.open`, `open`). */
   matches(value: PositionValue, name: string): boolean;
   /** Whether some active state may handle the event (false: the step would do nothing). */
   mayHandle(value: PositionValue, event: string): boolean;
@@ -77,6 +77,12 @@ export interface CompiledMachine {
 /** A cache bound: memo tables are dropped and rebuilt when they grow past it (long simulations). */
 const MEMO_LIMIT = 20000;
 const EMPTY: PartyContext = Object.freeze({ agreed: null, meters: Object.freeze({}) }) as PartyContext;
+
+/** A context's content as a memo key: its meter values (in the fixed meter order) and its agreement. */
+function contextKey(context: PartyContext): string {
+  const meters = Object.values(context.meters).join(',');
+  return context.agreed === null ? meters : `${meters}|${Object.values(context.agreed).join(',')}`;
+}
 
 /** The key of a value in caches: the state id, or the canonical JSON of a nested value. */
 function keyOf(value: PositionValue): string {
@@ -105,7 +111,7 @@ function inertScope(machine: AnyStateMachine, recorded: { type: string; params?:
  * Wraps a machine in a pure step function. Memoised where it pays: XState selects the enabled transitions
  * every time (the guards read the turn's state and roll); what taking them gives depends only on them,
  * the value (nested machines) and the context (plus the table, for `agree`), so results are kept per
- * (transition, context) for flat machines; nested machines take the full XState step every time.
+ * (transition, context content) for flat machines; nested machines take the full XState step every time.
  */
 export function compileMachine(
   id: string,
@@ -142,7 +148,7 @@ export function compileMachine(
     unknown,
     { value: PositionValue; refs: TransitionRef[]; own: OwnEffects | null }
   >();
-  let contexts = new WeakMap<object, WeakMap<PartyContext, Map<string, PartyContext>>>();
+  let contexts = new Map<object, Map<string, PartyContext>>();
   let size = 0;
   const run = (position: StoredPosition, event: PartyEvent, snapshot: Snapshot): Step => {
     recorded.length = 0;
@@ -188,8 +194,7 @@ export function compileMachine(
         names = new Set();
         for (const node of snapshotOf(value)._nodes as { path: string[] }[]) {
           if (node.path.length === 0) continue;
-          names.add(node.path.join('.'));
-          names.add(node.path[node.path.length - 1] as string);
+          for (const tail of pathTails(node.path)) names.add(tail);
         }
         active.set(key, names);
       }
@@ -208,9 +213,11 @@ export function compileMachine(
       const known = outcomes.get(transition);
       if (known && !known.own)
         return { position: { context: position.context, value: known.value }, refs: known.refs };
-      const tableKey = (known: { own: OwnEffects | null } | undefined) =>
-        known?.own?.agree ? Object.values(event.ctx.state.table).join('\u0000') : '';
-      const cached = known && contexts.get(transition)?.get(position.context)?.get(tableKey(known));
+      const memoKey = (known: { own: OwnEffects | null } | undefined) =>
+        known?.own?.agree
+          ? `${contextKey(position.context)}|${Object.values(event.ctx.state.table).join(',')}`
+          : contextKey(position.context);
+      const cached = known && contexts.get(transition)?.get(memoKey(known));
       if (known && cached) return { position: { context: cached, value: known.value }, refs: known.refs };
       const result = run(position, event, snapshot);
       const ref = result.refs[0];
@@ -221,20 +228,15 @@ export function compileMachine(
       outcomes.set(transition, outcome);
       if (!effects) return result;
       if (size++ > MEMO_LIMIT) {
-        contexts = new WeakMap();
+        contexts = new Map();
         size = 0;
       }
       let byContext = contexts.get(transition);
       if (!byContext) {
-        byContext = new WeakMap();
+        byContext = new Map();
         contexts.set(transition, byContext);
       }
-      let byTable = byContext.get(position.context);
-      if (!byTable) {
-        byTable = new Map();
-        byContext.set(position.context, byTable);
-      }
-      byTable.set(tableKey(outcome), result.position.context);
+      byContext.set(memoKey(outcome), result.position.context);
       return result;
     },
   };

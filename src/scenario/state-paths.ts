@@ -59,14 +59,16 @@ export function resolveTarget(machine: PositionMachine, parent: string, to: stri
 }
 
 /**
- * The names a `position:` condition may use for a machine: every state's path, and every state's own id
- * (a condition on an id holds when a state of that id is active).
+ * The names a `position:` condition may use for a machine: every state's path and every tail of it
+ * (`stance.bases.open`, `bases.open`, `open`); a condition on one holds when a state it names is active.
  */
 export function positionNames(machine: PositionMachine): Set<string> {
   const names = new Set<string>();
-  for (const { path } of allStates(machine)) {
-    names.add(path);
-    names.add(path.slice(path.lastIndexOf('.') + 1));
-  }
+  for (const { path } of allStates(machine)) for (const tail of pathTails(path.split('.'))) names.add(tail);
   return names;
+}
+
+/** A path's tails, the whole path first: `a.b.c`, `b.c`, `c`. */
+export function pathTails(ids: readonly string[]): string[] {
+  return ids.map((_, i) => ids.slice(i).join('.'));
 }
