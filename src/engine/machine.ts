@@ -78,6 +78,16 @@ export interface CompiledMachine {
 const MEMO_LIMIT = 20000;
 const EMPTY: PartyContext = Object.freeze({ agreed: null, meters: Object.freeze({}) }) as PartyContext;
 
+/**
+ * The stored snapshot after a memoised step: the very same object when nothing changed (so the party record
+ * stays shared between states), the input context when the memo's is equal to it.
+ */
+function settle(position: StoredPosition, context: PartyContext, value: PositionValue): StoredPosition {
+  const same = context === position.context || contextKey(context) === contextKey(position.context);
+  if (same && value === position.value) return position;
+  return { context: same ? position.context : context, value };
+}
+
 /** A context's content as a memo key: its meter values (in the fixed meter order) and its agreement. */
 function contextKey(context: PartyContext): string {
   const meters = Object.values(context.meters).join(',');
@@ -160,7 +170,7 @@ export function compileMachine(
     const context = same ? position.context : c;
     const value = next.value as PositionValue;
     return {
-      position: { context, value: keyOf(value) === keyOf(position.value) ? position.value : value },
+      position: settle(position, context, keyOf(value) === keyOf(position.value) ? position.value : value),
       refs,
     };
   };
@@ -212,13 +222,13 @@ export function compileMachine(
       const transition = enabled[0] as object;
       const known = outcomes.get(transition);
       if (known && !known.own)
-        return { position: { context: position.context, value: known.value }, refs: known.refs };
+        return { position: settle(position, position.context, known.value), refs: known.refs };
       const memoKey = (known: { own: OwnEffects | null } | undefined) =>
         known?.own?.agree
           ? `${contextKey(position.context)}|${Object.values(event.ctx.state.table).join(',')}`
           : contextKey(position.context);
       const cached = known && contexts.get(transition)?.get(memoKey(known));
-      if (known && cached) return { position: { context: cached, value: known.value }, refs: known.refs };
+      if (known && cached) return { position: settle(position, cached, known.value), refs: known.refs };
       const result = run(position, event, snapshot);
       const ref = result.refs[0];
       const t = ref ? own(stateAt(def, ref.state)?.on, ref.event)?.[ref.index] : undefined;
