@@ -134,6 +134,18 @@ describe('parallel regions (test/fixtures/machines/moscow-regions.yaml)', () => 
     expect(outcomes.has('both-resolved')).toBe(true);
   });
 
+  it('leaves nested states\' words out of the rules hash (rewording one changes the text hash only)', () => {
+    const a = regionsGame();
+    const parsed = regions((t) => t.replace('describe: The strikes are reduced.', 'describe: Fewer strikes.'));
+    if ('errors' in parsed) throw new Error('reworded fixture does not validate');
+    const b = compileGame(parsed.scenario);
+    expect(b.scenarioHash).toBe(a.scenarioHash);
+    expect(b.textHash).not.toBe(a.textHash);
+    const changed = regions((t) => t.replace('score: 1', 'score: 1.5'));
+    if ('errors' in changed) throw new Error('changed fixture does not validate');
+    expect(compileGame(changed.scenario).scenarioHash).not.toBe(a.scenarioHash);
+  });
+
   it('is refused with a located error when a nested target or `initial` is wrong', () => {
     const badTarget = regions((t) => t.replace('to: conceded', 'to: concede'));
     expect('errors' in badTarget && badTarget.errors.map((e) => e.code)).toContain('ref/unknown-state');
