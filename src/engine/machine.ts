@@ -9,13 +9,13 @@
  * per value, then the context swapped in as XState's own snapshot clone does), and `machine.transition`
  * runs with an inert scope that records actions instead of executing them.
  */
-import { type AnyStateMachine, assign, createActor, setup } from 'xstate';
+import { type AnyStateMachine, createActor } from 'xstate';
 import { canonicalJson } from '../core/hash.ts';
 import { own } from '../core/own.ts';
-import type { PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
-import { isNested, pathTails, resolveTarget, stateAt } from '../scenario/state-paths.ts';
-import { type CondContext, evalCondition } from './conditions.ts';
-import { updateContext } from './party-state.ts';
+import type { PositionMachine, PositionState, Scenario } from '../scenario/schema.ts';
+import { isNested, pathTails, stateAt } from '../scenario/state-paths.ts';
+import type { CondContext } from './conditions.ts';
+import { buildMachine, EMPTY, type OwnEffects } from './machine-build.ts';
 import type { PartyContext, PositionValue, StoredPosition } from './types.ts';
 
 /** The event every party machine receives: a type plus the context its guards read. */
@@ -35,12 +35,6 @@ export interface TransitionRef {
   state: string;
   event: string;
   index: number;
-}
-
-/** What the machine's `own` action does: the transition's effects on the party's own variables. */
-interface OwnEffects {
-  meters?: Record<string, number>;
-  agree?: true;
 }
 
 /** One step of a machine: where it stands now, and the scenario transitions taken (several in regions). */
@@ -76,7 +70,6 @@ export interface CompiledMachine {
 
 /** A cache bound: memo tables are dropped and rebuilt when they grow past it (long simulations). */
 const MEMO_LIMIT = 20000;
-const EMPTY: PartyContext = Object.freeze({ agreed: null, meters: Object.freeze({}) }) as PartyContext;
 
 /**
  * The stored snapshot after a memoised step: the very same object when nothing changed (so the party record
@@ -143,6 +136,10 @@ export function compileMachine(
     }
     return snap;
   };
+  // Flat machines: the positions whose snapshot XState reports as done, found once.
+  const finals = new Set<string>();
+  if (!nested)
+    for (const value of Object.keys(def.states)) if (snapshotOf(value).status === 'done') finals.add(value);
   const metas = new Map<string, PositionMeta>();
   const active = new Map<string, Set<string>>();
   const handled = new Set<string>();
@@ -160,7 +157,10 @@ export function compileMachine(
   >();
   let contexts = new Map<object, Map<string, PartyContext>>();
   let size = 0;
-  const run = (position: StoredPosition, event: PartyEvent, snapshot: Snapshot): Step => {
+  const run = (position: StoredPosition, event: PartyEvent): Step => {
+    // The stored snapshot rebuilt: the value's resolved snapshot with this party's context swapped in (what
+    // XState's own snapshot clone does, without resolving the state nodes again).
+    const snapshot = { ...snapshotOf(position.value), context: position.context } as Snapshot;
     recorded.length = 0;
     const next = machine.transition(snapshot, event, scope as never);
     const refs: TransitionRef[] = [];
@@ -180,7 +180,8 @@ export function compileMachine(
     nested,
     handled,
     valueFrom: (state) => snapshotOf(state).value as PositionValue,
-    isFinal: (value) => snapshotOf(value).status === 'done',
+    isFinal: (value) =>
+      typeof value === 'string' && !nested ? finals.has(value) : snapshotOf(value).status === 'done',
     metaOf(value) {
       const key = keyOf(value);
       let meta = metas.get(key);
@@ -215,10 +216,10 @@ export function compileMachine(
       return own(own(def.states, value)?.on, event) !== undefined;
     },
     step(position, event) {
-      const snapshot = { ...snapshotOf(position.value), context: position.context } as Snapshot;
-      const enabled = machine.getTransitionData(snapshot, event);
+      // Selection: the guards read the event's context only, so the value's snapshot serves as it is.
+      const enabled = machine.getTransitionData(snapshotOf(position.value), event);
       if (enabled.length === 0) return { position, refs: [] };
-      if (nested || enabled.length !== 1) return run(position, event, snapshot);
+      if (nested || enabled.length !== 1) return run(position, event);
       const transition = enabled[0] as object;
       const known = outcomes.get(transition);
       if (known && !known.own)
@@ -229,7 +230,7 @@ export function compileMachine(
           : contextKey(position.context);
       const cached = known && contexts.get(transition)?.get(memoKey(known));
       if (known && cached) return { position: settle(position, cached, known.value), refs: known.refs };
-      const result = run(position, event, snapshot);
+      const result = run(position, event);
       const ref = result.refs[0];
       const t = ref ? own(stateAt(def, ref.state)?.on, ref.event)?.[ref.index] : undefined;
       const effects: OwnEffects | null = t?.effects?.meters || t?.effects?.agree ? {} : null;
@@ -250,75 +251,6 @@ export function compileMachine(
       return result;
     },
   };
-}
-
-/** Builds the XState machine for one position definition. Guards and actions are named and data-driven. */
-function buildMachine(id: string, def: PositionMachine, meters: Scenario['meters']): AnyStateMachine {
-  const states: Record<string, object> = {};
-  for (const [stateId, st] of Object.entries(def.states))
-    states[stateId] = compileState(id, def, stateId, '', st);
-  return setup({
-    types: {} as { context: PartyContext; events: PartyEvent },
-    guards: {
-      when: ({ event }, params: { cond: NonNullable<Transition['when']> }) =>
-        evalCondition(params.cond, event.ctx),
-    },
-    actions: {
-      // The party's own variables: its meters (clamped) and, on `agree`, the package on the table.
-      own: assign(({ context, event }, params: OwnEffects) =>
-        updateContext(meters, context, params.meters, params.agree ? event.ctx.state.table : null),
-      ),
-      // Records which scenario transition was taken (transition() executes nothing; the engine reads it).
-      respond: (_args, _params: TransitionRef) => undefined,
-    },
-  }).createMachine({
-    id,
-    context: EMPTY,
-    initial: def.initial,
-    states: states as never,
-  }) as unknown as AnyStateMachine;
-}
-
-/** One state node: its transitions (targets made absolute), nesting, finality and meta. */
-function compileState(
-  machineId: string,
-  def: PositionMachine,
-  id: string,
-  parent: string,
-  st: PositionState,
-): object {
-  const path = parent === '' ? id : `${parent}.${id}`;
-  const on: Record<string, object[]> = {};
-  for (const [event, list] of Object.entries(st.on ?? {})) {
-    on[event] = list.map((t, index) => {
-      const own: OwnEffects = {};
-      if (t.effects?.meters) own.meters = t.effects.meters;
-      if (t.effects?.agree) own.agree = true;
-      const target = t.to === undefined ? undefined : resolveTarget(def, parent, t.to);
-      return {
-        ...(target !== undefined ? { target: `#${machineId}.${target}` } : {}),
-        ...(t.when !== undefined ? { guard: { type: 'when', params: { cond: t.when } } } : {}),
-        actions: [
-          ...(own.meters || own.agree ? [{ type: 'own', params: own }] : []),
-          { type: 'respond', params: { state: path, event, index } satisfies TransitionRef },
-        ],
-      };
-    });
-  }
-  const meta: PositionMeta = {};
-  if (st.vote !== undefined) meta.vote = st.vote;
-  if (st.score !== undefined) meta.score = st.score;
-  const node: Record<string, unknown> = { meta, on };
-  if (st.final) node.type = 'final';
-  if (st.states) {
-    const children: Record<string, object> = {};
-    for (const [cid, child] of Object.entries(st.states))
-      children[cid] = compileState(machineId, def, cid, path, child);
-    node.states = children;
-    if (st.type === 'parallel') node.type = 'parallel';
-    else node.initial = st.initial;
-  }
-  return node;
 }
 
 /** The scenario's description of a state of a machine, by its path. */
