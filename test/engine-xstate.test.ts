@@ -54,7 +54,7 @@ describe('a party with a machine', () => {
     const s = createGame(game, 'ctx');
     const valley = s.parties.valley;
     expect(valley && Object.keys(valley)).toEqual(['position']);
-    expect(valley?.position?.context).toEqual({ agreed: null, meters: metersOf(s, 'valley') });
+    expect(valley?.position?.context).toEqual({ meters: metersOf(s, 'valley') });
     expect(canonicalJson(s)).toBe(JSON.stringify(s));
   });
 
@@ -134,9 +134,11 @@ describe('parallel regions (test/fixtures/machines/moscow-regions.yaml)', () => 
     expect(outcomes.has('both-resolved')).toBe(true);
   });
 
-  it('leaves nested states\' words out of the rules hash (rewording one changes the text hash only)', () => {
+  it("leaves nested states' words out of the rules hash (rewording one changes the text hash only)", () => {
     const a = regionsGame();
-    const parsed = regions((t) => t.replace('describe: The strikes are reduced.', 'describe: Fewer strikes.'));
+    const parsed = regions((t) =>
+      t.replace('describe: The strikes are reduced.', 'describe: Fewer strikes.'),
+    );
     if ('errors' in parsed) throw new Error('reworded fixture does not validate');
     const b = compileGame(parsed.scenario);
     expect(b.scenarioHash).toBe(a.scenarioHash);

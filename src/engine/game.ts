@@ -137,9 +137,7 @@ export function compileGame(input: Scenario): Game {
     const value = own(initialPosition, pid) ?? null;
     // Keys in canonical order (hashing fast path): a party with a machine is its machine's snapshot.
     const record: PartyState =
-      value === null
-        ? { meters, position: null }
-        : { position: { context: { agreed: null, meters }, value } };
+      value === null ? { meters, position: null } : { position: { context: { meters }, value } };
     initialParties[pid] = deepFreeze(record);
   }
   return {

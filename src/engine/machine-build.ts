@@ -12,7 +12,7 @@ import { updateContext } from './party-state.ts';
 import type { PartyContext } from './types.ts';
 
 /** The context a snapshot is resolved with before a party's own context is swapped in. */
-export const EMPTY: PartyContext = Object.freeze({ agreed: null, meters: Object.freeze({}) }) as PartyContext;
+export const EMPTY: PartyContext = Object.freeze({ meters: Object.freeze({}) }) as PartyContext;
 
 /** What the machine's `own` action does: the transition's effects on the party's own variables. */
 export interface OwnEffects {

@@ -16,6 +16,7 @@ import type { PositionMachine, PositionState, Scenario } from '../scenario/schem
 import { isNested, pathTails, stateAt } from '../scenario/state-paths.ts';
 import type { CondContext } from './conditions.ts';
 import { buildMachine, EMPTY, type OwnEffects } from './machine-build.ts';
+import { canonicalContext } from './party-state.ts';
 import type { PartyContext, PositionValue, StoredPosition } from './types.ts';
 
 /** The event every party machine receives: a type plus the context its guards read. */
@@ -84,7 +85,7 @@ function settle(position: StoredPosition, context: PartyContext, value: Position
 /** A context's content as a memo key: its meter values (in the fixed meter order) and its agreement. */
 function contextKey(context: PartyContext): string {
   const meters = Object.values(context.meters).join(',');
-  return context.agreed === null ? meters : `${meters}|${Object.values(context.agreed).join(',')}`;
+  return context.agreed === undefined ? meters : `${meters}|${Object.values(context.agreed).join(',')}`;
 }
 
 /** The key of a value in caches: the state id, or the canonical JSON of a nested value. */
@@ -165,7 +166,7 @@ export function compileMachine(
     const next = machine.transition(snapshot, event, scope as never);
     const refs: TransitionRef[] = [];
     for (const a of recorded) if (a.type === 'respond') refs.push(a.params as TransitionRef);
-    const c = next.context as PartyContext;
+    const c = canonicalContext(next.context as PartyContext);
     const same = c.meters === position.context.meters && c.agreed === position.context.agreed;
     const context = same ? position.context : c;
     const value = next.value as PositionValue;

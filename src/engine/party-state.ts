@@ -26,7 +26,7 @@ export function agreedOf(
 ): Readonly<Record<string, string>> | undefined {
   const p = own(state.parties, party);
   if (!p) return undefined;
-  return (p.position ? p.position.context.agreed : p.agreed) ?? undefined;
+  return p.position ? p.position.context.agreed : p.agreed;
 }
 
 /** Every agreement in force: party → package, parties in id order (what `state.agreements` was). */
@@ -82,12 +82,19 @@ export function updateContext(
   deltas: Readonly<Record<string, number>> | undefined,
   agreed: Readonly<Record<string, string>> | null,
 ): PartyContext {
-  const meters = addToMeters(defs, context.meters, deltas);
+  const meters = addToMeters(defs, context.meters, deltas) as Record<string, number>;
   if (meters === context.meters && agreed === null) return context;
-  return {
-    agreed: agreed === null ? context.agreed : { ...agreed },
-    meters: meters as Record<string, number>,
-  };
+  const terms = agreed === null ? context.agreed : { ...agreed };
+  return terms === undefined ? { meters } : { agreed: terms, meters };
+}
+
+/**
+ * A context with its keys in canonical order: XState's `assign` merges an update after the keys the context
+ * had, so a first agreement would come after the meters.
+ */
+export function canonicalContext(context: PartyContext): PartyContext {
+  if (context.agreed === undefined || Object.keys(context)[0] === 'agreed') return context;
+  return { agreed: context.agreed, meters: context.meters };
 }
 
 /**

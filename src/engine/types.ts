@@ -32,8 +32,8 @@ export type PositionValue = string | { [state: string]: PositionValue };
  * effects from the world, by the same context update): its meters and the package it agreed to.
  */
 export interface PartyContext {
-  /** The package this party agreed to (issue → option), or null. */
-  agreed: Record<string, string> | null;
+  /** The package this party agreed to (issue → option); absent until it agrees (smaller states to hash). */
+  agreed?: Record<string, string>;
   meters: Record<string, number>;
 }
 
