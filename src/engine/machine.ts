@@ -12,7 +12,7 @@
 import { type AnyStateMachine, createActor } from 'xstate';
 import { canonicalJson } from '../core/hash.ts';
 import { own } from '../core/own.ts';
-import type { PositionMachine, PositionState, Scenario } from '../scenario/schema.ts';
+import type { PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
 import { isNested, pathTails, stateAt } from '../scenario/state-paths.ts';
 import type { CondContext } from './conditions.ts';
 import { buildMachine, EMPTY, type OwnEffects } from './machine-build.ts';
@@ -65,6 +65,8 @@ export interface CompiledMachine {
   matches(value: PositionValue, name: string): boolean;
   /** Whether some active state may handle the event (false: the step would do nothing). */
   mayHandle(value: PositionValue, event: string): boolean;
+  /** The scenario transition a ref names (looked up once per ref: refs are the compiled machine's own). */
+  transitionOf(ref: TransitionRef): Transition | undefined;
   /** Advances the machine purely: (stored snapshot, event) → next stored snapshot and transitions taken. */
   step(position: StoredPosition, event: PartyEvent): Step;
 }
@@ -76,8 +78,13 @@ const MEMO_LIMIT = 20000;
  * The stored snapshot after a memoised step: the very same object when nothing changed (so the party record
  * stays shared between states), the input context when the memo's is equal to it.
  */
-function settle(position: StoredPosition, context: PartyContext, value: PositionValue): StoredPosition {
-  const same = context === position.context || contextKey(context) === contextKey(position.context);
+function settle(
+  position: StoredPosition,
+  context: PartyContext,
+  value: PositionValue,
+  unchanged: boolean,
+): StoredPosition {
+  const same = unchanged || context === position.context;
   if (same && value === position.value) return position;
   return { context: same ? position.context : context, value };
 }
@@ -86,6 +93,24 @@ function settle(position: StoredPosition, context: PartyContext, value: Position
 function contextKey(context: PartyContext): string {
   const meters = Object.values(context.meters).join(',');
   return context.agreed === undefined ? meters : `${meters}|${Object.values(context.agreed).join(',')}`;
+}
+
+/** A memo key for an `agree` step: the context's and the package on the table. */
+function tableKey(contextKey: string, table: Record<string, string>): string {
+  return `${contextKey}|${Object.values(table).join(',')}`;
+}
+
+/** What taking one transition of a flat machine gives, and the last context it was taken from. */
+interface Outcome {
+  value: PositionValue;
+  refs: TransitionRef[];
+  own: OwnEffects | null;
+  last: {
+    input: PartyContext;
+    output: PartyContext;
+    table: Record<string, string>;
+    unchanged: boolean;
+  } | null;
 }
 
 /** The key of a value in caches: the state id, or the canonical JSON of a nested value. */
@@ -152,11 +177,9 @@ export function compileMachine(
   };
   visit(def.states);
   // Flat machines: the value after each transition (with its refs); then the context, per context object.
-  const outcomes = new Map<
-    unknown,
-    { value: PositionValue; refs: TransitionRef[]; own: OwnEffects | null }
-  >();
-  let contexts = new Map<object, Map<string, PartyContext>>();
+  const outcomes = new Map<unknown, Outcome>();
+  const refs = new WeakMap<TransitionRef, Transition | undefined>();
+  let contexts = new Map<object, Map<string, { context: PartyContext; unchanged: boolean }>>();
   let size = 0;
   const run = (position: StoredPosition, event: PartyEvent): Step => {
     // The stored snapshot rebuilt: the value's resolved snapshot with this party's context swapped in (what
@@ -171,7 +194,12 @@ export function compileMachine(
     const context = same ? position.context : c;
     const value = next.value as PositionValue;
     return {
-      position: settle(position, context, keyOf(value) === keyOf(position.value) ? position.value : value),
+      position: settle(
+        position,
+        context,
+        keyOf(value) === keyOf(position.value) ? position.value : value,
+        same,
+      ),
       refs,
     };
   };
@@ -212,6 +240,12 @@ export function compileMachine(
       }
       return names.has(name);
     },
+    transitionOf(ref) {
+      if (refs.has(ref)) return refs.get(ref);
+      const t = own(stateAt(def, ref.state)?.on, ref.event)?.[ref.index];
+      refs.set(ref, t);
+      return t;
+    },
     mayHandle(value, event) {
       if (typeof value !== 'string' || nested) return handled.has(event);
       return own(own(def.states, value)?.on, event) !== undefined;
@@ -224,19 +258,31 @@ export function compileMachine(
       const transition = enabled[0] as object;
       const known = outcomes.get(transition);
       if (known && !known.own)
-        return { position: settle(position, position.context, known.value), refs: known.refs };
-      const memoKey = (known: { own: OwnEffects | null } | undefined) =>
-        known?.own?.agree
-          ? `${contextKey(position.context)}|${Object.values(event.ctx.state.table).join(',')}`
-          : contextKey(position.context);
-      const cached = known && contexts.get(transition)?.get(memoKey(known));
-      if (known && cached) return { position: settle(position, cached, known.value), refs: known.refs };
+        return { position: settle(position, position.context, known.value, true), refs: known.refs };
+      const table = event.ctx.state.table;
+      if (known?.own) {
+        // A lookahead steps the very same context again: identity first, then the context's content.
+        const last = known.last;
+        if (last && last.input === position.context && (!known.own.agree || last.table === table))
+          return { position: settle(position, last.output, known.value, last.unchanged), refs: known.refs };
+        const inKey = contextKey(position.context);
+        const hit = contexts.get(transition)?.get(known.own.agree ? tableKey(inKey, table) : inKey);
+        if (hit) {
+          known.last = { input: position.context, output: hit.context, table, unchanged: hit.unchanged };
+          return { position: settle(position, hit.context, known.value, hit.unchanged), refs: known.refs };
+        }
+      }
       const result = run(position, event);
       const ref = result.refs[0];
       const t = ref ? own(stateAt(def, ref.state)?.on, ref.event)?.[ref.index] : undefined;
       const effects: OwnEffects | null = t?.effects?.meters || t?.effects?.agree ? {} : null;
       if (effects && t?.effects?.agree) effects.agree = true;
-      const outcome = { value: result.position.value, refs: result.refs, own: effects };
+      const outcome: Outcome = known ?? {
+        value: result.position.value,
+        refs: result.refs,
+        own: effects,
+        last: null,
+      };
       outcomes.set(transition, outcome);
       if (!effects) return result;
       if (size++ > MEMO_LIMIT) {
@@ -248,7 +294,12 @@ export function compileMachine(
         byContext = new Map();
         contexts.set(transition, byContext);
       }
-      byContext.set(memoKey(outcome), result.position.context);
+      const inKey = contextKey(position.context);
+      const unchanged = contextKey(result.position.context) === inKey;
+      byContext.set(effects.agree ? tableKey(inKey, table) : inKey, {
+        context: result.position.context,
+        unchanged,
+      });
       return result;
     },
   };

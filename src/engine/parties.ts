@@ -6,7 +6,7 @@
 import { own } from '../core/own.ts';
 import type { Effects, Preferences } from '../scenario/schema.ts';
 import type { CondContext, OfferView } from './conditions.ts';
-import { type Game, type PartyEvent, transitionAt } from './game.ts';
+import type { Game, PartyEvent } from './game.ts';
 import type { Step } from './machine.ts';
 import { addToMeters, metersOf, updateContext } from './party-state.ts';
 import type { Rng } from './rng.ts';
@@ -167,7 +167,7 @@ export function deliver(
   // The machine did the transitions' own effects (its `own` action); the world's are the engine's.
   let agreed = false;
   for (const ref of refs) {
-    const effects = transitionAt(game, party, ref)?.effects;
+    const effects = compiled.transitionOf(ref)?.effects;
     if (effects?.agree) agreed = true;
     applyEffects(game, t, effects, party, true);
   }
