@@ -95,6 +95,8 @@ function contextKey(context: PartyContext): string {
   return context.agreed === undefined ? meters : `${meters}|${Object.values(context.agreed).join(',')}`;
 }
 
+const NO_TABLE: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** A memo key for an `agree` step: the context's and the package on the table. */
 function tableKey(contextKey: string, table: Record<string, string>): string {
   return `${contextKey}|${Object.values(table).join(',')}`;
@@ -259,7 +261,8 @@ export function compileMachine(
       const known = outcomes.get(transition);
       if (known && !known.own)
         return { position: settle(position, position.context, known.value, true), refs: known.refs };
-      const table = event.ctx.state.table;
+      // The package on the table matters only to an `agree` step (read only then).
+      const table = (event.ctx.state as { table?: Record<string, string> } | undefined)?.table ?? NO_TABLE;
       if (known?.own) {
         // A lookahead steps the very same context again: identity first, then the context's content.
         const last = known.last;
