@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ActionInput as Action,
+  agreementsOf,
   applyAction,
   availableActions,
   createGame,
   type GameState,
+  metersOf,
   playGame,
   stateHash,
 } from '../src/engine/index.ts';
@@ -111,7 +113,7 @@ describe('the valley cooperative (tutorial)', () => {
     const s0 = createGame(game, 'gesture');
     const s = play(s0, { move: 'gesture', params: {} });
     expect(s.parties.valley?.position?.value).toBe('listening');
-    expect(s.parties.amber?.meters.pressure).toBe((s0.parties.amber?.meters.pressure ?? 0) + 1);
+    expect(metersOf(s, 'amber')?.pressure).toBe((metersOf(s0, 'amber')?.pressure ?? 0) + 1);
   });
 
   it('signs an acceptable package once engaged, recording the agreement', () => {
@@ -128,13 +130,13 @@ describe('the valley cooperative (tutorial)', () => {
         const r = applyAction(game, s, a);
         if ('error' in r) break;
         s = r.state;
-        if (s.agreements.valley) break;
+        if (agreementsOf(s).valley) break;
       }
-      if (s.agreements.valley) signed = s;
+      if (agreementsOf(s).valley) signed = s;
     }
     expect(signed).not.toBeNull();
     expect(signed?.parties.valley?.position?.value).toBe('committed');
-    expect(signed?.agreements.valley?.['water-share']).toBe('even-split');
+    expect(agreementsOf(signed as GameState).valley?.['water-share']).toBe('even-split');
   });
 });
 
@@ -156,7 +158,7 @@ describe('the council vote (tutorial)', () => {
   it('is not held at the end unless the cooperative signed (callAtEnd with a condition)', () => {
     const run = playGame(game, 'vote', 'first');
     const last = run.states[run.states.length - 1] as GameState;
-    expect(last.agreements.valley).toBeUndefined();
+    expect(agreementsOf(last).valley).toBeUndefined();
     expect(last.vote).toBeNull();
     expect(last.outcome).toBe('no-deal');
   });

@@ -79,7 +79,8 @@ describe('class 2: XState reserved event names', () => {
         if ('errors' in r) return; // refused names are the other property's business
         const game = compileGame(r.scenario);
         const m = game.machines.south;
-        expect(m?.step('wary', { type: name, ctx: {} } as never).value, name).toBe('listening');
+        const at = { context: { meters: {} }, value: 'wary' };
+        expect(m?.step(at, { type: name, ctx: {} } as never).position.value, name).toBe('listening');
       }),
       { numRuns: 100 },
     );

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ActionInput as Action,
+  agreementsOf,
   applyAction,
   availableActions,
   createGame,
   type GameState,
   type LogEntry,
+  metersOf,
 } from '../src/engine/index.ts';
 import { describeLog } from '../src/view/log-lines.ts';
 import { loadGame, playActions } from './helpers/scenarios.ts';
@@ -62,7 +64,7 @@ describe('Russia at Bab al-Hawa', () => {
     const response = s.log.find((e) => e.kind === 'response' && e.party === 'russia');
     expect(response).toMatchObject({ verdict: 'red-line', issue: 'bases' });
     expect(russiaSays(s)[0]?.text).toMatch(/red line on the bases at Hmeimim and Tartus/);
-    expect(russia(s)?.meters.trust).toBe(-2);
+    expect(metersOf(s, 'russia')?.trust).toBe(-2);
   });
 
   it('a conciliatory public statement can move Russia from hostile to listening, through the intermediary', () => {
@@ -81,7 +83,7 @@ describe('Russia at Bab al-Hawa', () => {
   it('a triumphant statement pleases the commanders but costs Moscow’s trust and brings no signal', () => {
     const s0 = createGame(game, 'triumph');
     const s = play(s0, act('statement', { tone: 'triumphant' }), consult);
-    expect(russia(s)?.meters.trust).toBe((russia(s0)?.meters.trust ?? 0) - 1);
+    expect(metersOf(s, 'russia')?.trust).toBe((metersOf(s0, 'russia')?.trust ?? 0) - 1);
     expect(russia(s)?.position?.value).toBe('hostile');
     expect(events(s)).not.toContain('signal');
   });
@@ -94,7 +96,7 @@ describe('Russia at Bab al-Hawa', () => {
       s = play(s, propose('bases', 'future-talks'), propose('un-front', 'stay-silent'));
       if (russia(s)?.position?.value !== 'engaged' || s.flags['moscow-could-confirm'] !== false) continue;
       s = play(s, act('confirm-points'));
-      expect(s.agreements.russia).toBeUndefined();
+      expect(agreementsOf(s).russia).toBeUndefined();
       expect(russiaSays(s).some((l) => /will not confirm/.test(l.text))).toBe(true);
       return;
     }
@@ -114,15 +116,15 @@ describe('Russia at Bab al-Hawa', () => {
     }
     if (!atTable || !steppingAside) throw new Error('no seed reached both positions');
 
-    const before = atTable.parties.russia?.meters.trust ?? 0;
+    const before = metersOf(atTable, 'russia')?.trust ?? 0;
     const rebuffed = play(atTable, propose('withdrawal', 'offer'));
-    expect(russia(rebuffed)?.meters.trust).toBe(before - 1);
+    expect(metersOf(rebuffed, 'russia')?.trust).toBe(before - 1);
     expect(russiaSays(rebuffed)[0]?.text).toMatch(/demand that it go/);
     expect(rebuffed.flags['moscow-could-confirm']).toBe(false);
 
-    const trustAside = steppingAside.parties.russia?.meters.trust ?? 0;
+    const trustAside = metersOf(steppingAside, 'russia')?.trust ?? 0;
     const welcomed = play(steppingAside, propose('withdrawal', 'offer'));
-    expect(russia(welcomed)?.meters.trust).toBe(Math.min(5, trustAside + 1));
+    expect(metersOf(welcomed, 'russia')?.trust).toBe(Math.min(5, trustAside + 1));
     expect(russiaSays(welcomed)[0]?.text).toMatch(/Now the offer is credible/);
   });
 
@@ -156,7 +158,7 @@ describe('Russia at Bab al-Hawa', () => {
       while (!s.over) s = play(s, consult);
       if (s.outcome === 'bases-conceded') {
         partial++;
-        expect(s.agreements.russia).toMatchObject({ 'city-strikes': 'stop', bases: 'old-deal-stands' });
+        expect(agreementsOf(s).russia).toMatchObject({ 'city-strikes': 'stop', bases: 'old-deal-stands' });
       }
     }
     expect(partial).toBeGreaterThanOrEqual(10);

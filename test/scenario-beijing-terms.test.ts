@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ActionInput as Action,
+  agreementsOf,
   availableActions,
   createGame,
   type GameState,
+  metersOf,
   playGame,
 } from '../src/engine/index.ts';
 import { describeLog } from '../src/view/log-lines.ts';
@@ -24,7 +26,7 @@ const move = (id: string, params: Record<string, string> = {}): Action => ({ mov
 /** Applies actions that must be legal. */
 const play = (state: GameState, ...actions: Action[]): GameState => playActions(game, state, actions);
 
-const meters = (s: GameState, party: string) => s.parties[party]?.meters ?? {};
+const meters = (s: GameState, party: string) => metersOf(s, party) ?? {};
 const position = (s: GameState, party: string) => s.parties[party]?.position?.value;
 const text = (s: GameState, party: string) =>
   describeLog(game, s).find((l) => l.kind === 'response' && l.party === party)?.text ?? '';
@@ -102,7 +104,7 @@ describe('China (Wang Yi)', () => {
     const response = s.log.find((e) => e.kind === 'response' && e.party === 'china');
     expect(response).toMatchObject({ verdict: 'red-line', issue: 'fighters' });
     expect(text(s, 'china')).toMatch(/zero tolerance/);
-    expect(s.agreements.china).toBeUndefined();
+    expect(agreementsOf(s).china).toBeUndefined();
   });
 
   it('lets the visit end without a statement when the fighters stay as they are', () => {
@@ -158,10 +160,10 @@ describe('the price of a handover', () => {
         if (s.over) break;
         s = play(s, a);
       }
-      if (s.agreements.china) found = s;
+      if (agreementsOf(s).china) found = s;
     }
     expect(found).not.toBeNull();
-    expect(found?.agreements.china?.fighters).toBe('hand-over');
+    expect(agreementsOf(found as GameState).china?.fighters).toBe('hand-over');
     expect(found?.outcome).toBe('handover-backlash');
     expect(tierOf(found as GameState)).toBe('failure');
   });
@@ -218,12 +220,12 @@ describe('outcomes', () => {
     const historical = game.scenario.outcomes.filter((o) => o.historical);
     expect(historical.map((o) => [o.id, o.tier])).toEqual([['conditional-partnership', 'partial']]);
     const ends = Array.from({ length: 30 }, (_, i) => playSensibly(`history-${i}`, HISTORICAL_PLAN));
-    const signed = ends.filter((s) => s.agreements.china);
+    const signed = ends.filter((s) => agreementsOf(s).china);
     expect(signed.length).toBeGreaterThan(20);
     for (const s of signed) {
       // The nudges that re-open an acceptable text toggle China's gestures, so those may differ.
       for (const issue of ['fighters', 'commitment', 'one-china', 'belt-and-road', 'reconstruction'])
-        expect(s.agreements.china?.[issue], issue).toBe(game.scenario.issues[issue]?.historical);
+        expect(agreementsOf(s).china?.[issue], issue).toBe(game.scenario.issues[issue]?.historical);
       expect(s.outcome).toBe('conditional-partnership');
     }
   });

@@ -22,7 +22,7 @@ describe('scenarios/schema.json', () => {
       type: 'object',
       additionalProperties: false,
     });
-    expect(Object.keys(schema.$defs as object)).toEqual(['Condition']);
+    expect(Object.keys(schema.$defs as object).sort()).toEqual(['Condition', 'PositionState']);
     expect(committed).not.toContain('__schema');
   });
 

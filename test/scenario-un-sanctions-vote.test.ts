@@ -58,7 +58,7 @@ function councilAt(seed: string, positions: Record<string, string>, table: Recor
   const s = structuredClone(play(createGame(game, seed), consult, consult, consult, consult));
   for (const [party, value] of Object.entries(positions)) {
     const p = s.parties[party];
-    if (p) p.position = { value, context: {} };
+    if (p?.position) p.position = { value, context: p.position.context };
   }
   Object.assign(s.table, table);
   return s;

@@ -44,21 +44,14 @@ export function createGame(game: Game, seed: string, options: GameOptions = {}):
     throw new TypeError('createGame: the seed must be a non-empty string');
   const seats = heldSeats(game, options.seats);
   if (typeof seats === 'string') throw new TypeError(`createGame: ${seats}`);
+  // Each party's opening record is the compiled game's (frozen, shared: a turn copies what it changes).
   const parties: Record<string, PartyState> = {};
-  for (const pid of game.partyIds) {
-    const party = own(game.scenario.parties, pid);
-    const meters: Record<string, number> = {};
-    for (const m of game.meterIds)
-      meters[m] = own(party?.meters, m) ?? own(game.scenario.meters, m)?.initial ?? 0;
-    const initial = own(game.initialPosition, pid);
-    parties[pid] = { meters, position: initial ? { context: {}, value: initial } : null };
-  }
+  for (const pid of game.partyIds) parties[pid] = own(game.initialParties, pid) as PartyState;
   const table: Record<string, string> = {};
   for (const i of game.issueIds) table[i] = own(game.scenario.issues, i)?.default as string;
   // Every object the engine builds lists its keys in canonical (sorted) order, so hashing can use the
   // native JSON.stringify fast path (see canonicalJson).
   const base: GameState = {
-    agreements: {},
     flags: {},
     format: 2,
     log: [],

@@ -8,6 +8,7 @@ import { own } from '../core/own.ts';
 import type { AutoPolicy } from '../scenario/schema.ts';
 import type { Game } from './game.ts';
 import { utilityOf } from './parties.ts';
+import { agreedOf } from './party-state.ts';
 import type { Rng } from './rng.ts';
 import type { Action, GameState, OutcomeResult } from './types.ts';
 
@@ -27,8 +28,9 @@ export function tierFor(game: Game, outcomeId: string, seat: string): OutcomeRes
  */
 export function evaluate(game: Game, state: GameState, seat: string = game.playerId): number {
   let v = utilityOf(game, seat, state.table);
-  for (const [id, agreed] of Object.entries(state.agreements)) {
-    if (id !== seat) v += utilityOf(game, seat, agreed);
+  for (const id of game.partyIds) {
+    const agreed = id === seat ? undefined : agreedOf(state, id);
+    if (agreed) v += utilityOf(game, seat, agreed);
   }
   if (seat === game.playerId) {
     for (const p of game.counterpartIds) {

@@ -2,7 +2,8 @@
  * Compact per-turn summaries kept in replay files, so a divergence can be shown (which party, which
  * meter or position, recorded vs recomputed), not only detected by a hash mismatch.
  */
-import type { GameState } from './types.ts';
+import { agreementsOf, metersOf } from './party-state.ts';
+import type { GameState, PositionValue } from './types.ts';
 
 /** A summary of one turn: positions, meters, the package, agreements, flags, the vote and the end. */
 export interface Checkpoint {
@@ -10,7 +11,7 @@ export interface Checkpoint {
   step: number;
   /** The seat to move (not in version-1 files). */
   mover?: string | null;
-  positions: Record<string, string | null>;
+  positions: Record<string, PositionValue | null>;
   meters: Record<string, Record<string, number>>;
   table: Record<string, string>;
   agreements: Record<string, Record<string, string>>;
@@ -21,11 +22,11 @@ export interface Checkpoint {
 
 /** Summarises a state for a replay file. */
 export function checkpointOf(state: GameState): Checkpoint {
-  const positions: Record<string, string | null> = {};
+  const positions: Record<string, PositionValue | null> = {};
   const meters: Record<string, Record<string, number>> = {};
   for (const [id, p] of Object.entries(state.parties)) {
     positions[id] = p.position?.value ?? null;
-    meters[id] = p.meters;
+    meters[id] = metersOf(state, id) as Record<string, number>;
   }
   const v = state.vote;
   return {
@@ -35,7 +36,7 @@ export function checkpointOf(state: GameState): Checkpoint {
     positions,
     meters,
     table: state.table,
-    agreements: state.agreements,
+    agreements: agreementsOf(state),
     flags: state.flags,
     vote: v ? { yes: v.yes, no: v.no, abstain: v.abstain, adopted: v.adopted } : null,
     outcome: state.outcome,

@@ -3,10 +3,11 @@
  * scenario files never contain code.
  */
 
-import { has, own } from '../core/own.ts';
+import { own } from '../core/own.ts';
 import type { Chance, Condition, Range } from '../scenario/schema.ts';
 import type { Game } from './game.ts';
-import type { GameState } from './types.ts';
+import { agreedOf, metersOf } from './party-state.ts';
+import type { GameState, PositionValue } from './types.ts';
 
 /** How a party judges the package on the table, computed by the engine before the machine sees it. */
 export interface OfferView {
@@ -42,14 +43,17 @@ function oneOf(value: string | undefined, allowed: string | string[]): boolean {
 }
 
 /** The probability a Chance gives for a party with these meters, clamped to [0, 1]. */
-export function chanceValue(chance: Chance, meters: Record<string, number> | undefined): number {
+export function chanceValue(chance: Chance, meters: Readonly<Record<string, number>> | undefined): number {
   if (typeof chance === 'number') return chance;
   let p = chance.base;
   for (const m in chance.per) p += (own(chance.per, m) ?? 0) * (own(meters, m) ?? 0);
   return p < 0 ? 0 : Math.min(p, 1);
 }
 
-function metersHold(meters: Record<string, number> | undefined, tests: Record<string, Range>): boolean {
+function metersHold(
+  meters: Readonly<Record<string, number>> | undefined,
+  tests: Record<string, Range>,
+): boolean {
   for (const m in tests) {
     const t = tests[m];
     if (t !== undefined && !inRange(own(meters, m) ?? 0, t)) return false;
@@ -57,8 +61,26 @@ function metersHold(meters: Record<string, number> | undefined, tests: Record<st
   return true;
 }
 
+/**
+ * Whether a party's position is one of `allowed`: its state id for a flat machine; for nested states or
+ * regions, a path of an active state (`bases.open`) or the id of one (`open`).
+ */
+export function positionHolds(
+  game: Game,
+  party: string,
+  value: PositionValue | undefined,
+  allowed: string | string[],
+): boolean {
+  if (value === undefined) return false;
+  if (typeof value === 'string' && typeof allowed === 'string' && value === allowed) return true;
+  const machine = own(game.machines, party);
+  if (!machine) return false;
+  if (typeof allowed === 'string') return machine.matches(value, allowed);
+  return allowed.some((name) => machine.matches(value, name));
+}
+
 function termsHold(
-  terms: Record<string, string> | undefined,
+  terms: Readonly<Record<string, string>> | undefined,
   want: Record<string, string | string[]>,
 ): boolean {
   if (!terms) return false;
@@ -74,8 +96,9 @@ export function evalCondition(cond: Condition, ctx: CondContext): boolean {
   const { state } = ctx;
   const self = ctx.party ?? ctx.game.playerId;
   const selfState = own(state.parties, self);
+  const selfMeters = metersOf(state, self);
   if (cond.chance !== undefined) {
-    if (ctx.roll === null || !(ctx.roll < chanceValue(cond.chance, selfState?.meters))) return false;
+    if (ctx.roll === null || !(ctx.roll < chanceValue(cond.chance, selfMeters))) return false;
   }
   if (cond.param) {
     if (!ctx.params) return false;
@@ -84,8 +107,12 @@ export function evalCondition(cond: Condition, ctx: CondContext): boolean {
       if (want !== undefined && !oneOf(own(ctx.params, k), want)) return false;
     }
   }
-  if (cond.meters && !metersHold(selfState?.meters, cond.meters)) return false;
-  if (cond.position !== undefined && !oneOf(selfState?.position?.value, cond.position)) return false;
+  if (cond.meters && !metersHold(selfMeters, cond.meters)) return false;
+  if (
+    cond.position !== undefined &&
+    !positionHolds(ctx.game, self, selfState?.position?.value, cond.position)
+  )
+    return false;
   if (cond.verdict !== undefined && (!ctx.offer || !oneOf(ctx.offer.verdict, cond.verdict))) return false;
   if (cond.utility !== undefined && (!ctx.offer || !inRange(ctx.offer.utility, cond.utility))) return false;
   if (cond.margin !== undefined && (!ctx.offer || !inRange(ctx.offer.margin, cond.margin))) return false;
@@ -94,9 +121,10 @@ export function evalCondition(cond: Condition, ctx: CondContext): boolean {
       const test = own(cond.parties, id);
       const p = own(state.parties, id);
       if (!test || !p) return false;
-      if (test.position !== undefined && !oneOf(p.position?.value, test.position)) return false;
-      if (test.meters && !metersHold(p.meters, test.meters)) return false;
-      if (test.agreed !== undefined && test.agreed !== has(state.agreements, id)) return false;
+      if (test.position !== undefined && !positionHolds(ctx.game, id, p.position?.value, test.position))
+        return false;
+      if (test.meters && !metersHold(metersOf(state, id), test.meters)) return false;
+      if (test.agreed !== undefined && test.agreed !== (agreedOf(state, id) !== undefined)) return false;
     }
   }
   if (cond.flags) {
@@ -107,7 +135,7 @@ export function evalCondition(cond: Condition, ctx: CondContext): boolean {
   if (cond.agreed) {
     for (const id in cond.agreed) {
       const want = cond.agreed[id];
-      if (!want || !termsHold(own(state.agreements, id), want)) return false;
+      if (!want || !termsHold(agreedOf(state, id), want)) return false;
     }
   }
   if (cond.vote && !voteHolds(cond.vote, state)) return false;

@@ -77,7 +77,7 @@ export function ballotOf(
   id: string,
 ): 'yes' | 'no' | 'abstain' {
   const pos = own(state.parties, id)?.position?.value;
-  const fromState = pos ? own(game.machines, id)?.metaOf(pos).vote : undefined;
+  const fromState = pos !== undefined ? own(game.machines, id)?.metaOf(pos).vote : undefined;
   return fromState ?? own(game.scenario.parties, id)?.ballot ?? 'abstain';
 }
 

@@ -2,123 +2,16 @@
  * compileGame: everything derived from a scenario, computed once — the XState position machines,
  * expanded blocs, ordered id lists. The state then only holds what changes.
  */
-import { type AnyStateMachine, createActor, setup } from 'xstate';
 import type { z } from 'zod';
 import { canonicalJson, sha256Hex } from '../core/hash.ts';
 import { dataOnly, dict, own } from '../core/own.ts';
 import { judgedEvents } from '../scenario/move-kinds.ts';
-import type { AutoPolicy, PositionMachine, PositionState, Scenario, Transition } from '../scenario/schema.ts';
+import type { AutoPolicy, PositionState, Scenario, Transition } from '../scenario/schema.ts';
 import { rulesHash, textHash } from '../scenario/text-paths.ts';
-import { type CondContext, evalCondition } from './conditions.ts';
+import { type CompiledMachine, compileMachine, stateOf, type TransitionRef } from './machine.ts';
+import type { PartyState, PositionValue } from './types.ts';
 
-/** The event every party machine receives: a type plus the context its guards read. */
-export interface PartyEvent {
-  type: string;
-  ctx: CondContext;
-}
-
-/** A position's data as its XState state node carries it in `meta`. */
-export interface PositionMeta {
-  vote?: 'yes' | 'no' | 'abstain';
-  score?: number;
-}
-
-/** Where a transition taken by a machine is described in the scenario. */
-export interface TransitionRef {
-  state: string;
-  event: string;
-  index: number;
-}
-
-/** A compiled position machine shared by every party that uses it (a template or an inline position). */
-export interface CompiledMachine {
-  machine: AnyStateMachine;
-  def: PositionMachine;
-  /** Events some state of this machine handles: others never reach it (no roll, no log line). */
-  handled: ReadonlySet<string>;
-  /** Whether the machine is done in this position: XState's snapshot status, not the scenario's flag. */
-  isFinal(value: string): boolean;
-  /** What the position says about itself (its ballot, its score), read from the state node's XState `meta`. */
-  metaOf(value: string): PositionMeta;
-  /** Advances the machine purely: (state value, event) → next value and the transition taken. */
-  step(value: string, event: PartyEvent): { value: string; ref: TransitionRef | null };
-}
-
-/**
- * Wraps a machine in a pure step function. It does what xstate's `transition()` does — runs
- * `machine.transition` with an inert actor scope that records actions instead of running them — but
- * builds the scope and the resolved snapshot of each state once instead of on every call (`transition()`
- * creates a whole actor per call: ~20 µs). Context is always empty, so a state value fully determines
- * the snapshot.
- */
-function compileMachine(id: string, def: PositionMachine): CompiledMachine {
-  const machine = buildMachine(id, def);
-  const recorded: { type: string; params?: unknown }[] = [];
-  const self = createActor(machine);
-  const scope = {
-    self,
-    defer: () => undefined,
-    id: '',
-    logger: () => undefined,
-    sessionId: '',
-    stopChild: () => undefined,
-    system: self.system,
-    emit: () => undefined,
-    actionExecutor: (a: { type: string; params?: unknown }) => {
-      recorded.push(a);
-    },
-  };
-  const snapshots = new Map<string, ReturnType<AnyStateMachine['resolveState']>>();
-  const snapshotOf = (value: string) => {
-    let snap = snapshots.get(value);
-    if (!snap) {
-      snap = machine.resolveState({ value, context: {} });
-      snapshots.set(value, snap);
-    }
-    return snap;
-  };
-  // The positions whose snapshot XState reports as done, found once per machine.
-  const finals = new Set<string>();
-  for (const value of Object.keys(def.states)) if (snapshotOf(value).status === 'done') finals.add(value);
-  const metas = new Map<string, PositionMeta>();
-  const handled = new Set<string>();
-  for (const st of Object.values(def.states)) for (const ev of Object.keys(st.on ?? {})) handled.add(ev);
-  // What taking a transition does, per transition XState selected (or per state when it selected none).
-  // Context is always empty and the only action is `respond` with fixed params, so the microstep that
-  // follows the selection depends on nothing else: XState computes it once per transition, not per turn.
-  const outcomes = new Map<unknown, { value: string; ref: TransitionRef | null }>();
-  return {
-    machine,
-    def,
-    handled,
-    isFinal: (value) => finals.has(value),
-    metaOf(value) {
-      let meta = metas.get(value);
-      if (meta === undefined) {
-        const all = own(def.states, value) === undefined ? {} : snapshotOf(value).getMeta();
-        const found: PositionMeta = (all as Record<string, PositionMeta | undefined>)[`${id}.${value}`] ?? {};
-        metas.set(value, found);
-        meta = found;
-      }
-      return meta;
-    },
-    step(value, event) {
-      const snapshot = snapshotOf(value);
-      // XState selects the enabled transition every time (the guards read the turn's state and roll).
-      const enabled = machine.getTransitionData(snapshot, event);
-      const key = enabled.length === 0 ? value : enabled.length === 1 ? enabled[0] : null;
-      const known = key === null ? undefined : outcomes.get(key);
-      if (known) return known;
-      recorded.length = 0;
-      const next = machine.transition(snapshot, event, scope as never);
-      let ref: TransitionRef | null = null;
-      for (const a of recorded) if (a.type === 'respond') ref = a.params as TransitionRef;
-      const outcome = { value: typeof next.value === 'string' ? next.value : value, ref };
-      if (key !== null) outcomes.set(key, outcome);
-      return outcome;
-    },
-  };
-}
+export type { CompiledMachine, PartyEvent, PositionMeta, TransitionRef } from './machine.ts';
 
 /** The compiled scenario: read-only lookups the engine needs at every turn. */
 export interface Game {
@@ -156,7 +49,12 @@ export interface Game {
   counterpartIds: string[];
   machines: Record<string, CompiledMachine | null>;
   /** Starting position of each party with a machine. */
-  initialPosition: Record<string, string | null>;
+  initialPosition: Record<string, PositionValue | null>;
+  /**
+   * Each party's opening record (frozen, shared by every game of the scenario: states copy what they
+   * change, and machine steps memoised on a context hit across games).
+   */
+  initialParties: Record<string, PartyState>;
   meterIds: string[];
   issueIds: string[];
   moveIds: string[];
@@ -176,45 +74,6 @@ export function listedFirst(items: Readonly<Record<string, unknown>>, order?: re
   return [...listed, ...ids.filter((id) => !listed.includes(id))];
 }
 
-/** Builds the XState machine for one position definition. Guards and actions are named and data-driven. */
-function buildMachine(id: string, def: PositionMachine): AnyStateMachine {
-  const states: Record<string, object> = {};
-  for (const [stateId, st] of Object.entries(def.states)) {
-    states[stateId] = compileState(stateId, st);
-  }
-  return setup({
-    types: {} as { context: Record<string, never>; events: PartyEvent },
-    guards: {
-      when: ({ event }, params: { cond: NonNullable<Transition['when']> }) =>
-        evalCondition(params.cond, event.ctx),
-    },
-    actions: {
-      // The engine applies the transition's effects itself from this reference (transition() runs nothing).
-      respond: (_args, _params: TransitionRef) => undefined,
-    },
-  }).createMachine({
-    id,
-    context: {},
-    initial: def.initial,
-    states: states as never,
-  }) as unknown as AnyStateMachine;
-}
-
-function compileState(stateId: string, st: PositionState): object {
-  const on: Record<string, object[]> = {};
-  for (const [event, list] of Object.entries(st.on ?? {})) {
-    on[event] = list.map((t, index) => ({
-      ...(t.to !== undefined ? { target: t.to } : {}),
-      ...(t.when !== undefined ? { guard: { type: 'when', params: { cond: t.when } } } : {}),
-      actions: [{ type: 'respond', params: { state: stateId, event, index } satisfies TransitionRef }],
-    }));
-  }
-  const meta: PositionMeta = {};
-  if (st.vote !== undefined) meta.vote = st.vote;
-  if (st.score !== undefined) meta.score = st.score;
-  return { ...(st.final ? { type: 'final' } : {}), meta, on };
-}
-
 /**
  * Compiles a validated scenario once; the result is shared by every game of it.
  *
@@ -231,18 +90,19 @@ export function compileGame(input: Scenario): Game {
   const playerId = scenario.player.party;
   const templates = dict<CompiledMachine>();
   for (const [tid, def] of Object.entries(scenario.templates ?? {})) {
-    templates[tid] = compileMachine(`template.${tid}`, def);
+    templates[tid] = compileMachine(`template:${tid}`, def, scenario.meters);
   }
   const machines = dict<CompiledMachine | null>();
-  const initialPosition = dict<string | null>();
+  const initialPosition = dict<PositionValue | null>();
   for (const [pid, party] of Object.entries(scenario.parties)) {
     if (party.position) {
-      machines[pid] = compileMachine(`party.${pid}`, party.position);
-      initialPosition[pid] = party.position.initial;
+      const m = compileMachine(`party:${pid}`, party.position, scenario.meters);
+      machines[pid] = m;
+      initialPosition[pid] = m.valueFrom(party.position.initial);
     } else if (party.template && own(templates, party.template)) {
       const t = own(templates, party.template) as CompiledMachine;
       machines[pid] = t;
-      initialPosition[pid] = party.initial ?? t.def.initial;
+      initialPosition[pid] = t.valueFrom(party.initial ?? t.def.initial);
     } else {
       machines[pid] = null;
       initialPosition[pid] = null;
@@ -268,6 +128,18 @@ export function compileGame(input: Scenario): Game {
     auto[seat] = (seat === playerId ? scenario.player.auto : def?.auto) ?? 'greedy';
   }
   const legacyHash = sha256Hex(text);
+  const meterIds = Object.keys(scenario.meters);
+  const initialParties = dict<PartyState>();
+  for (const pid of partyIds) {
+    const party = own(scenario.parties, pid);
+    const meters: Record<string, number> = {};
+    for (const m of meterIds) meters[m] = own(party?.meters, m) ?? own(scenario.meters, m)?.initial ?? 0;
+    const value = own(initialPosition, pid) ?? null;
+    // Keys in canonical order (hashing fast path): a party with a machine is its machine's snapshot.
+    const record: PartyState =
+      value === null ? { meters, position: null } : { position: { context: { meters }, value } };
+    initialParties[pid] = deepFreeze(record);
+  }
   return {
     scenario,
     scenarioHash: rulesHash(scenario),
@@ -285,7 +157,8 @@ export function compileGame(input: Scenario): Game {
     counterpartIds: partyIds.filter((p) => p !== playerId),
     machines,
     initialPosition,
-    meterIds: Object.keys(scenario.meters),
+    initialParties,
+    meterIds,
     issueIds: Object.keys(scenario.issues),
     moveIds,
     targets,
@@ -293,12 +166,17 @@ export function compileGame(input: Scenario): Game {
   };
 }
 
-/** The scenario's description of a party's position state (from its inline machine or template). */
-export function positionState(game: Game, party: string, state: string): PositionState | undefined {
-  return own(own(game.machines, party)?.def.states, state);
+/** The scenario's description of a party's position state, by its path (`listening`, `stance.bases.open`). */
+export function positionState(game: Game, party: string, state: PositionValue): PositionState | undefined {
+  return typeof state === 'string' ? stateOf(own(game.machines, party)?.def, state) : undefined;
 }
 
 /** The scenario transition a machine took, for its effects and reason. */
 export function transitionAt(game: Game, party: string, ref: TransitionRef): Transition | undefined {
   return own(positionState(game, party, ref.state)?.on, ref.event)?.[ref.index];
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) deepFreeze(v);
+  return Object.freeze(value);
 }

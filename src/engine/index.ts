@@ -9,11 +9,13 @@ export { availableActions, moveChoiceCount, seatActions } from './actions.ts';
 export { applyAction, createGame, type GameOptions, heldSeats } from './apply-action.ts';
 export { tierFor } from './auto.ts';
 export { type Checkpoint, checkpointOf, type Difference, diffValues } from './checkpoint.ts';
+export { positionHolds } from './conditions.ts';
 export { ballotOf, expandTargets } from './flow.ts';
 export { continueGame } from './fork.ts';
 export { compileGame, type Game, positionState, transitionAt } from './game.ts';
 export { legacyStateHash } from './legacy.ts';
 export { effectiveReservation, isActive, judgeOffer, utilityOf } from './parties.ts';
+export { agreedOf, agreementsOf, metersOf, positionOf, positionText } from './party-state.ts';
 export { outcomeOf, replay, seatedActions, tiersOf } from './replay.ts';
 export {
   type DecodedReplayCode,
@@ -51,6 +53,10 @@ export type {
   GameState,
   LogEntry,
   OutcomeResult,
+  PartyContext,
+  PartyState,
+  PositionValue,
+  StoredPosition,
   VoteState,
 } from './types.ts';
 export { ENGINE_VERSION } from './version.ts';

@@ -6,10 +6,12 @@
 import { own } from '../core/own.ts';
 import type { Effects, Preferences } from '../scenario/schema.ts';
 import type { CondContext, OfferView } from './conditions.ts';
-import { type Game, type PartyEvent, transitionAt } from './game.ts';
+import type { Game, PartyEvent } from './game.ts';
+import type { Step } from './machine.ts';
+import { addToMeters, metersOf, updateContext } from './party-state.ts';
 import type { Rng } from './rng.ts';
-import { setKey, type Turn, writableMeters, writableParty } from './turn.ts';
-import type { GameState, LogEntry, PartyState } from './types.ts';
+import { setKey, type Turn, writableParty, writeParty } from './turn.ts';
+import type { GameState, LogEntry, PartyState, StoredPosition } from './types.ts';
 
 /** A party's value (0–1) for a package, by its weights; 0 for a party without preferences. */
 export function utilityOf(game: Game, party: string, terms: Record<string, string>): number {
@@ -41,19 +43,11 @@ export function judgeOffer(game: Game, state: GameState, party: string): OfferVi
   const prefs = own(game.scenario.parties, party)?.prefers;
   if (!prefs) return { verdict: 'reject', utility: 0, margin: -1, redLine: null };
   const utility = utilityOf(game, party, state.table);
-  const meters = own(state.parties, party)?.meters;
+  const meters = metersOf(state, party);
   const margin = utility - effectiveReservation(prefs, (m) => own(meters, m) ?? 0);
   const line = prefs.redLines?.find((r) => own(state.table, r.issue) === r.option);
   if (line) return { verdict: 'red-line', utility, margin, redLine: line.issue };
   return { verdict: margin >= 0 ? 'accept' : 'reject', utility, margin, redLine: null };
-}
-
-/** Clamps to the meter's range and normalises -0, so hashes never see -0. */
-function clampMeter(game: Game, meter: string, value: number): number {
-  const def = own(game.scenario.meters, meter);
-  let v = value;
-  if (def) v = v < def.min ? def.min : Math.min(v, def.max);
-  return v === 0 ? 0 : v;
 }
 
 /** A copy of a flat record with its keys in canonical (sorted) order. */
@@ -71,30 +65,57 @@ export function sortedCopy<T>(record: Record<string, T>): Record<string, T> {
   return out;
 }
 
-/** Applies effects to the turn's state; `self` is the party `meters` refers to. */
-export function applyEffects(game: Game, t: Turn, effects: Effects | undefined, self: string | null): void {
+/**
+ * Applies effects from the world to the turn's state; `self` is the party `meters` and `agree` refer to.
+ * A machine's own transitions do their `meters` and `agree` in the machine (its `own` action): the engine
+ * then applies only the rest (`worldOnly`).
+ */
+export function applyEffects(
+  game: Game,
+  t: Turn,
+  effects: Effects | undefined,
+  self: string | null,
+  worldOnly = false,
+): void {
   if (!effects) return;
-  if (effects.meters && self) addMeters(game, t, self, effects.meters);
+  if (effects.meters && self && !worldOnly) addMeters(game, t, self, effects.meters);
   if (effects.parties) for (const p in effects.parties) addMeters(game, t, p, own(effects.parties, p) ?? {});
   if (effects.flags) for (const f in effects.flags) setKey(t, 'flags', f, own(effects.flags, f) === true);
-  if (effects.agree && self) setKey(t, 'agreements', self, { ...t.s.table });
+  if (effects.agree && self && !worldOnly) agree(game, t, self);
   if (effects.end) t.s.over = true;
 }
 
-/** Adds meter deltas to one party, clamped. */
+/**
+ * Adds meter deltas to one party, clamped: through its machine's context update when it has a machine,
+ * on its record otherwise. An unchanged party record stays shared.
+ */
 export function addMeters(game: Game, t: Turn, party: string, deltas: Record<string, number>): void {
-  let meters = own(t.s.parties, party)?.meters;
-  if (!meters) return;
-  let writable = false;
-  for (const m in deltas) {
-    const value = clampMeter(game, m, (own(meters, m) ?? 0) + (own(deltas, m) ?? 0));
-    if (value === own(meters, m)) continue; // e.g. already at the bound: the party record stays shared
-    if (!writable) {
-      meters = writableMeters(t, party) as Record<string, number>;
-      writable = true;
-    }
-    meters[m] = value;
+  const p = own(t.s.parties, party);
+  if (!p) return;
+  if (p.position) {
+    const context = updateContext(game.scenario.meters, p.position.context, deltas, null);
+    if (context !== p.position.context) setPosition(t, party, { context, value: p.position.value });
+    return;
   }
+  const meters = addToMeters(game.scenario.meters, p.meters ?? {}, deltas);
+  if (meters !== p.meters) (writableParty(t, party) as PartyState).meters = meters as Record<string, number>;
+}
+
+/** A party agrees to the package on the table. */
+function agree(game: Game, t: Turn, party: string): void {
+  const p = own(t.s.parties, party);
+  if (!p) return;
+  if (p.position) {
+    const context = updateContext(game.scenario.meters, p.position.context, undefined, t.s.table);
+    setPosition(t, party, { context, value: p.position.value });
+    return;
+  }
+  writeParty(t, party, { agreed: { ...t.s.table }, meters: p.meters ?? {}, position: null });
+}
+
+/** Replaces a party's stored machine snapshot. */
+function setPosition(t: Turn, party: string, position: StoredPosition): void {
+  writeParty(t, party, { position });
 }
 
 /** Whether a party can still respond: it has a machine and is not in a final position. */
@@ -139,16 +160,25 @@ export function deliver(
   const from = position.value;
   const event: PartyEvent = { type, ctx };
   // A state with no handler for this event cannot move: skip the machine (same result, less work).
-  const handles = own(own(compiled.def.states, from)?.on, type) !== undefined;
-  const { value: to, ref } = handles ? compiled.step(from, event) : { value: from, ref: null };
-  const taken = ref ? transitionAt(game, party, ref) : undefined;
-  if (to !== from) (writableParty(t, party) as PartyState).position = { context: {}, value: to };
-  applyEffects(game, t, taken?.effects, party);
+  const { position: next, refs } = compiled.mayHandle(from, type)
+    ? compiled.step(position, event)
+    : quiet(position);
+  if (next !== position) setPosition(t, party, next);
+  // The machine did the transitions' own effects (its `own` action); the world's are the engine's.
+  let agreed = false;
+  for (const ref of refs) {
+    const effects = compiled.transitionOf(ref)?.effects;
+    if (effects?.agree) agreed = true;
+    applyEffects(game, t, effects, party, true);
+  }
+  const ref = refs[0];
+  const to = next.value;
   if (!ref && type === 'round.ended') return; // quiet rounds stay out of the log
   // Keys in canonical order (hashing fast path); optional keys only when they apply. Built key by key
   // rather than with conditional spreads, which cost more than the rest of a quiet delivery.
   const entry: Record<string, unknown> = {};
-  if (taken?.effects?.agree) entry.agreed = true;
+  if (agreed) entry.agreed = true;
+  if (ref && ref.state !== from) entry.at = ref.state;
   entry.event = type;
   entry.from = from;
   if (offer?.redLine) entry.issue = offer.redLine;
@@ -158,6 +188,11 @@ export function deliver(
   if (offer) entry.verdict = offer.verdict;
   entry.via = ref ? ref.index : null;
   state.log.push(entry as LogEntry);
+}
+
+/** A step that takes no transition. */
+function quiet(position: StoredPosition): Step {
+  return { position, refs: [] };
 }
 
 /** Delivers an event to each listed party in order (rolls are drawn in that order). */

@@ -4,6 +4,7 @@
  */
 import type { Game } from './game.ts';
 import { transitionAt } from './game.ts';
+import { positionText } from './party-state.ts';
 import type { LogEntry } from './types.ts';
 
 type Response = Extract<LogEntry, { kind: 'response' }>;
@@ -12,7 +13,8 @@ type Response = Extract<LogEntry, { kind: 'response' }>;
 export function responseCode(game: Game, e: Response): string {
   const code =
     e.via !== null
-      ? transitionAt(game, e.party, { state: e.from, event: e.event, index: e.via })?.code
+      ? transitionAt(game, e.party, { state: e.at ?? positionText(e.from), event: e.event, index: e.via })
+          ?.code
       : undefined;
   if (code) return code;
   if (e.verdict)
@@ -21,6 +23,6 @@ export function responseCode(game: Game, e: Response): string {
       : e.verdict === 'accept'
         ? 'offer/acceptable'
         : 'offer/too-little';
-  if (e.to !== e.from) return `position/${e.to}`;
+  if (positionText(e.to) !== positionText(e.from)) return `position/${positionText(e.to)}`;
   return e.event === 'round.ended' ? 'round/steady' : 'position/holds';
 }

@@ -45,16 +45,17 @@ export function writableParty(t: Turn, party: string): PartyState | undefined {
   return p;
 }
 
-/** A party's meters, writable; undefined for an unknown party. */
-export function writableMeters(t: Turn, party: string): Record<string, number> | undefined {
-  const p = writableParty(t, party);
-  if (!p) return undefined;
-  p.meters = own(t, p.meters);
-  return p.meters;
+/** Replaces a party's record with a new one (built with its keys in canonical order). */
+export function writeParty(t: Turn, party: string, record: PartyState): void {
+  if (!Object.hasOwn(t.s.parties, party)) return;
+  const parties = own(t, t.s.parties);
+  t.s.parties = parties;
+  t.owned.add(record);
+  parties[party] = record;
 }
 
 /** The id-keyed maps of the state that the rules write by key. */
-type KeyedMap = 'flags' | 'used' | 'agreements' | 'table';
+type KeyedMap = 'flags' | 'used' | 'table';
 
 /**
  * Sets a key of one of the state's id-keyed maps, keeping keys in canonical order: a new key rebuilds
@@ -99,7 +100,6 @@ function freezeNew(value: object): void {
 /** The keys commitTurn names. Adding a key to GameState fails type-checking until it is listed here. */
 type CommittedKey = Exclude<keyof GameState, 'format' | 'seed' | 'seats'>;
 const _COMMITTED_KEYS_LISTED: Record<CommittedKey, true> = {
-  agreements: true,
   flags: true,
   log: true,
   mover: true,
@@ -128,7 +128,6 @@ function freezeIfNew(value: unknown): void {
  */
 export function commitTurn(t: Turn): GameState {
   const { s, base } = t;
-  freezeIfNew(s.agreements);
   freezeIfNew(s.flags);
   freezeIfNew(s.log);
   freezeIfNew(s.parties);
@@ -138,7 +137,6 @@ export function commitTurn(t: Turn): GameState {
   freezeIfNew(s.used);
   freezeIfNew(s.vote);
   return produce(base, (d) => {
-    if (s.agreements !== base.agreements) d.agreements = s.agreements;
     if (s.flags !== base.flags) d.flags = s.flags;
     if (s.log !== base.log) d.log = s.log;
     if (s.mover !== base.mover) d.mover = s.mover;

@@ -20,16 +20,38 @@ export interface Action {
  */
 export type ActionInput = Omit<Action, 'seat'> & { seat?: string };
 
-/** A party's position machine state as XState needs it back: only `{ value, context }` is kept. */
-export interface StoredPosition {
-  value: string;
-  context: Record<string, never>;
+/**
+ * Where a position machine stands: a state id, or for a machine with nested states or regions, an object
+ * from each active compound state to where it stands inside (`{ stance: { bases: 'open', strikes: 'on' } }`),
+ * as XState gives it, keys in canonical order.
+ */
+export type PositionValue = string | { [state: string]: PositionValue };
+
+/**
+ * A party's own variables, kept in its machine's context and changed only by its machine's actions (or, for
+ * effects from the world, by the same context update): its meters and the package it agreed to.
+ */
+export interface PartyContext {
+  /** The package this party agreed to (issue → option); absent until it agrees (smaller states to hash). */
+  agreed?: Record<string, string>;
+  meters: Record<string, number>;
 }
 
-/** One party at one moment: where its machine stands and its meters. */
+/** A party's machine snapshot as the state keeps it: `{ value, context }`, from which XState rebuilds it. */
+export interface StoredPosition {
+  context: PartyContext;
+  value: PositionValue;
+}
+
+/**
+ * One party at one moment. A party with a machine is its machine: `{ position }`, its meters and agreement in
+ * the machine's context. A party without one keeps its meters (and, once it agrees, the package) here. Read
+ * both through `metersOf` and `agreedOf` (party-state.ts).
+ */
 export interface PartyState {
+  agreed?: Record<string, string>;
+  meters?: Record<string, number>;
   position: StoredPosition | null;
-  meters: Record<string, number>;
 }
 
 /** The result of a roll call, kept once a vote has been held. */
@@ -62,10 +84,12 @@ export type LogEntry =
       kind: 'response';
       party: string;
       event: string;
-      from: string;
-      to: string;
-      /** Index of the transition taken among `from`'s handlers for `event`, when one was. */
+      from: PositionValue;
+      to: PositionValue;
+      /** Index of the transition taken among its state's handlers for `event`, when one was. */
       via: number | null;
+      /** The path of the state whose transition was taken, when it is not `from` (nested machines). */
+      at?: string;
       verdict?: 'accept' | 'reject' | 'red-line';
       issue?: string;
       agreed?: boolean;
@@ -98,8 +122,6 @@ export interface GameState {
   parties: Record<string, PartyState>;
   /** The package on the table: issue → option. */
   table: Record<string, string>;
-  /** Packages each party agreed to: party → (issue → option). */
-  agreements: Record<string, Record<string, string>>;
   flags: Record<string, boolean>;
   /** How often each move was used. */
   used: Record<string, number>;

@@ -8,8 +8,9 @@ import { own } from '../core/own.ts';
 import type { Move } from '../scenario/schema.ts';
 import { moveTargets, seatActions } from './actions.ts';
 import type { Game } from './game.ts';
+import { agreementsOf, metersOf, positionOf } from './party-state.ts';
 import { outcomeOf } from './replay.ts';
-import type { Action, GameState, LogEntry, OutcomeResult, VoteState } from './types.ts';
+import type { Action, GameState, LogEntry, OutcomeResult, PositionValue, VoteState } from './types.ts';
 
 /** A seat's own brief: only that seat reads it during play. */
 export interface SeatBrief {
@@ -38,7 +39,7 @@ export interface SeatView {
   /** The flags the scenario does not keep hidden. */
   flags: Record<string, boolean>;
   /** Each party's position and the meters this seat may see (its own all; others' except hidden ones). */
-  parties: Record<string, { position: string | null; meters: Record<string, number> }>;
+  parties: Record<string, { position: PositionValue | null; meters: Record<string, number> }>;
   /** The latest turn's log entries this seat may see. */
   log: LogEntry[];
   brief: SeatBrief;
@@ -93,13 +94,13 @@ export function viewFor(game: Game, state: GameState, seat: string): SeatView {
   for (const [f, v] of Object.entries(state.flags)) if (!hiddenFlags.includes(f)) flags[f] = v;
   const parties: SeatView['parties'] = {};
   for (const pid of game.partyIds) {
-    const p = own(state.parties, pid);
+    const seen = metersOf(state, pid);
     const meters: Record<string, number> = {};
     for (const m of game.meterIds) {
-      const v = own(p?.meters, m);
+      const v = own(seen, m);
       if (v !== undefined && (pid === seat || !hiddenMeter(game, m))) meters[m] = v;
     }
-    parties[pid] = { position: p?.position?.value ?? null, meters };
+    parties[pid] = { position: structuredClone(positionOf(state, pid)), meters };
   }
   const yourTurn = !state.over && state.mover === seat;
   return {
@@ -111,7 +112,7 @@ export function viewFor(game: Game, state: GameState, seat: string): SeatView {
     mover: state.mover,
     yourTurn,
     table: { ...state.table },
-    agreements: structuredClone(state.agreements) as Record<string, Record<string, string>>,
+    agreements: structuredClone(agreementsOf(state)),
     vote: state.vote ? (structuredClone(state.vote) as VoteState) : null,
     flags,
     parties,

@@ -5,8 +5,18 @@
  * the table before anyone signs, members leaning yes before a vote — so a greedy player can climb
  * toward an outcome that random play rarely stumbles on. Only a guide: the engine decides outcomes.
  */
-import { ballotOf, type Game, type GameState, has, judgeOffer, own } from '../engine/index.ts';
+import {
+  agreedOf,
+  ballotOf,
+  type Game,
+  type GameState,
+  judgeOffer,
+  metersOf,
+  own,
+  positionHolds,
+} from '../engine/index.ts';
 import type { Condition, Range } from '../scenario/schema.ts';
+import { allStates } from '../scenario/state-paths.ts';
 
 function distance(value: number, r: Range): number {
   if (typeof r === 'number') return Math.abs(value - r);
@@ -26,7 +36,10 @@ function mean(xs: number[]): number {
   return xs.length === 0 ? 1 : xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
-function metersScore(meters: Record<string, number> | undefined, tests: Record<string, Range>): number {
+function metersScore(
+  meters: Readonly<Record<string, number>> | undefined,
+  tests: Record<string, Range>,
+): number {
   return mean(Object.entries(tests).map(([m, r]) => near(own(meters, m) ?? 0, r)));
 }
 
@@ -70,8 +83,8 @@ function voteScore(game: Game, s: GameState, test: NonNullable<Condition['vote']
 
 /** The best `score` of any state of a party's machine, to normalise how far along it is. */
 function topScore(game: Game, party: string): number {
-  const states = Object.values(own(game.machines, party)?.def.states ?? {});
-  return Math.max(0, ...states.map((st) => st.score ?? 0));
+  const def = own(game.machines, party)?.def;
+  return Math.max(0, ...(def ? allStates(def) : []).map(({ state }) => state.score ?? 0));
 }
 
 /**
@@ -86,7 +99,7 @@ function courtship(game: Game, s: GameState, party: string, wants: [string, stri
   const pos = own(s.parties, party)?.position?.value;
   const top = topScore(game, party);
   const along =
-    top > 0 && pos ? Math.max(0, (own(own(game.machines, party)?.def.states, pos)?.score ?? 0) / top) : 0;
+    top > 0 && pos !== undefined ? Math.max(0, (own(game.machines, party)?.metaOf(pos).score ?? 0) / top) : 0;
   return (table + judged + along) / 3;
 }
 
@@ -95,19 +108,21 @@ export function progress(game: Game, s: GameState, c: Condition): number {
   const parts: number[] = [];
   const player = own(s.parties, game.playerId);
   if (c.chance !== undefined || c.param || c.verdict !== undefined || c.utility || c.margin) parts.push(0);
-  if (c.meters) parts.push(metersScore(player?.meters, c.meters));
-  if (c.position !== undefined) parts.push(oneOf(player?.position?.value, c.position) ? 1 : 0);
+  if (c.meters) parts.push(metersScore(metersOf(s, game.playerId), c.meters));
+  if (c.position !== undefined)
+    parts.push(positionHolds(game, game.playerId, player?.position?.value, c.position) ? 1 : 0);
   for (const [id, test] of Object.entries(c.parties ?? {})) {
     const p = own(s.parties, id);
-    if (test.position !== undefined) parts.push(oneOf(p?.position?.value, test.position) ? 1 : 0);
-    if (test.meters) parts.push(metersScore(p?.meters, test.meters));
-    if (test.agreed !== undefined) parts.push(test.agreed === has(s.agreements, id) ? 1 : 0);
+    if (test.position !== undefined)
+      parts.push(positionHolds(game, id, p?.position?.value, test.position) ? 1 : 0);
+    if (test.meters) parts.push(metersScore(metersOf(s, id), test.meters));
+    if (test.agreed !== undefined) parts.push(test.agreed === (agreedOf(s, id) !== undefined) ? 1 : 0);
   }
   for (const [f, v] of Object.entries(c.flags ?? {})) parts.push((own(s.flags, f) ?? false) === v ? 1 : 0);
   if (c.round !== undefined) parts.push(near(s.round, c.round));
   for (const [i, want] of Object.entries(c.table ?? {})) parts.push(oneOf(own(s.table, i), want) ? 1 : 0);
   for (const [id, terms] of Object.entries(c.agreed ?? {})) {
-    const signed = own(s.agreements, id);
+    const signed = agreedOf(s, id);
     const wants = Object.entries(terms);
     if (signed) parts.push(mean(wants.map(([i, w]) => (oneOf(own(signed, i), w) ? 1 : 0))));
     else parts.push(0.8 * courtship(game, s, id, wants));

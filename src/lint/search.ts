@@ -7,6 +7,7 @@
  */
 import {
   type Action,
+  agreementsOf,
   applyAction,
   availableActions,
   createGame,
@@ -14,7 +15,9 @@ import {
   type Game,
   type GameOptions,
   type GameState,
+  metersOf,
   moveChoiceCount,
+  positionText,
 } from '../engine/index.ts';
 import { type Draw, seededDraw } from './prng.ts';
 import { progress } from './progress.ts';
@@ -83,18 +86,18 @@ interface Search {
 
 /** A state's identity for the search: what it is, not how the world's generator stands or what was said. */
 function keyOf(s: GameState): string {
-  return `${s.round}|${s.step}|${s.outcome}|${JSON.stringify(s.parties)}|${JSON.stringify(s.table)}|${JSON.stringify(s.agreements)}|${JSON.stringify(s.flags)}|${JSON.stringify(s.used)}|${s.vote ? JSON.stringify(s.vote.ballots) : ''}`;
+  return `${s.round}|${s.step}|${s.outcome}|${JSON.stringify(s.parties)}|${JSON.stringify(s.table)}|${JSON.stringify(agreementsOf(s))}|${JSON.stringify(s.flags)}|${JSON.stringify(s.used)}|${s.vote ? JSON.stringify(s.vote.ballots) : ''}`;
 }
 
 /** The facts a state holds, for novelty pruning. */
 function atomsOf(s: GameState): string[] {
   const out: string[] = [];
   for (const [p, ps] of Object.entries(s.parties)) {
-    if (ps.position) out.push(`p:${p}=${ps.position.value}`);
-    for (const [m, v] of Object.entries(ps.meters)) out.push(`m:${p}.${m}=${v}`);
+    if (ps.position) out.push(`p:${p}=${positionText(ps.position.value)}`);
+    for (const [m, v] of Object.entries(metersOf(s, p) ?? {})) out.push(`m:${p}.${m}=${v}`);
   }
   for (const [i, o] of Object.entries(s.table)) out.push(`t:${i}=${o}`);
-  for (const [p, terms] of Object.entries(s.agreements)) {
+  for (const [p, terms] of Object.entries(agreementsOf(s))) {
     out.push(`a:${p}`);
     for (const [i, o] of Object.entries(terms)) out.push(`a:${p}.${i}=${o}`);
   }
@@ -113,7 +116,7 @@ function observe(x: Search, s: GameState): boolean {
   for (const [p, ps] of Object.entries(s.parties)) {
     if (!ps.position) continue;
     const set = x.r.positions.get(p) ?? new Set<string>();
-    set.add(ps.position.value);
+    set.add(positionText(ps.position.value));
     x.r.positions.set(p, set);
   }
   const key = keyOf(s);

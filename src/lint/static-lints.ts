@@ -6,21 +6,30 @@
 import { own } from '../engine/index.ts';
 import type { PathSegment } from '../scenario/locate.ts';
 import type { PositionMachine } from '../scenario/schema.ts';
+import { allStates, resolveTarget } from '../scenario/state-paths.ts';
 import { partiesTested, walkScenario } from '../scenario/walk.ts';
 import { type LintContext, listing, warn } from './context.ts';
 
-/** States reachable from the given starts by following `to:` of every transition. */
+/**
+ * Top-level states reachable from the given starts by following `to:` of every transition, those of the
+ * states nested inside a state included (a nested transition may lead out to a top-level state).
+ */
 function reachable(m: PositionMachine, starts: readonly string[]): Set<string> {
   const seen = new Set<string>();
   const queue = starts.filter((s) => Object.hasOwn(m.states, s));
   for (const s of queue) seen.add(s);
+  const inside = allStates(m);
   while (queue.length > 0) {
-    const state = queue.shift() as string;
-    for (const list of Object.values(own(m.states, state)?.on ?? {})) {
-      for (const t of list) {
-        if (t.to !== undefined && !seen.has(t.to) && Object.hasOwn(m.states, t.to)) {
-          seen.add(t.to);
-          queue.push(t.to);
+    const top = queue.shift() as string;
+    for (const { path, parent, state } of inside) {
+      if (path !== top && !path.startsWith(`${top}.`)) continue;
+      for (const list of Object.values(state.on ?? {})) {
+        for (const t of list) {
+          const target = t.to === undefined ? undefined : resolveTarget(m, parent, t.to)?.split('.')[0];
+          if (target !== undefined && !seen.has(target)) {
+            seen.add(target);
+            queue.push(target);
+          }
         }
       }
     }

@@ -16,6 +16,7 @@ import {
 import type { PathSegment } from './locate.ts';
 import { judgedEvents } from './move-kinds.ts';
 import type { Condition } from './schema.ts';
+import { positionNames } from './state-paths.ts';
 
 /** Where a condition is written, which decides the keys it may use and what `position` refers to. */
 export type ConditionPlace =
@@ -166,7 +167,7 @@ export function checkCondition(
         ctx,
         test.position,
         [...at, 'position'],
-        machine && Object.keys(machine.states),
+        machine && positionNames(machine),
         `party "${party}"`,
       );
     }

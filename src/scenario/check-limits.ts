@@ -13,6 +13,7 @@ import { report } from './check-context.ts';
 import type { PathSegment } from './locate.ts';
 import { kindOf } from './move-kinds.ts';
 import type { Condition, Move, PositionMachine, Scenario } from './schema.ts';
+import { allStates } from './state-paths.ts';
 
 /** Every count limit of the format, in one place (the docs and the bench read them from here). */
 export const SCENARIO_LIMITS = {
@@ -84,7 +85,7 @@ export function conditionTests(s: Scenario): number {
     ...Object.values(s.templates ?? {}),
   ];
   for (const m of machines)
-    for (const st of Object.values(m.states))
+    for (const { state: st } of allStates(m))
       for (const list of Object.values(st.on ?? {})) for (const t of list) n += conditionCount(t.when);
   return n;
 }
@@ -184,12 +185,12 @@ export function checkLimits(ctx: CheckContext): boolean {
     over(
       path,
       'statesPerMachine',
-      Object.keys(m.states).length,
-      'position states in this machine',
+      allStates(m).length,
+      'position states in this machine (nested ones included)',
       'merge states',
     );
     let transitions = 0;
-    for (const st of Object.values(m.states))
+    for (const { state: st } of allStates(m))
       for (const list of Object.values(st.on ?? {})) transitions += list.length;
     over(
       path,

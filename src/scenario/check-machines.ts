@@ -8,7 +8,8 @@ import { checkCondition } from './check-conditions.ts';
 import { type CheckContext, checkRef, report } from './check-context.ts';
 import type { PathSegment } from './locate.ts';
 import { kindOf } from './move-kinds.ts';
-import type { Effects, PositionMachine } from './schema.ts';
+import type { Effects, PositionMachine, PositionState } from './schema.ts';
+import { allStates, positionNames, resolveTarget, stateAt } from './state-paths.ts';
 import { didYouMean } from './suggest.ts';
 
 /** Events sent during play; the built-in ones exist only when something in the scenario triggers them. */
@@ -41,17 +42,23 @@ function unsentHint(event: string, sent: Set<string>): string {
   return didYouMean(event, sent) ?? 'send it from a move (`sends:`) or an event (`send:`)';
 }
 
-/** Checks one machine: its initial state, every transition target, effect and condition. */
+/**
+ * Checks one machine: its initial state, the `initial` of every state with states of its own, every
+ * transition target, effect and condition, in nested states too.
+ */
 export function checkMachine(
   ctx: CheckContext,
   machine: PositionMachine,
   path: readonly PathSegment[],
   sent: Set<string>,
 ): void {
-  const states = new Set(Object.keys(machine.states));
-  checkRef(ctx, [...path, 'initial'], 'value', machine.initial, states, 'state', 'ref/unknown-state');
-  for (const [name, state] of Object.entries(machine.states)) {
-    const statePath = [...path, 'states', name];
+  const states = positionNames(machine);
+  const top = new Set(Object.keys(machine.states));
+  checkRef(ctx, [...path, 'initial'], 'value', machine.initial, top, 'state', 'ref/unknown-state');
+  for (const { path: at, parent, state } of allStates(machine)) {
+    const statePath = [...path, ...at.split('.').flatMap((id) => ['states', id])];
+    const name = at;
+    checkNesting(ctx, state, statePath, name);
     if (state.final && state.on) {
       report(
         ctx,
@@ -77,11 +84,77 @@ export function checkMachine(
         );
       transitions.forEach((t, i) => {
         const tPath = [...eventPath, i];
-        if (t.to !== undefined)
-          checkRef(ctx, [...tPath, 'to'], 'value', t.to, states, 'state', 'ref/unknown-state');
+        if (t.to !== undefined && resolveTarget(machine, parent, t.to) === undefined) {
+          const near = new Set(
+            Object.keys((parent === '' ? machine : stateAt(machine, parent))?.states ?? {}),
+          );
+          checkRef(ctx, [...tPath, 'to'], 'value', t.to, near, 'state', 'ref/unknown-state');
+        }
         if (t.effects) checkEffects(ctx, t.effects, [...tPath, 'effects']);
         if (t.when) checkCondition(ctx, t.when, [...tPath, 'when'], { kind: 'transition', states, event });
       });
     }
   }
+}
+
+/** A state with states of its own: one `initial` among them, or `type: parallel` (regions) and none. */
+function checkNesting(
+  ctx: CheckContext,
+  state: PositionState,
+  at: readonly PathSegment[],
+  name: string,
+): void {
+  const children = new Set(Object.keys(state.states ?? {}));
+  if (state.type === 'parallel' || state.initial !== undefined) {
+    if (children.size === 0) {
+      const what = state.type === 'parallel' ? '`type: parallel`' : '`initial`';
+      report(
+        ctx,
+        [...at, state.type === 'parallel' ? 'type' : 'initial'],
+        'key',
+        'error',
+        'check/no-substates',
+        `state "${name}" has ${what} but no \`states\``,
+        'add `states:` inside it, or remove the key',
+      );
+      return;
+    }
+  }
+  if (children.size === 0) return;
+  if (state.final)
+    report(
+      ctx,
+      [...at, 'final'],
+      'key',
+      'error',
+      'check/final-with-states',
+      `state "${name}" has states of its own, so it cannot be final`,
+      'mark one of its states `final: true` instead',
+    );
+  if (state.type === 'parallel') {
+    if (state.initial !== undefined)
+      report(
+        ctx,
+        [...at, 'initial'],
+        'key',
+        'error',
+        'check/parallel-initial',
+        `state "${name}" is parallel: all its regions are active at once, so it has no \`initial\``,
+        'remove `initial`',
+      );
+    return;
+  }
+  if (state.initial === undefined) {
+    report(
+      ctx,
+      [...at, 'states'],
+      'key',
+      'error',
+      'check/missing-initial',
+      `state "${name}" has states of its own but no \`initial\``,
+      `add \`initial: ${[...children][0]}\` (the state entered first), or \`type: parallel\` for regions`,
+    );
+    return;
+  }
+  checkRef(ctx, [...at, 'initial'], 'value', state.initial, children, 'state', 'ref/unknown-state');
 }

@@ -15,6 +15,7 @@ import {
 } from './check-context.ts';
 import { checkEffects } from './check-machines.ts';
 import { kindOf } from './move-kinds.ts';
+import { positionNames } from './state-paths.ts';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
@@ -29,7 +30,7 @@ export function checkMoves(ctx: CheckContext): void {
     if (move.by !== undefined)
       checkRef(ctx, [...path, 'by'], 'value', move.by, seats, 'seat', 'ref/unknown-seat');
     const mover = machineOf(ctx, seat);
-    const playerStates = mover && Object.keys(mover.states);
+    const playerStates = mover && positionNames(mover);
     if (move.self !== undefined && !mover) {
       report(
         ctx,

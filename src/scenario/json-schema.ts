@@ -23,8 +23,9 @@ function renameRefs(value: Json, renames: Map<string, string>): Json {
 }
 
 /**
- * zod names recursive definitions `__schema0`, …; give the one recursive type of the format, the
- * condition (recognised by its `any`/`all`/`not` keys), a readable name for editors' tooltips.
+ * zod names recursive definitions `__schema0`, …; give the recursive types of the format readable names
+ * for editors' tooltips: the condition (recognised by its `any`/`all`/`not` keys) and the position state
+ * (`describe`/`states`/`on`: states nest).
  */
 function nameDefinitions(schema: Record<string, Json>): Record<string, Json> {
   const defs = schema.$defs as Record<string, { properties?: Record<string, Json> }> | undefined;
@@ -33,8 +34,15 @@ function nameDefinitions(schema: Record<string, Json>): Record<string, Json> {
   const named: Record<string, Json> = {};
   for (const [name, def] of Object.entries(defs)) {
     const props = def.properties ?? {};
-    const isCondition = /^__schema\d+$/.test(name) && 'any' in props && 'all' in props && 'not' in props;
-    const finalName = isCondition && !('Condition' in defs) ? 'Condition' : name;
+    const generic = /^__schema\d+$/.test(name);
+    const isCondition = generic && 'any' in props && 'all' in props && 'not' in props;
+    const isState = generic && 'describe' in props && 'states' in props && 'on' in props;
+    const finalName =
+      isCondition && !('Condition' in defs)
+        ? 'Condition'
+        : isState && !('PositionState' in defs)
+          ? 'PositionState'
+          : name;
     if (finalName !== name) renames.set(`#/$defs/${name}`, `#/$defs/${finalName}`);
     named[finalName] = def;
   }

@@ -86,6 +86,19 @@ function idList(min = 0) {
 const OneOrMany = z.union([Id, z.array(Id).min(1)]);
 export type OneOrMany = z.infer<typeof OneOrMany>;
 
+/**
+ * A state of a position machine named by its path from the machine's top (`bases.open` in a machine with
+ * regions), or by its own id (`open`) where that is unambiguous: machines may nest states.
+ */
+export const StatePath = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$/,
+    'must be a state id or a dotted path of state ids, such as `listening` or `bases.open`',
+  )
+  .max(200);
+const StatePaths = z.union([StatePath, z.array(StatePath).min(1)]);
+
 /** How a party judges a package: the words its transitions test with `verdict:`. */
 export const Verdict = z.enum(['accept', 'reject', 'red-line']);
 /** A vote cast in a roll call; plain YAML strings (`yes` is text in YAML 1.2). */
@@ -94,7 +107,7 @@ export const Ballot = z.enum(['yes', 'no', 'abstain']);
 export const Tier = z.enum(['success', 'partial', 'failure']);
 
 const PartyTest = z.strictObject({
-  position: OneOrMany.optional(),
+  position: StatePaths.optional().describe("The party's position: a state path, or any active state's id."),
   meters: z.record(Id, Range).optional(),
   agreed: z.boolean().optional().describe('Whether this party has agreed to a package.'),
 });
@@ -137,7 +150,9 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     chance: Chance.optional().describe("Passes when this party's roll for this event is below the chance."),
     param: z.record(Id, OneOrMany).optional().describe('The move was made with these parameter values.'),
     meters: z.record(Id, Range).optional().describe("This party's own meters (or the player's, in a move)."),
-    position: OneOrMany.optional().describe("This party's current position state."),
+    position: StatePaths.optional().describe(
+      "This party's current position: a state path (`bases.open`), or any active state's id.",
+    ),
     verdict: z
       .union([Verdict, z.array(Verdict).min(1)])
       .optional()
@@ -176,7 +191,9 @@ export type Effects = z.infer<typeof Effects>;
 /** One guarded transition of a party's position machine, with the reason a student reads. */
 export const Transition = z.strictObject({
   when: Condition.optional(),
-  to: Id.optional().describe('The next position; omit to stay.'),
+  to: StatePath.optional().describe(
+    'The next position; omit to stay. A sibling state, else the nearest enclosing level that has it, else a path from the top.',
+  ),
   effects: Effects.optional(),
   reason: ShortText.optional().describe(
     'What the student reads, e.g. "Moscow read the statement and liked it."',
@@ -185,16 +202,38 @@ export const Transition = z.strictObject({
 });
 export type Transition = z.infer<typeof Transition>;
 
-/** One position a party can be in, and how it reacts to each event from there. */
-export const PositionState = z.strictObject({
-  label: ShortText.optional(),
-  describe: Text,
-  final: z.boolean().optional(),
-  vote: Ballot.optional().describe('How the party votes from this position, in a vote scenario.'),
-  score: Real.optional().describe('How good this position is for the player (strategies and the debrief).'),
-  on: z.record(EventName, z.array(Transition).min(1)).optional(),
-});
-export type PositionState = z.infer<typeof PositionState>;
+/**
+ * One position a party can be in, and how it reacts to each event from there. A state may hold states of
+ * its own (`initial` + `states`: one of them is active), or regions (`type: parallel` + `states`: all of
+ * them are active at once, e.g. a stance on the bases and a stance on the strikes).
+ */
+export interface PositionState {
+  label?: string;
+  describe: string;
+  type?: 'parallel';
+  initial?: string;
+  states?: Record<string, PositionState>;
+  final?: boolean;
+  vote?: z.infer<typeof Ballot>;
+  score?: number;
+  on?: Record<string, Transition[]>;
+}
+export const PositionState: z.ZodType<PositionState> = z.lazy(() =>
+  z.strictObject({
+    label: ShortText.optional(),
+    describe: Text,
+    type: z
+      .literal('parallel')
+      .optional()
+      .describe('Its `states` are regions, all active at once; without it, one of them is (`initial`).'),
+    initial: Id.optional().describe('The state entered first among `states` (not with `type: parallel`).'),
+    states: z.record(Id, PositionState).optional().describe('States inside this one.'),
+    final: z.boolean().optional(),
+    vote: Ballot.optional().describe('How the party votes from this position, in a vote scenario.'),
+    score: Real.optional().describe('How good this position is for the player (strategies and the debrief).'),
+    on: z.record(EventName, z.array(Transition).min(1)).optional(),
+  }),
+);
 
 /** A party's positions as a state machine: compiled to XState, so behaviour is data, not code. */
 export const PositionMachine = z.strictObject({

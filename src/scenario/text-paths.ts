@@ -46,9 +46,11 @@ const SEAT = fields({
   mayGive: list(T),
   objectives: list(T),
 });
-const MACHINE = fields({
-  states: each(fields({ label: T, describe: T, on: each(list(fields({ reason: T }))) })),
-});
+/** A position state's words, and those of the states inside it (states nest: the shape refers to itself). */
+const STATE_FIELDS: Record<string, Where> = { label: T, describe: T, on: each(list(fields({ reason: T }))) };
+const STATE = fields(STATE_FIELDS);
+STATE_FIELDS.states = each(STATE);
+const MACHINE = fields({ states: each(STATE) });
 const PARTY = fields({
   name: T,
   short: T,

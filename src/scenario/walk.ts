@@ -6,6 +6,7 @@
  */
 import type { PathSegment } from './locate.ts';
 import type { Condition, Effects, PositionMachine, Scenario } from './schema.ts';
+import { allStates } from './state-paths.ts';
 
 /** A condition or effect and where it sits; `self` is the party its bare `meters` refer to (null: the player). */
 export interface Place {
@@ -34,10 +35,12 @@ function walkMachine(
   self: string | null,
   v: Visitor,
 ): void {
-  for (const [state, def] of Object.entries(m.states)) {
+  // Nested states and regions too: every state at its path (`states.stance.states.bases…`).
+  for (const { path: at, state: def } of allStates(m)) {
+    const statePath = at.split('.').flatMap((id) => ['states', id]);
     for (const [event, list] of Object.entries(def.on ?? {})) {
       for (const [i, t] of list.entries()) {
-        const here = [...path, 'states', state, 'on', event, i];
+        const here = [...path, ...statePath, 'on', event, i];
         if (t.when) walkCondition(t.when, { path: [...here, 'when'], self }, v);
         if (t.effects) v.effects?.(t.effects, { path: [...here, 'effects'], self });
       }

@@ -4,7 +4,7 @@
  * emblems pulse, bubbles say how parties answered); the DOM beside it says the same in words.
  */
 import type Phaser from 'phaser';
-import { type Game, type GameState, has, own } from '../engine/index.ts';
+import { type Game, type GameState, has, metersOf, own, positionText } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
 import { t } from '../view/i18n/active.ts';
 import { displayName, playerFirst, positionOf } from '../view/labels.ts';
@@ -92,9 +92,7 @@ export class Table extends SettledScene {
       }
     }
     // A key to the meter codes on the bars (T, Pa, Pr…), bottom right, so the canvas reads on its own.
-    const used = game.meterIds.filter((m) =>
-      game.partyIds.some((p) => has(own(state.parties, p)?.meters, m)),
-    );
+    const used = game.meterIds.filter((m) => game.partyIds.some((p) => has(metersOf(state, p), m)));
     // Each code at most 6 characters and each label at most 32: the key never grows over the seats,
     // whatever the file's labels (codes come from labels, so long labels make long codes).
     const short = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
@@ -205,7 +203,7 @@ export class Table extends SettledScene {
       id,
       emblem,
       position,
-      positionValue: own(state.parties, id)?.position?.value ?? null,
+      positionValue: positionKey(state, id),
       bars: [],
       ex,
       ey: y,
@@ -223,7 +221,7 @@ export class Table extends SettledScene {
     for (const meter of metersFor(game, state, seat.id)) {
       if (seat.bars.length >= MAX_BARS) break;
       if (seat.bars.some((b) => b.meter === meter)) continue;
-      const value = own(own(state.parties, seat.id)?.meters, meter) ?? 0;
+      const value = own(metersOf(state, seat.id), meter) ?? 0;
       const y = seat.barTop + seat.bars.length * BAR.row;
       const bar = drawMeterBar(this, game, meter, this.codes[meter] ?? meter, value, seat.col, y);
       seat.bars.push(bar);
@@ -258,16 +256,16 @@ export class Table extends SettledScene {
   private updateSeat(game: Game, state: GameState, seat: SeatView, verdict: BubbleKind | null): void {
     for (const bar of this.addBars(game, state, seat)) {
       bar.fill.scaleX = 0;
-      const value = own(own(state.parties, seat.id)?.meters, bar.meter) ?? 0;
+      const value = own(metersOf(state, seat.id), bar.meter) ?? 0;
       this.animate({ targets: bar.fill, scaleX: meterFraction(game, bar.meter, value), duration: 600 });
     }
     for (const bar of seat.bars) {
-      const value = own(own(state.parties, seat.id)?.meters, bar.meter) ?? 0;
+      const value = own(metersOf(state, seat.id), bar.meter) ?? 0;
       const to = meterFraction(game, bar.meter, value);
       if (Math.abs(bar.fill.scaleX - to) < 1e-6) continue;
       this.animate({ targets: bar.fill, scaleX: to, duration: 600, ease: 'Cubic.easeOut' });
     }
-    const value = own(state.parties, seat.id)?.position?.value ?? null;
+    const value = positionKey(state, seat.id);
     if (value !== seat.positionValue) {
       seat.positionValue = value;
       this.crossFade(seat, positionOf(game, state, seat.id)?.label ?? '');
@@ -325,4 +323,10 @@ export class Table extends SettledScene {
       }
     }
   }
+}
+
+/** Where a party stands as one comparable string (a machine with regions has an object value). */
+function positionKey(state: GameState, id: string): string | null {
+  const value = own(state.parties, id)?.position?.value;
+  return value === undefined || value === null ? null : positionText(value);
 }

@@ -7,6 +7,7 @@ import {
   type Action,
   type Game,
   type GameState,
+  metersOf,
   own,
   playGame,
   type SeatStrategies,
@@ -77,7 +78,7 @@ export function addGame(
       const sums = own(own(into.meterSums, party), meter);
       if (!sums) continue;
       ends.forEach((s, r) => {
-        sums[r] = (sums[r] as number) + (own(own(s.parties, party)?.meters, meter) ?? 0);
+        sums[r] = (sums[r] as number) + (own(metersOf(s, party), meter) ?? 0);
       });
     }
   }

@@ -2,7 +2,7 @@
  * The debrief: how the talks ended, compared with what really happened, and questions to discuss. The
  * tier is written in words (colour only repeats it), and the history sits beside the student's result.
  */
-import { type Game, type GameState, type OutcomeResult, own } from '../engine/index.ts';
+import { agreementsOf, type Game, type GameState, type OutcomeResult, own } from '../engine/index.ts';
 import { t } from '../view/i18n/active.ts';
 import { longDate, tierWord } from '../view/labels.ts';
 import { type Child, el, paragraphs, srOnly } from './dom.ts';
@@ -42,7 +42,7 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
     const yours = own(state.table, id);
     const same = yours === issue.historical;
     // A package on the table is not a deal: say whether anyone signed this term.
-    const agreed = Object.values(state.agreements).some(
+    const agreed = Object.values(agreementsOf(state)).some(
       (terms) => yours !== undefined && terms[id] === yours,
     );
     return [

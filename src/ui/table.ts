@@ -4,7 +4,7 @@
  * A few parties get a card each (position explained in words); a council of many gets one compact table
  * plus a legend of the positions, so fifteen delegations fit on one screen.
  */
-import { type Game, type GameState, own } from '../engine/index.ts';
+import { agreedOf, agreementsOf, type Game, type GameState, metersOf, own } from '../engine/index.ts';
 import { t } from '../view/i18n/active.ts';
 import { displayName, positionOf } from '../view/labels.ts';
 import { metersFor } from '../view/relevance.ts';
@@ -59,7 +59,7 @@ function meterRow(game: Game, partyName: string, meterId: string, value: number)
 /** What a party has done that ends its part: signed a package, cast a ballot. */
 function statusLines(state: GameState, id: string, seat: string): HTMLElement[] {
   const out: HTMLElement[] = [];
-  if (own(state.agreements, id) !== undefined && id !== seat)
+  if (agreedOf(state, id) !== undefined && id !== seat)
     out.push(el('span', { class: 'status status-good' }, t('status-signed')));
   const ballot = own(state.vote?.ballots, id);
   if (ballot) out.push(el('span', { class: `status ballot ballot-${ballot}` }, t(BALLOT_WORDS[ballot])));
@@ -112,7 +112,7 @@ function partyCard(game: Game, state: GameState, id: string, seat: string): HTML
       ? el(
           'ul',
           { class: 'meters' },
-          ...meters.map((m) => meterRow(game, name, m, own(own(state.parties, id)?.meters, m) ?? 0)),
+          ...meters.map((m) => meterRow(game, name, m, own(metersOf(state, id), m) ?? 0)),
         )
       : null,
   );
@@ -165,7 +165,7 @@ function partyRow(
           el('span', { 'aria-hidden': 'true' }, '—'),
           srOnly(t('meter-not-used')),
         );
-      const value = own(own(state.parties, id)?.meters, m) ?? 0;
+      const value = own(metersOf(state, id), m) ?? 0;
       return el(
         'td',
         { class: 'num' },
@@ -270,7 +270,7 @@ export function renderPackage(game: Game, state: GameState, seat: string = game.
     el('h2', { id: 'package-heading' }, t('package-heading')),
     packageList(game, state.table),
   ];
-  for (const [party, pkg] of Object.entries(state.agreements)) {
+  for (const [party, pkg] of Object.entries(agreementsOf(state))) {
     if (party === seat) continue;
     out.push(
       el('h3', {}, t('signed-by', { party: own(game.scenario.parties, party)?.name ?? party })),

@@ -2,7 +2,7 @@
  * The numbers behind the debrief chart: how each counterpart's meters moved round by round. Pure, so the
  * canvas chart and the DOM's accessible table show exactly the same data, and tests can pin it.
  */
-import { type Game, type GameState, own } from '../engine/index.ts';
+import { type Game, type GameState, metersOf, own } from '../engine/index.ts';
 import { t } from './i18n/active.ts';
 import { metersFor } from './relevance.ts';
 
@@ -79,7 +79,7 @@ export function meterSeries(
   const lineOf = (party: string, meter: string): MeterLine => {
     const points = rounds.map((round) => ({
       round,
-      value: own(own((byRound.get(round) as GameState).parties, party)?.meters, meter) ?? 0,
+      value: own(metersOf(byRound.get(round) as GameState, party), meter) ?? 0,
     }));
     const change = (points[points.length - 1]?.value ?? 0) - (points[0]?.value ?? 0);
     return { party, meter, points, change };

@@ -2,7 +2,17 @@
  * Words for ids: what a move button, a position or a tier is called. The state holds ids only; every
  * word a player reads comes from the scenario (or, for tiers, from here), so renderers never show an id.
  */
-import { type Action, type Game, type GameState, type OutcomeResult, own } from '../engine/index.ts';
+
+import {
+  type Action,
+  type Game,
+  type GameState,
+  type OutcomeResult,
+  own,
+  type PositionValue,
+  positionText,
+} from '../engine/index.ts';
+import { stateAt } from '../scenario/state-paths.ts';
 import { activeLang, t } from './i18n/active.ts';
 import { pseudo } from './i18n/messages.ts';
 
@@ -70,8 +80,32 @@ export function positionOf(
 ): { label: string; describe: string; final: boolean } | null {
   const value = own(state.parties, party)?.position?.value;
   if (!value) return null;
-  const def = own(own(game.machines, party)?.def.states, value);
-  return { label: def?.label ?? value, describe: def?.describe ?? '', final: def?.final === true };
+  return positionWords(game, party, value);
+}
+
+/**
+ * A position's words: its state's label and description, or for a machine with regions the labels of
+ * every active state (`Bases: open · Strikes: reduced`), each found by its path.
+ */
+export function positionWords(
+  game: Game,
+  party: string,
+  value: PositionValue,
+): { label: string; describe: string; final: boolean } {
+  const machine = own(game.machines, party);
+  const paths = positionText(value).split(',');
+  const labels: string[] = [];
+  const describes: string[] = [];
+  for (const path of paths) {
+    const def = machine ? stateAt(machine.def, path) : undefined;
+    labels.push(def?.label ?? path);
+    if (def?.describe) describes.push(def.describe);
+  }
+  return {
+    label: labels.join(' · '),
+    describe: describes.join(' '),
+    final: machine?.isFinal(value) === true,
+  };
 }
 
 /** A tier in words (in the active language), so the result never rests on colour alone. */

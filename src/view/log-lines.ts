@@ -8,11 +8,12 @@ import {
   type Game,
   type GameState,
   type LogEntry,
-  positionState,
+  positionText,
   responseCode,
   transitionAt,
 } from '../engine/index.ts';
 import { ENGLISH, type Messages } from './i18n/messages.ts';
+import { positionWords } from './labels.ts';
 
 /** One readable line of the dialogue log, with the machine-readable code kept beside it. */
 export interface LogLine {
@@ -64,7 +65,9 @@ type Response = Extract<LogEntry, { kind: 'response' }>;
 function responseText(game: Game, e: Response, m: Messages): string {
   const name = partyName(game, e.party);
   const t =
-    e.via !== null ? transitionAt(game, e.party, { state: e.from, event: e.event, index: e.via }) : undefined;
+    e.via !== null
+      ? transitionAt(game, e.party, { state: e.at ?? positionText(e.from), event: e.event, index: e.via })
+      : undefined;
   if (t?.reason) return m.t('log-reason', { name, reason: t.reason });
   if (e.verdict === 'red-line') {
     const issue = inSentence(own(game.scenario.issues, e.issue ?? '')?.label ?? e.issue ?? '', m);
@@ -75,9 +78,9 @@ function responseText(game: Game, e: Response, m: Messages): string {
   }
   if (e.verdict === 'reject') return m.t('log-reject', { name });
   if (e.verdict === 'accept') return m.t('log-accept', { name });
-  const to = positionState(game, e.party, e.to);
-  if (e.to !== e.from) return m.t('log-moves', { name, position: to?.label ?? e.to });
-  return to?.label ? m.t('log-holds-at', { name, position: to.label }) : m.t('log-holds', { name });
+  const to = positionWords(game, e.party, e.to);
+  if (positionText(e.to) !== positionText(e.from)) return m.t('log-moves', { name, position: to.label });
+  return to.label ? m.t('log-holds-at', { name, position: to.label }) : m.t('log-holds', { name });
 }
 
 function moveText(game: Game, e: Extract<LogEntry, { kind: 'move' }>, viewer: string, m: Messages): string {

@@ -7,7 +7,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import { own } from '../core/own.ts';
-import type { Game, GameState } from '../engine/index.ts';
+import { type Game, type GameState, type PositionValue, positionText } from '../engine/index.ts';
 import { conditionText } from './condition-text.ts';
 import { ENGLISH, type Messages } from './i18n/messages.ts';
 import { partyName } from './log-lines.ts';
@@ -54,17 +54,25 @@ export interface MachineDiagram {
 /** Rough text width for layout: the renderer wraps nothing, so boxes are sized by their label. */
 const textWidth = (s: string): number => 8 + 7 * [...s].length;
 
+/**
+ * The top-level state of a position: the diagram draws a machine's top level (a state with regions is one
+ * box; its inner states are listed in words).
+ */
+function topState(value: PositionValue): string {
+  return typeof value === 'string' ? value : (Object.keys(value)[0] ?? '');
+}
+
 /** Which transitions of a party the game took ("state|event|index") and which states it entered. */
 function pathOf(states: readonly GameState[], party: string): { taken: Set<string>; visited: Set<string> } {
   const taken = new Set<string>();
   const visited = new Set<string>();
   const first = own(states[0]?.parties, party)?.position?.value;
-  if (first) visited.add(first);
+  if (first) visited.add(topState(first));
   for (const s of states) {
     for (const e of s.log) {
       if (e.kind !== 'response' || e.party !== party) continue;
-      visited.add(e.to);
-      if (e.via !== null) taken.add(`${e.from}|${e.event}|${e.via}`);
+      visited.add(topState(e.to));
+      if (e.via !== null) taken.add(`${e.at ?? positionText(e.from)}|${e.event}|${e.via}`);
     }
   }
   return { taken, visited };
@@ -83,7 +91,8 @@ export function machineDiagram(
   const def = own(game.machines, party)?.def;
   if (!def) return null;
   const { taken, visited } = pathOf(states, party);
-  const current = own(states.at(-1)?.parties, party)?.position?.value ?? null;
+  const end = own(states.at(-1)?.parties, party)?.position?.value;
+  const current = end === undefined || end === null ? null : topState(end);
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 60, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));

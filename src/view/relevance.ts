@@ -4,7 +4,7 @@
  * would mislead a student. A meter is shown for a party when the scenario gives it a starting value, a
  * drift or a flex, when any condition or effect reads or changes it, or when it has moved during the game.
  */
-import { type Game, type GameState, own } from '../engine/index.ts';
+import { type Game, type GameState, metersOf, own } from '../engine/index.ts';
 
 const cache = new WeakMap<Game, Map<string, Set<string>>>();
 
@@ -71,7 +71,7 @@ export function metersFor(game: Game, state: GameState, party: string): string[]
   const used = found.get(party);
   const start = own(game.scenario.parties, party)?.meters ?? {};
   return game.meterIds.filter((m) => {
-    const now = own(own(state.parties, party)?.meters, m);
+    const now = own(metersOf(state, party), m);
     // A meter the state does not carry (a seat's view without another party's hidden meter) is never shown.
     if (now === undefined) return false;
     if (used?.has(m)) return true;

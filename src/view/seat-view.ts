@@ -27,7 +27,19 @@ export function seatState(game: Game, state: GameState, seat: string): GameState
   const parties: GameState['parties'] = {};
   for (const [pid, party] of Object.entries(state.parties)) {
     const seen = own(view.parties, pid);
-    parties[pid] = { position: party.position, meters: { ...(seen?.meters ?? {}) } };
+    // The meters the seat may see, where the state keeps them: in the machine's context, or on the party.
+    const meters = { ...(seen?.meters ?? {}) };
+    const pos = party.position;
+    parties[pid] = pos
+      ? {
+          position: {
+            value: pos.value,
+            context: pos.context.agreed ? { agreed: pos.context.agreed, meters } : { meters },
+          },
+        }
+      : party.agreed
+        ? { agreed: party.agreed, meters, position: null }
+        : { meters, position: null };
   }
   const projected: GameState = { ...state, parties, flags: view.flags, log: view.log };
   bySeat.set(seat, projected);

@@ -5,7 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGame, type GameState, outcomeOf, playGame } from '../../src/engine/index.ts';
+import {
+  createGame,
+  type GameState,
+  metersOf,
+  outcomeOf,
+  playGame,
+  positionOf,
+} from '../../src/engine/index.ts';
 import { actionLabel } from '../../src/view/labels.ts';
 import { metersFor } from '../../src/view/relevance.ts';
 import { seatState } from '../../src/view/seat-view.ts';
@@ -136,9 +143,9 @@ describe('the table', () => {
     expect(await rows.count()).toBe(15);
     const start = createGame(un, SEED);
     const china = squash((await rows.filter({ hasText: 'China' }).textContent()) ?? '');
-    const position = un.machines.china?.def.states[start.parties.china?.position?.value ?? '']?.label;
+    const position = un.machines.china?.def.states[String(positionOf(start, 'china') ?? '')]?.label;
     expect(china).toContain(`${position}`);
-    expect(china).toContain(`${start.parties.china?.meters.concern}`);
+    expect(china).toContain(`${metersOf(start, 'china')?.concern}`);
     const headers = (await page.locator('table.party-table thead th').allTextContents()).map(squash);
     expect(headers.slice(0, 2)).toEqual(['Delegation and position', 'Position']);
     expect(headers.length).toBeGreaterThanOrEqual(3);
