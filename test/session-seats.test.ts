@@ -4,7 +4,7 @@
  * seat's hidden meter, that seat's own menu, its own tier.
  */
 import { describe, expect, it } from 'vitest';
-import { type Action, compileGame, outcomeOf, playGame } from '../src/engine/index.ts';
+import { type Action, compileGame, metersOf, outcomeOf, playGame } from '../src/engine/index.ts';
 import { createSession, readUrlParams, scenarioUrl } from '../src/session/session.ts';
 import { seatState, seatView } from '../src/view/seat-view.ts';
 import { loadGame } from './helpers/scenarios.ts';
@@ -57,15 +57,17 @@ describe('a seat’s view of a whole game', () => {
   ])('%s never sees %s’s patience; it sees its own', (seat, hidden) => {
     const view = seatView(session.view(), seat);
     for (const state of view.states) {
-      expect(state.parties[hidden]?.meters).not.toHaveProperty('patience');
-      expect(state.parties[seat]?.meters).toHaveProperty('patience');
+      expect(metersOf(state, hidden)).not.toHaveProperty('patience');
+      expect(metersOf(state, seat)).toHaveProperty('patience');
+      // Nowhere else in the projected state either (the meters live in the machine's context).
+      expect(JSON.stringify(state.parties[hidden])).not.toContain('patience');
     }
     expect(view.outcome).toEqual(outcomeOf(game, session.view().state, seat));
   });
 
   it('keeps the full state for the engine and projects each state once', () => {
     const raw = session.view().state;
-    expect(raw.parties.valley?.meters).toHaveProperty('patience');
+    expect(metersOf(raw, 'valley')).toHaveProperty('patience');
     expect(seatState(game, raw, 'amber')).toBe(seatState(game, raw, 'amber'));
   });
 });
