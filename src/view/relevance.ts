@@ -5,42 +5,16 @@
  * drift or a flex, when any condition or effect reads or changes it, or when it has moved during the game.
  */
 import { type Game, type GameState, metersOf, own } from '../engine/index.ts';
+import { type Place, walkScenario } from '../scenario/walk.ts';
 
 const cache = new WeakMap<Game, Map<string, Set<string>>>();
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
- * Walks scenario data (conditions, effects, nested lists) and records the meters it names. `meters` and
- * `chance.per` belong to `owner` (the machine's party, or the player in moves, events and outcomes);
- * `parties: { id: { meters } }` in conditions and `parties: { id: { meter: n } }` in effects name others.
+ * Every meter each party's data reads or changes, found with the one scenario walker (src/scenario/walk.ts),
+ * so no place is forgotten (a nested `any`, a template's transition, the vote's `callAtEnd`). Bare `meters`
+ * and `chance.per` belong to the place's party: the machine's party (each party using a template), the
+ * seat making a move, or the player in events and outcomes; `parties: { id: … }` names others.
  */
-function collect(node: unknown, owner: string, add: (party: string, meter: string) => void): void {
-  if (Array.isArray(node)) {
-    for (const item of node) collect(item, owner, add);
-    return;
-  }
-  if (!isRecord(node)) return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'meters' && isRecord(value)) {
-      for (const m of Object.keys(value)) add(owner, m);
-    } else if (key === 'chance' && isRecord(value) && isRecord(value.per)) {
-      for (const m of Object.keys(value.per)) add(owner, m);
-    } else if (key === 'parties' && isRecord(value)) {
-      for (const [party, inner] of Object.entries(value)) {
-        if (!isRecord(inner)) continue;
-        if (isRecord(inner.meters)) for (const m of Object.keys(inner.meters)) add(party, m);
-        for (const [m, n] of Object.entries(inner)) if (typeof n === 'number') add(party, m);
-        collect(inner, party, add);
-      }
-    } else {
-      collect(value, owner, add);
-    }
-  }
-}
-
 function scan(game: Game): Map<string, Set<string>> {
   const s = game.scenario;
   const found = new Map<string, Set<string>>(game.partyIds.map((p) => [p, new Set<string>()]));
@@ -53,11 +27,28 @@ function scan(game: Game): Map<string, Set<string>> {
     for (const m of Object.keys(party?.meters ?? {})) add(id, m);
     for (const m of Object.keys(party?.drift ?? {})) add(id, m);
     for (const m of Object.keys(party?.prefers?.flex ?? {})) add(id, m);
-    collect(own(game.machines, id)?.def.states, id, add);
   }
-  collect(s.moves, game.playerId, add);
-  collect(s.events, game.playerId, add);
-  collect(s.outcomes, game.playerId, add);
+  const owners = (at: Place): string[] => {
+    if (at.self === null) return [game.playerId];
+    if (at.self !== '*') return [at.self];
+    const template = at.path[1];
+    return game.partyIds.filter((p) => own(s.parties, p)?.template === template);
+  };
+  walkScenario(s, {
+    condition(c, at) {
+      for (const owner of owners(at)) {
+        for (const m of Object.keys(c.meters ?? {})) add(owner, m);
+        if (typeof c.chance === 'object') for (const m of Object.keys(c.chance.per)) add(owner, m);
+      }
+      for (const [party, test] of Object.entries(c.parties ?? {}))
+        for (const m of Object.keys(test.meters ?? {})) add(party, m);
+    },
+    effects(e, at) {
+      for (const owner of owners(at)) for (const m of Object.keys(e.meters ?? {})) add(owner, m);
+      for (const [party, changes] of Object.entries(e.parties ?? {}))
+        for (const m of Object.keys(changes)) add(party, m);
+    },
+  });
   return found;
 }
 

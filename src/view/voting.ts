@@ -3,7 +3,7 @@
  * (src/engine/flow.ts holdVote); this reads the same rule without running it, so the canvas and the DOM can
  * show each member's leaning before the vote and agree with each other.
  */
-import { ballotOf, type Game, type GameState, own } from '../engine/index.ts';
+import { ballotOf, expandTargets, type Game, type GameState } from '../engine/index.ts';
 
 /** A ballot, as the engine's VoteState records it. */
 export type Ballot = 'yes' | 'no' | 'abstain';
@@ -15,11 +15,8 @@ export function leaningOf(game: Game, state: GameState, id: string): Ballot {
 
 /** The vote's members in roll-call order (blocs expanded, no repeats), as holdVote walks them. */
 export function voteMembers(game: Game): string[] {
-  const out: string[] = [];
-  for (const id of game.scenario.vote?.members ?? []) {
-    for (const p of own(game.targets, id) ?? [id]) if (!out.includes(p)) out.push(p);
-  }
-  return out;
+  // The engine's own expansion of parties and blocs, the one the roll call uses.
+  return [...expandTargets(game, game.scenario.vote?.members ?? [])];
 }
 
 /** A large vote gets the council chamber instead of the table: seven seats or more do not fit around it. */
