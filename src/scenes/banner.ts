@@ -3,6 +3,7 @@
  * every screen shares one look. Their content is DOM; the canvas only frames it.
  */
 import type { SessionView } from '../session/session.ts';
+import type { BannerKey } from '../view/contract.ts';
 import { longDate } from '../view/labels.ts';
 import { EnvoyScene } from './envoy-scene.ts';
 import { COLOURS, textStyle } from './theme.ts';
@@ -68,4 +69,13 @@ export abstract class BannerScene extends EnvoyScene {
 
   /** Extra painting a particular banner adds. */
   protected decorate(_view: SessionView | null): void {}
+}
+
+/** The scene class of a banner scene: the banner alone, under its own key (no class of its own needed). */
+export function bannerScene(key: BannerKey): new () => BannerScene {
+  return class extends BannerScene {
+    constructor() {
+      super(key);
+    }
+  };
 }

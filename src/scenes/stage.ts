@@ -4,19 +4,30 @@
  * where the keyboard and screen readers reach it), so it is hidden from assistive technology.
  */
 import Phaser from 'phaser';
-import type { SceneInput, SceneKey, Stage } from '../view/contract.ts';
+import { SCENES, type SceneInput, type SceneKey, type Stage } from '../view/contract.ts';
 import { shown } from '../view/text.ts';
 import { Boot, type BootHooks } from './Boot.ts';
 import { Briefing } from './Briefing.ts';
+import { bannerScene } from './banner.ts';
 import { Council } from './Council.ts';
 import { Debrief } from './Debrief.ts';
-import { Glossary } from './Glossary.ts';
-import { HowToPlay } from './HowToPlay.ts';
-import { ScenarioSelect } from './ScenarioSelect.ts';
-import { Sources } from './Sources.ts';
 import { Table } from './Table.ts';
 import { Title } from './Title.ts';
 import { COLOURS, HEIGHT, PORTRAIT, PORTRAIT_QUERY, STRIP, WIDTH } from './theme.ts';
+
+/** Each scene's class, by key: typed against the registry, so a new scene key needs its class here. */
+const SCENE_CLASSES: Record<SceneKey, new () => Phaser.Scene> = {
+  Boot,
+  Title,
+  ScenarioSelect: bannerScene('ScenarioSelect'),
+  HowToPlay: bannerScene('HowToPlay'),
+  Glossary: bannerScene('Glossary'),
+  Sources: bannerScene('Sources'),
+  Briefing,
+  Table,
+  Council,
+  Debrief,
+};
 
 /**
  * Canvas text has no bidirectional isolation, so every Text shows hidden and reordering characters as
@@ -69,7 +80,7 @@ export function createStage(parent: HTMLElement, onProgress: (fraction: number) 
       audio: { noAudio: true },
       input: { keyboard: false, mouse: false, touch: false, gamepad: false },
       scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
-      scene: [Boot, Title, ScenarioSelect, HowToPlay, Glossary, Sources, Briefing, Table, Council, Debrief],
+      scene: (Object.keys(SCENES) as SceneKey[]).map((key) => SCENE_CLASSES[key]),
     });
     const stage: Stage = {
       show(key, input) {

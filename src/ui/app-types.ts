@@ -11,22 +11,9 @@ import type { Lang } from '../view/i18n/messages.ts';
 import type { Motion } from '../view/motion.ts';
 import type { Viewer } from './screens/viewer-source.ts';
 
-/** Every screen of the page. */
-export type Route =
-  | 'title'
-  | 'select'
-  | 'help'
-  | 'glossary'
-  | 'sources'
-  | 'briefing'
-  | 'seats'
-  | 'handover'
-  | 'play'
-  | 'debrief'
-  | 'replay'
-  | 'open'
-  | 'class'
-  | 'corrupt-save';
+export type { Route } from './routes.ts';
+
+import type { Route } from './routes.ts';
 
 /** The game the page is playing: a bundled scenario or an instructor's file. */
 export interface Loaded {

@@ -20,6 +20,7 @@ import {
   writeLangParam,
 } from './language.ts';
 import { corruptSave, failure, type Problem, problemScreen, unknownSeat } from './problems.ts';
+import { routeIs } from './routes.ts';
 import { mountBriefing } from './screens/briefing.ts';
 import { mountClassResults } from './screens/class-results.ts';
 import { mountDebrief } from './screens/debrief.ts';
@@ -51,23 +52,6 @@ const SCREENS: Record<Route, (app: App, problem: Problem | null) => Mounted> = {
   class: mountClassResults,
   'corrupt-save': (app, problem) => (problem ? problemScreen(app, problem) : mountTitle(app)),
 };
-
-/** Screens opened on top of another, which "Back" returns from. */
-const ASIDES = new Set<Route>(['help', 'glossary', 'sources']);
-
-/** Screens that show one seat's view: in pass and play, they wait for the hand-over. */
-const SEAT_ROUTES = new Set<Route>(['briefing', 'play']);
-
-/** Screens that belong to the loaded game; the address bar then carries its scenario and seed. */
-const GAME_ROUTES = new Set<Route>([
-  'briefing',
-  'seats',
-  'handover',
-  'play',
-  'debrief',
-  'glossary',
-  'sources',
-]);
 
 /** The seats an address names: none when only the player's seat is held, so that address stays as it was. */
 function addressSeats(game: Game, seats: readonly string[]): readonly string[] | null {
@@ -103,7 +87,7 @@ export function createApp(parts: {
     if (route === 'corrupt-save') return;
     const loaded = app.loaded;
     const url = new URL(window.location.href);
-    if (loaded && GAME_ROUTES.has(route)) {
+    if (loaded && routeIs(route, 'game')) {
       const view = loaded.session.view();
       if (loaded.builtIn) writeUrlParams(loaded.id, view.seed, addressSeats(loaded.game, view.seats));
       else writeFileParams(loaded.session.view().seed);
@@ -126,9 +110,9 @@ export function createApp(parts: {
       // In pass and play, no screen of a game shows one seat's view while another seat is to move.
       const held = app.loaded;
       const next: Route =
-        held && SEAT_ROUTES.has(asked) && needsHandover(held.session.view(), held.seat) ? 'handover' : asked;
-      if (!ASIDES.has(next) && next !== route) returnTo = next;
-      else if (ASIDES.has(next) && !ASIDES.has(route)) returnTo = route;
+        held && routeIs(asked, 'seat') && needsHandover(held.session.view(), held.seat) ? 'handover' : asked;
+      if (!routeIs(next, 'aside') && next !== route) returnTo = next;
+      else if (routeIs(next, 'aside') && !routeIs(route, 'aside')) returnTo = route;
       cleanup?.();
       cleanup = undefined;
       route = next;
@@ -150,7 +134,7 @@ export function createApp(parts: {
       mounted.focus.focus({ preventScroll: true });
     },
     back() {
-      app.go(ASIDES.has(returnTo) ? 'title' : returnTo);
+      app.go(routeIs(returnTo, 'aside') ? 'title' : returnTo);
     },
     async startScenario(id, seed, seats = null, options = {}) {
       const entry = CATALOG.get(id) ?? CATALOG.get(TUTORIAL_ID);

@@ -6,18 +6,28 @@ import type { ScenarioMeta } from '../session/meta.ts';
 import type { ViewSource } from '../session/session.ts';
 import type { Motion } from './motion.ts';
 
-/** Every scene key; a scene's class has the same name. */
-export type SceneKey =
-  | 'Boot'
-  | 'Title'
-  | 'ScenarioSelect'
-  | 'HowToPlay'
-  | 'Glossary'
-  | 'Sources'
-  | 'Briefing'
-  | 'Table'
-  | 'Council'
-  | 'Debrief';
+/**
+ * Every scene, in the order Phaser registers them: the one list scene keys follow from. `banner` scenes only
+ * paint a heading over the page's text (one class serves them all, src/scenes/banner.ts); the others have a
+ * class of their own with the same name.
+ */
+export const SCENES = {
+  Boot: { banner: false },
+  Title: { banner: false },
+  ScenarioSelect: { banner: true },
+  HowToPlay: { banner: true },
+  Glossary: { banner: true },
+  Sources: { banner: true },
+  Briefing: { banner: false },
+  Table: { banner: false },
+  Council: { banner: false },
+  Debrief: { banner: false },
+} as const satisfies Record<string, { banner: boolean }>;
+
+/** A scene's key. */
+export type SceneKey = keyof typeof SCENES;
+/** The keys of the scenes that only paint a banner. */
+export type BannerKey = { [K in SceneKey]: (typeof SCENES)[K]['banner'] extends true ? K : never }[SceneKey];
 
 /** The data passed to `scene.start`. */
 export interface SceneInput {
