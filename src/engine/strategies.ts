@@ -6,7 +6,7 @@
 import { own } from '../core/own.ts';
 import { availableActions } from './actions.ts';
 import { applyAction, createGame, type GameOptions } from './apply-action.ts';
-import { evaluate } from './auto.ts';
+import { autoChoice } from './auto.ts';
 import type { Game } from './game.ts';
 import { type Rng, restoreRng, seedRng } from './rng.ts';
 import type { Action, EngineError, GameState } from './types.ts';
@@ -28,21 +28,13 @@ function strategyOf(strategies: SeatStrategies, seat: string): StrategyName {
 export function chooseAction(game: Game, state: GameState, strategy: StrategyName, rng: Rng): Action | null {
   const actions = availableActions(game, state);
   if (actions.length === 0) return null;
-  if (strategy === 'first') return actions[0] as Action;
-  if (strategy === 'random') return actions[Math.floor(rng.next() * actions.length)] as Action;
-  const seat = state.mover as string;
-  let best = actions[0] as Action;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (const a of actions) {
+  // The same policies the engine plays unheld seats by; a held seat looks ahead through the whole turn
+  // (the unheld seats' replies included), as a person would see it.
+  const ahead = (a: Action): GameState => {
     const r = applyAction(game, state, a);
-    if ('error' in r) continue;
-    const s = evaluate(game, r.state, seat);
-    if (s > bestScore) {
-      bestScore = s;
-      best = a;
-    }
-  }
-  return best;
+    return 'error' in r ? state : r.state;
+  };
+  return autoChoice(game, state.mover as string, rng, actions, ahead, strategy);
 }
 
 /**

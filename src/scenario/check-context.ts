@@ -5,7 +5,7 @@
 import { own } from '../core/own.ts';
 import { type Anchor, formatPath, type PathSegment, type Problem } from './locate.ts';
 import type { PositionMachine, Scenario } from './schema.ts';
-import { closest } from './suggest.ts';
+import { suggest } from './suggest.ts';
 
 /** A set of valid names; small lists may stay arrays. */
 export type Names = ReadonlySet<string> | readonly string[];
@@ -113,17 +113,8 @@ export function checkRef(
     : `${what} ${JSON.stringify(value)}`;
   const kind = (what.split('%')[0] ?? what).trim();
   const plural = kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
-  const list = [...valid];
-  const near = closest(value, list);
-  // As didYouMean words it, from the one search: the nearest id, else the list when it is short.
-  const hint =
-    near !== undefined
-      ? `did you mean \`${near}\`?`
-      : list.length === 0
-        ? `no ${plural} are declared`
-        : list.length <= 8
-          ? `expected one of ${list.map((c) => `\`${c}\``).join(', ')}`
-          : undefined;
+  const { near, hint: suggested, list } = suggest(value, valid);
+  const hint = suggested ?? (list.length === 0 ? `no ${plural} are declared` : undefined);
   // `what` keeps the `%` where the value goes: a page words the kind of thing, then places the value.
   const params: Record<string, string> = { what: what.includes('%') ? what : `${what} %`, value };
   if (near !== undefined) params.suggestion = near;

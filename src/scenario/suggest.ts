@@ -61,10 +61,19 @@ export function closest(name: string, candidates: Iterable<string>): string | un
  * always learns what is allowed here.
  */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  return suggest(name, candidates).hint;
+}
+
+/** The closest candidate and the hint that names it (or lists the few valid names): one search for both. */
+export function suggest(
+  name: string,
+  candidates: Iterable<string>,
+): { near: string | undefined; hint: string | undefined; list: string[] } {
   const list = [...candidates];
   const near = closest(name, list);
-  if (near !== undefined) return `did you mean \`${near}\`?`;
-  if (list.length === 0) return undefined;
-  if (list.length <= 8) return `expected one of ${list.map((c) => `\`${c}\``).join(', ')}`;
-  return undefined;
+  let hint: string | undefined;
+  if (near !== undefined) hint = `did you mean \`${near}\`?`;
+  else if (list.length > 0 && list.length <= 8)
+    hint = `expected one of ${list.map((c) => `\`${c}\``).join(', ')}`;
+  return { near, hint, list };
 }
