@@ -7,7 +7,7 @@ import type Phaser from 'phaser';
 import { type Game, type GameState, has, metersOf, own, positionText } from '../engine/index.ts';
 import type { SessionView } from '../session/session.ts';
 import { t } from '../view/i18n/active.ts';
-import { displayName, playerFirst, positionOf } from '../view/labels.ts';
+import { displayName, playerFirst, positionOf, termWords } from '../view/labels.ts';
 import { metersFor } from '../view/relevance.ts';
 import { type BubbleKind, drawBubble } from './draw/bubble.ts';
 import { drawEmblem, type Emblem, emblemParts } from './draw/emblem.ts';
@@ -173,9 +173,7 @@ export class Table extends SettledScene {
   }
 
   private packageLine(game: Game, state: GameState, issue: string): string {
-    const def = own(game.scenario.issues, issue);
-    const option = own(state.table, issue) ?? def?.default ?? '';
-    return `${def?.label ?? issue}: ${own(def?.options, option) ?? option}`;
+    return termWords(game, issue, own(state.table, issue) ?? own(game.scenario.issues, issue)?.default ?? '');
   }
 
   private buildSeat(

@@ -4,7 +4,7 @@
  */
 import { type Game, own, seatBrief } from '../engine/index.ts';
 import { t } from '../view/i18n/active.ts';
-import { longDate, playerFirst } from '../view/labels.ts';
+import { longDate, optionWord, playerFirst } from '../view/labels.ts';
 import { el, paragraphs } from './dom.ts';
 
 function list(tag: 'ul' | 'ol', items: readonly string[] | undefined): HTMLElement | null {
@@ -66,9 +66,7 @@ export function renderBriefing(game: Game, seat: string = game.playerId): HTMLEl
   });
   const issues = game.issueIds.map((id): [string, string] => {
     const issue = own(s.issues, id);
-    const start = issue
-      ? t('briefing-issue-start', { option: own(issue.options, issue.default) ?? issue.default })
-      : '';
+    const start = issue ? t('briefing-issue-start', { option: optionWord(game, id, issue.default) }) : '';
     return [issue?.label ?? id, [issue?.describe?.trim(), start].filter(Boolean).join(' ')];
   });
   const orders = el(

@@ -4,7 +4,7 @@
  */
 import { agreementsOf, type Game, type GameState, type OutcomeResult, own } from '../engine/index.ts';
 import { t } from '../view/i18n/active.ts';
-import { longDate, tierWord } from '../view/labels.ts';
+import { longDate, optionWord, tierWord } from '../view/labels.ts';
 import { type Child, el, paragraphs, srOnly } from './dom.ts';
 
 /** Only web links become anchors; anything else in a scenario's `url` stays plain text. */
@@ -54,7 +54,7 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
           'td',
           { role: 'cell' },
           el('span', { class: 'cell-label' }, t('debrief-your-package-cell')),
-          yours !== undefined ? (own(issue.options, yours) ?? yours) : '—',
+          yours !== undefined ? optionWord(game, id, yours) : '—',
           el('span', { class: 'muted' }, t(agreed ? 'debrief-agreed' : 'debrief-not-agreed')),
           same ? el('span', { class: 'muted' }, t('debrief-as-in-history')) : null,
         ),
@@ -62,7 +62,7 @@ function comparison(game: Game, state: GameState): HTMLTableElement | null {
           'td',
           { role: 'cell' },
           el('span', { class: 'cell-label' }, t('debrief-history-cell')),
-          own(issue.options, issue.historical) ?? issue.historical,
+          optionWord(game, id, issue.historical),
         ),
       ),
     ];

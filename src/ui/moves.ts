@@ -7,7 +7,7 @@
  */
 import { type Action, type Game, type GameState, own } from '../engine/index.ts';
 import { t } from '../view/i18n/active.ts';
-import { actionLabel, buttonName, targetName } from '../view/labels.ts';
+import { actionLabel, buttonName, paramPhrases, paramWords } from '../view/labels.ts';
 import { el } from './dom.ts';
 
 /** The move buttons in menu order (the first is where focus goes after each turn). */
@@ -23,23 +23,18 @@ interface Part {
 }
 
 function partsOf(game: Game, action: Action): Part[] {
-  const move = own(game.scenario.moves, action.move);
-  const parts: Part[] = [];
-  for (const [key, value] of Object.entries(action.params)) {
-    if (key === 'option') continue;
-    if (key === 'to') {
-      parts.push({ key, heading: targetName(game, value), value: buttonName(game, value) });
-    } else if (key === 'issue') {
-      const issue = own(game.scenario.issues, value);
-      const option = action.params.option ?? '';
-      parts.push({ key, heading: issue?.label ?? value, value: own(issue?.options, option) ?? option });
-    } else {
-      const param = own(move?.params, key);
-      const option = own(param?.options, value) ?? value;
-      parts.push({ key, heading: `${param?.label ?? key}: ${option}`, value: option });
+  const words = paramWords(game, action.move, action.params);
+  return words.flatMap((w): Part[] => {
+    if (w.key === 'option') return [];
+    if (w.key === 'to')
+      return [{ key: w.key, heading: w.word, value: buttonName(game, action.params.to ?? '') }];
+    if (w.key === 'issue') {
+      // A proposal's sub-groups are its issues; each button shows only the option.
+      const option = words.find((o) => o.key === 'option')?.word ?? '';
+      return [{ key: w.key, heading: w.word, value: option }];
     }
-  }
-  return parts;
+    return [{ key: w.key, heading: paramPhrases([w])[0] ?? w.word, value: w.word }];
+  });
 }
 
 /**

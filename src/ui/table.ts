@@ -6,7 +6,7 @@
  */
 import { agreedOf, agreementsOf, type Game, type GameState, metersOf, own } from '../engine/index.ts';
 import { t } from '../view/i18n/active.ts';
-import { displayName, positionOf } from '../view/labels.ts';
+import { displayName, optionWord, positionOf } from '../view/labels.ts';
 import { metersFor } from '../view/relevance.ts';
 import { el, srOnly } from './dom.ts';
 
@@ -256,7 +256,7 @@ function packageList(game: Game, pkg: Record<string, string>): HTMLDListElement 
       el(
         'dd',
         { class: changed ? 'changed' : undefined },
-        own(issue.options, option) ?? option,
+        optionWord(game, issueId, option),
         changed ? null : el('span', { class: 'muted' }, t('unchanged')),
       ),
     );

@@ -7,7 +7,7 @@ import { own } from '../core/own.ts';
 import type { Game } from '../engine/index.ts';
 import type { Condition, Range } from '../scenario/schema.ts';
 import { ENGLISH, type Messages } from './i18n/messages.ts';
-import { partyName } from './log-lines.ts';
+import { targetName } from './labels.ts';
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 const pct = (p: number): string => String(Math.round(p * 1000) / 10);
@@ -65,7 +65,7 @@ export function conditionText(game: Game, c: Condition | undefined, m: Messages 
   if (c.utility !== undefined) parts.push(m.t('cond-utility', { range: rangeText(c.utility, m) }));
   if (c.margin !== undefined) parts.push(m.t('cond-margin', { range: rangeText(c.margin, m) }));
   for (const [party, test] of Object.entries(c.parties ?? {})) {
-    const name = partyName(game, party);
+    const name = targetName(game, party);
     const sub: string[] = [];
     if (test.position !== undefined) sub.push(m.t('cond-position', { values: oneOf(test.position, m) }));
     for (const [meter, r] of Object.entries(test.meters ?? {}))
@@ -90,7 +90,7 @@ export function conditionText(game: Game, c: Condition | undefined, m: Messages 
     );
     parts.push(
       m.t('cond-agreed', {
-        party: partyName(game, party),
+        party: targetName(game, party),
         terms: t.length ? t.join(m.t('list-separator')) : 'none',
       }),
     );
@@ -101,7 +101,7 @@ export function conditionText(game: Game, c: Condition | undefined, m: Messages 
       typeof x === 'boolean' ? `${k}: ${String(x)}` : `${k} ${rangeText(x as Range, m)}`,
     );
     for (const [member, b] of Object.entries(ballots ?? {}))
-      v.push(`${partyName(game, member)}: ${oneOf(b, m)}`);
+      v.push(`${targetName(game, member)}: ${oneOf(b, m)}`);
     parts.push(m.t('cond-vote', { test: v.join(m.t('list-separator')) }));
   }
   for (const [move, r] of Object.entries(c.used ?? {}))

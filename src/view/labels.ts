@@ -14,7 +14,7 @@ import {
 } from '../engine/index.ts';
 import { stateAt } from '../scenario/state-paths.ts';
 import { activeLang, t } from './i18n/active.ts';
-import { pseudo } from './i18n/messages.ts';
+import { type Messages, pseudo } from './i18n/messages.ts';
 
 /** A move's label split in two: the move's name and the chosen options, e.g. "Tone: Conciliatory". */
 export interface ActionLabel {
@@ -50,26 +50,71 @@ export function buttonName(game: Game, id: string): string {
   return short && full.toLowerCase().includes(short.toLowerCase()) ? short : full;
 }
 
-/** Labels an available action from the scenario's move label and its parameters' option labels. */
-export function actionLabel(game: Game, action: Action): ActionLabel {
-  const move = own(game.scenario.moves, action.move);
-  const name = move?.label ?? action.move;
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(action.params)) {
-    if (key === 'to') parts.push(targetName(game, value));
-    else if (key === 'issue') {
-      const issue = own(game.scenario.issues, value);
-      const option = own(issue?.options, action.params.option ?? '') ?? action.params.option ?? '';
-      parts.push(`${issue?.label ?? value}: ${option}`);
-    } else if (key === 'option') {
-      // shown together with its issue
-    } else {
-      const param = own(move?.params, key);
-      parts.push(`${param?.label ?? key}: ${own(param?.options, value) ?? value}`);
+/**
+ * One chosen parameter of a move in words: `word` is what was chosen (a party's name, an issue, an option),
+ * `name` what the choice is about when a reader needs it ("Tone" for "Conciliatory", the issue for its
+ * option), null for whom a move reaches. Every place that turns a move's parameters into words (buttons,
+ * the log, the package lines) starts here, so a label is written once.
+ */
+export interface ParamWord {
+  key: string;
+  name: string | null;
+  word: string;
+}
+
+/** An option of an issue in words (its id when the scenario has no such option). */
+export function optionWord(game: Game, issueId: string, optionId: string): string {
+  return own(own(game.scenario.issues, issueId)?.options, optionId) ?? optionId;
+}
+
+/**
+ * The words of each parameter of a move, in one order wherever they are read (whom it reaches, the term,
+ * then the move's own parameters as the scenario lists them), however the action's keys were ordered.
+ */
+export function paramWords(game: Game, moveId: string, params: Record<string, string>): ParamWord[] {
+  const move = own(game.scenario.moves, moveId);
+  const { issues } = game.scenario;
+  const order = ['to', 'issue', 'option', ...Object.keys(move?.params ?? {})];
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const entries = Object.entries(params).sort(([a], [b]) => rank(a) - rank(b));
+  return entries.map(([key, value]): ParamWord => {
+    if (key === 'to') return { key, name: null, word: targetName(game, value) };
+    if (key === 'issue') return { key, name: null, word: own(issues, value)?.label ?? value };
+    if (key === 'option') {
+      const issue = params.issue ?? '';
+      return { key, name: own(issues, issue)?.label ?? issue, word: optionWord(game, issue, value) };
     }
-  }
-  const detail = parts.join(', ');
-  return { move: name, detail, full: detail ? `${name} — ${detail}` : name };
+    const param = own(move?.params, key);
+    return { key, name: param?.label ?? key, word: own(param?.options, value) ?? value };
+  });
+}
+
+/** A term in words, "Bases: Lease", in the given catalogue's punctuation (default the active language's). */
+export function termWords(
+  game: Game,
+  issueId: string,
+  optionId: string,
+  m: Pick<Messages, 't'> = { t },
+): string {
+  const name = own(game.scenario.issues, issueId)?.label ?? issueId;
+  return m.t('term-pair', { name, word: optionWord(game, issueId, optionId) });
+}
+
+/**
+ * The phrases of a move's parameters as a reader meets them: "Tone: Conciliatory", "Bases: Lease", a
+ * party's name. The issue is said with its option, so it is not a phrase of its own.
+ */
+export function paramPhrases(words: ParamWord[], m: Pick<Messages, 't'> = { t }): string[] {
+  return words
+    .filter((w) => w.key !== 'issue')
+    .map((w) => (w.name === null ? w.word : m.t('term-pair', { name: w.name, word: w.word })));
+}
+
+/** Labels an available action from the scenario's move label and its parameters' words. */
+export function actionLabel(game: Game, action: Action): ActionLabel {
+  const name = own(game.scenario.moves, action.move)?.label ?? action.move;
+  const detail = paramPhrases(paramWords(game, action.move, action.params)).join(t('list-separator'));
+  return { move: name, detail, full: detail ? t('action-full', { move: name, detail }) : name };
 }
 
 /** A party's position as the scenario names and explains it, or null for parties without a machine. */

@@ -13,7 +13,7 @@ import {
   transitionAt,
 } from '../engine/index.ts';
 import { ENGLISH, type Messages } from './i18n/messages.ts';
-import { positionWords } from './labels.ts';
+import { paramPhrases, paramWords, positionWords, targetName } from './labels.ts';
 
 /** One readable line of the dialogue log, with the machine-readable code kept beside it. */
 export interface LogLine {
@@ -32,38 +32,18 @@ export function inSentence(label: string, messages: Messages = ENGLISH): string 
     : label;
 }
 
-/** A party's (or bloc's) name in the scenario's words. */
-export function partyName(game: Game, id: string): string {
-  return own(game.scenario.parties, id)?.name ?? own(game.scenario.blocs, id)?.name ?? id;
-}
+/** A party's (or bloc's) name in the scenario's words (kept under this name for the diagram's import). */
+export const partyName = targetName;
 
 function fill(template: string, labels: Record<string, string>): string {
   return template.replace(/\{([a-z0-9-]+)\}/g, (m, k: string) => own(labels, k) ?? m);
-}
-
-/** The words of each parameter of a move as made: whom it reached, the issue and option, each choice. */
-export function paramLabels(
-  game: Game,
-  moveId: string,
-  params: Record<string, string>,
-): Record<string, string> {
-  const move = own(game.scenario.moves, moveId);
-  const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) {
-    const { issues } = game.scenario;
-    if (k === 'to') labels[k] = partyName(game, v);
-    else if (k === 'issue') labels[k] = own(issues, v)?.label ?? v;
-    else if (k === 'option') labels[k] = own(own(issues, params.issue ?? '')?.options, v) ?? v;
-    else labels[k] = own(own(move?.params, k)?.options, v) ?? v;
-  }
-  return labels;
 }
 
 type Response = Extract<LogEntry, { kind: 'response' }>;
 
 /** The sentence for a party's response, from the transition's reason or from the verdict. */
 function responseText(game: Game, e: Response, m: Messages): string {
-  const name = partyName(game, e.party);
+  const name = targetName(game, e.party);
   const t =
     e.via !== null
       ? transitionAt(game, e.party, { state: e.at ?? positionText(e.from), event: e.event, index: e.via })
@@ -85,13 +65,14 @@ function responseText(game: Game, e: Response, m: Messages): string {
 
 function moveText(game: Game, e: Extract<LogEntry, { kind: 'move' }>, viewer: string, m: Messages): string {
   const move = own(game.scenario.moves, e.move);
-  const labels = paramLabels(game, e.move, e.params);
+  const words = paramWords(game, e.move, e.params);
+  const labels = Object.fromEntries(words.map((w) => [w.key, w.word]));
   // A move's `text` speaks to the seat that makes it ("You speak…"); everyone else reads who did what.
   if (move?.text && e.seat === viewer) return m.t('log-move-own', { text: fill(move.text, labels) });
   const label = move?.label ?? e.move;
-  const params = Object.values(labels).join(m.t('list-separator'));
+  const params = paramPhrases(words, m).join(m.t('list-separator'));
   const you = e.seat === viewer;
-  const name = partyName(game, e.seat);
+  const name = targetName(game, e.seat);
   if (params === '') return you ? m.t('log-move-you', { label }) : m.t('log-move-other', { name, label });
   return you
     ? m.t('log-move-you-params', { label, params })
@@ -127,12 +108,12 @@ export function describeEntry(
         kind: e.kind,
         party: e.seat,
         code: 'move/pass',
-        text: m.t('log-pass', { name: partyName(game, e.seat) }),
+        text: m.t('log-pass', { name: targetName(game, e.seat) }),
       };
     case 'response':
       return { kind: e.kind, party: e.party, code: responseCode(game, e), text: responseText(game, e, m) };
     case 'vote': {
-      const vetoed = e.vetoedBy.map((p) => partyName(game, p)).join(m.t('list-separator'));
+      const vetoed = e.vetoedBy.map((p) => targetName(game, p)).join(m.t('list-separator'));
       return {
         kind: e.kind,
         code: e.adopted ? 'vote/adopted' : 'vote/failed',

@@ -33,6 +33,8 @@ log-vote = The vote: { $yes } yes, { $no } no, { $abstain ->
   }.
 log-end = The talks end: { $outcome }.
 list-separator = {", "}
+term-pair = { $name }: { $word }
+action-full = { $move } — { $detail }
 cond-always = always
 cond-else = otherwise
 cond-and = { $a } and { $b }
