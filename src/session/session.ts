@@ -17,9 +17,11 @@ import {
   outcomeOf,
   playGame,
   replay,
+  type SeatView,
   STRATEGIES,
   type StrategyName,
   stateHash,
+  viewFor,
 } from '../engine/index.ts';
 
 /** Seeds are free text in URLs and replay files; the cap keeps a hand-edited URL from bloating every state. */
@@ -249,7 +251,12 @@ export interface EnvoyDebug {
   /** The seats people hold in the game. */
   seats(): string[];
   hashes(): string[];
-  state(): GameState;
+  /**
+   * What one seat may see: never the whole state, so the console shows a student no more than the screen
+   * does. Default: the one seat people hold; with several (pass and play), what is public, since the console
+   * cannot know who sits at the screen. Compare games by `hashes()`, which cover everything.
+   */
+  state(seat?: string): SeatView;
   actions(): Action[];
   outcome(): OutcomeResult | null;
   scenarioHash(): string;
@@ -266,6 +273,9 @@ declare global {
   }
 }
 
+/** A seat id no scenario has (ids are lower-case words): its view is what every seat may see. */
+const PUBLIC_VIEW = '(public)';
+
 /** Exposes `window.envoy` for the browser tests (JSON-friendly copies only, so page.evaluate can return them). */
 export function installDebugHandle(session: Session): EnvoyDebug {
   const { game } = session.view();
@@ -274,7 +284,11 @@ export function installDebugHandle(session: Session): EnvoyDebug {
     seed: () => session.view().seed,
     seats: () => [...session.view().seats],
     hashes: () => session.hashes(),
-    state: () => copy(session.view().state),
+    state(seat) {
+      const { state, seats } = session.view();
+      const onlySeat = seats.length === 1 ? (seats[0] as string) : PUBLIC_VIEW;
+      return copy(viewFor(game, state, seat ?? onlySeat));
+    },
     actions: () => copy([...session.view().actions]),
     outcome: () => session.view().outcome,
     scenarioHash: () => game.scenarioHash,

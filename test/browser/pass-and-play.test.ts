@@ -60,14 +60,32 @@ function pageText(page: Page): Promise<string> {
 const canvasText = (page: Page) => page.evaluate(() => (window.envoyPage?.canvasTexts() ?? []).join('\n'));
 const screenOf = (page: Page) => page.evaluate(() => window.envoyPage?.screen());
 
-/** What `viewer` must never see, checked on the DOM and on the canvas. */
-async function expectNothingOf(page: Page, hidden: Seat, where: string): Promise<void> {
+/**
+ * The devtools console's `envoy.state()` holds nothing of `hidden` either (not checked before a seat is
+ * chosen: the handle then shows the default seat, and nobody holds a seat whose secrets it could give away).
+ */
+async function expectConsoleKeeps(page: Page, hidden: Seat, where: string): Promise<void> {
+  const consoleView = await page.evaluate(() => JSON.stringify(window.envoy?.state() ?? null));
+  for (const line of secrets(hidden))
+    expect(squash(consoleView).includes(line), `${where}: envoy.state() shows ${hidden}'s "${line}"`).toBe(
+      false,
+    );
+  expect(consoleView, `${where}: envoy.state()`).not.toMatch(/"reservation"|"weights"/);
+  const parties = (JSON.parse(consoleView) as { parties?: Record<string, unknown> }).parties;
+  expect(JSON.stringify(parties?.[hidden] ?? {}), `${where}: envoy.state() of ${hidden}`).not.toContain(
+    'patience',
+  );
+}
+
+/** What `viewer` must never see, checked on the DOM, on the canvas and in the console handle. */
+async function expectNothingOf(page: Page, hidden: Seat, where: string, console = true): Promise<void> {
   const dom = squash(await pageText(page));
   const canvas = squash(await canvasText(page));
   for (const line of secrets(hidden)) {
     expect(dom.includes(line), `${where}: the DOM shows ${hidden}'s "${line}"`).toBe(false);
     expect(canvas.includes(line), `${where}: the canvas shows ${hidden}'s "${line}"`).toBe(false);
   }
+  if (console) await expectConsoleKeeps(page, hidden, where);
   // The other side's patience is hidden: no meter, label or value of it anywhere.
   expect(dom, where).not.toContain(`${PARTY[hidden]}: Patience`);
   const card = page.locator('.party', { has: page.locator('.party-name', { hasText: PARTY[hidden] }) });
@@ -263,8 +281,8 @@ describe('the seat choice and the hand-over, as seen', () => {
       await tabTo(page, (f) => f.tag === 'A' && f.scenario === 'tutorial', 'the tutorial');
       await page.keyboard.press('Enter');
       await onScreen(page, 'seats');
-      await expectNothingOf(page, 'amber', 'seat choice');
-      await expectNothingOf(page, 'valley', 'seat choice');
+      await expectNothingOf(page, 'amber', 'seat choice', false);
+      await expectNothingOf(page, 'valley', 'seat choice', false);
       await settle(page);
       await shot(page, `seat-choice-${width}`);
       expect(await overflowX(page)).toBe(0);
