@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playGame } from '../../src/engine/index.ts';
+import { outcomeOf, playGame, tierFor } from '../../src/engine/index.ts';
 import { buildResult } from '../../src/session/result.ts';
 import { loadGame } from '../helpers/scenarios.ts';
 import { SCREENSHOT_DIR } from './helpers/build-site.ts';
@@ -101,6 +101,70 @@ describe('class results with hostile result files', () => {
     expect(seen.same).toBe(260);
     expect(seen.bare).toBe(0);
     expect(seen.text).toMatch(/⟨U\+202E⟩|⟨U\+2066⟩/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('class results from pass-and-play games', () => {
+  it('groups results by seat, gives each its own tier, and refuses a seat the replay did not hold', async () => {
+    const game = loadGame('tutorial');
+    const seats = ['amber', 'valley'];
+    const files: { name: string; mimeType: string; buffer: Buffer }[] = [];
+    const tiers: Record<string, string[]> = { amber: [], valley: [] };
+    for (let i = 0; i < 6; i++) {
+      const seed = `class-${i}`;
+      const { actions, states } = playGame(game, seed, 'random', undefined, { seats });
+      const final = states[states.length - 1];
+      const outcome = final ? outcomeOf(game, final) : null;
+      for (const seat of seats) {
+        const r = buildResult(game, seed, actions, states, {}, `${seat} student ${i}`, seat);
+        files.push({
+          name: `${seat}-${i}.json`,
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(r)),
+        });
+        if (outcome) tiers[seat]?.push(tierFor(game, outcome.id, seat) ?? '');
+      }
+    }
+    // One student played Amber alone but claims the cooperative's seat.
+    const alone = playGame(game, 'alone', 'random');
+    const forged = {
+      ...buildResult(game, 'alone', alone.actions, alone.states, {}, 'forger'),
+      seat: 'valley',
+    };
+    files.push({
+      name: 'forged.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(forged)),
+    });
+    const { page, problems } = await instrumentedPage(h);
+    await page.goto(h.url);
+    await screen(page, 'title');
+    await click(page, 'Class results (instructors)…');
+    await screen(page, 'class');
+    await page.setInputFiles('#result-files', files);
+    await page.waitForFunction(() => /Every file/.test(document.body.innerText), null, { timeout: 60_000 });
+    const seen = await page.evaluate(() => ({
+      h2: [...document.querySelectorAll('h2')].map((e) => e.textContent ?? ''),
+      same: document.querySelectorAll('.same-game').length,
+      items: [...document.querySelectorAll('.class-list > li')].map((e) => e.textContent ?? ''),
+    }));
+    const amber = game.scenario.parties.amber?.name as string;
+    const valley = game.scenario.parties.valley?.name as string;
+    expect(seen.h2.some((t) => t.includes(`as ${amber}`) && t.includes('6 results'))).toBe(true);
+    expect(seen.h2.some((t) => t.includes(`as ${valley}`) && t.includes('6 results'))).toBe(true);
+    // Two seats of one game are two students' games, not a copy.
+    expect(seen.same).toBe(0);
+    for (const seat of seats)
+      for (const [i, tier] of (tiers[seat] ?? []).entries()) {
+        const line = seen.items.find((t) => t.startsWith(`${seat} student ${i}`)) ?? '';
+        expect(line, `${seat} ${i}`).toContain(`as ${seat === 'amber' ? amber : valley}`);
+        expect(line.toLowerCase(), `${seat} ${i}`).toContain(`(${tier}`);
+      }
+    expect(seen.items.find((t) => t.startsWith('forger'))).toMatch(
+      /does not show seat “valley” held by a person/,
+    );
     expect(problems).toEqual([]);
     await page.close();
   });

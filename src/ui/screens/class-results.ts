@@ -4,11 +4,11 @@
  * "does not verify"; then the spread of outcomes, how often each move was chosen, and every student's
  * outcome and answers.
  */
-import { type Game, verifyReplay } from '../../engine/index.ts';
+import { type Game, tierFor, verifyReplay } from '../../engine/index.ts';
 import { CATALOG } from '../../session/catalog.ts';
 import { readResult, type StudentResult } from '../../session/result.ts';
 import { activeLang, t } from '../../view/i18n/active.ts';
-import { tierWord } from '../../view/labels.ts';
+import { targetName, tierWord } from '../../view/labels.ts';
 import type { App, Mounted } from '../app-types.ts';
 import { bdi, button, el, fill } from '../dom.ts';
 import { engineWords, gameIn } from '../language.ts';
@@ -24,6 +24,8 @@ interface Row {
   /** Set when the file names another outcome than its replay reaches (the file was edited). */
   claimed: string | null;
   game: Game | null;
+  /** The seat the student played (a pass-and-play game hands in one file per seat). */
+  seat: string;
   /** Files handed in before this one holding the same game (same scenario, seed and moves). */
   sameAs: string[];
 }
@@ -49,6 +51,7 @@ async function readRow(file: File): Promise<Row> {
     problem: null,
     claimed: null,
     game: null,
+    seat: '',
     sameAs: [],
   };
   if (file.size > MAX_RESULT) return { ...row, problem: t('class-too-large') };
@@ -67,7 +70,12 @@ async function readRow(file: File): Promise<Row> {
       result: read.result,
       problem: t('class-unknown-scenario', { id: read.result.scenario.id }),
     };
-  const checked = verifyReplay(game, read.result.replay);
+  // A version-1 result is the player's seat; a version-2 one must name a seat its replay shows held by a person.
+  const replayFile = read.result.replay;
+  const seat = replayFile.version === 1 || read.result.seat === '' ? game.playerId : read.result.seat;
+  if (replayFile.version === 2 && !replayFile.seats.includes(seat))
+    return { ...row, game, result: read.result, problem: t('class-seat-not-held', { seat }) };
+  const checked = verifyReplay(game, replayFile);
   // A replay whose moves and hashes all check but whose recorded outcome was edited is still the game it
   // proves: shown with the proven outcome, and the claim flagged below.
   const v =
@@ -76,10 +84,13 @@ async function readRow(file: File): Promise<Row> {
       : checked;
   const outcome = v.ok ? v.outcome : null;
   const title = outcome ? (game.scenario.outcomes.find((o) => o.id === outcome.id)?.title ?? outcome.id) : '';
+  // The tier is the seat's own: Syria's success can be China's failure.
+  const tier = outcome ? (tierFor(game, outcome.id, seat) ?? outcome.tier) : '';
   // Only what the replay proves is shown: the outcome comes from replaying, not from the file's own claim.
   const result: StudentResult = {
     ...read.result,
-    outcome: outcome ? { id: outcome.id, title, tier: outcome.tier, historical: outcome.historical } : null,
+    seat,
+    outcome: outcome ? { id: outcome.id, title, tier, historical: outcome.historical } : null,
   };
   const claimedId = read.result.outcome?.id ?? null;
   const claimed =
@@ -87,6 +98,7 @@ async function readRow(file: File): Promise<Row> {
   return {
     ...row,
     game,
+    seat,
     result,
     verified: v.ok,
     claimed,
@@ -115,13 +127,14 @@ async function readAll(files: File[]): Promise<Row[]> {
 
 /**
  * The same verified game handed in under two names (or two files) is flagged on every later copy and
- * counted once in the summary. Same game: same scenario hash, seed and moves.
+ * counted once in the summary. Same game: same scenario hash, seed, moves and seat (the seats of one
+ * pass-and-play game are one game each student played their own side of, so each counts).
  */
 export function markSameGames(rows: Row[]): Row[] {
   const first = new Map<string, Row[]>();
   for (const r of rows) {
     if (!r.verified || !r.result) continue;
-    const key = JSON.stringify([r.result.replay.scenario, r.result.seed, r.result.replay.actions]);
+    const key = JSON.stringify([r.result.replay.scenario, r.result.seed, r.result.replay.actions, r.seat]);
     const earlier = first.get(key);
     if (earlier) {
       r.sameAs = earlier.map((e) => (e.result?.name ? `${e.result.name} (${e.file})` : e.file));
@@ -144,15 +157,19 @@ function shareBar(share: number): HTMLElement {
 
 function summary(rows: Row[]): HTMLElement[] {
   const good = rows.filter((r) => r.verified && r.result);
-  const byScenario = new Map<string, Row[]>();
+  // One table per scenario and seat: the outcomes of Syria's ambassadors are not China's.
+  const bySeat = new Map<string, Row[]>();
   for (const r of good) {
-    const id = r.result?.scenario.id as string;
-    byScenario.set(id, [...(byScenario.get(id) ?? []), r]);
+    const key = JSON.stringify([r.result?.scenario.id, r.seat]);
+    bySeat.set(key, [...(bySeat.get(key) ?? []), r]);
   }
   const out: HTMLElement[] = [];
-  for (const [id, list] of byScenario) {
+  for (const list of bySeat.values()) {
+    const first = list[0] as Row;
+    const game = first.game as Game;
     // The heading names the verified scenario (the page's own copy), never a title a file claims.
-    const title = list[0]?.game?.scenario.title ?? id;
+    const title = game.scenario.title;
+    const seatName = targetName(game, first.seat);
     const outcomes = new Map<string, { title: string; tier: string; n: number }>();
     const moves = new Map<string, number>();
     for (const r of list) {
@@ -165,11 +182,18 @@ function summary(rows: Row[]): HTMLElement[] {
       };
       entry.n += 1;
       outcomes.set(key, entry);
-      for (const m of new Set(r.result?.replay.actions.map((a) => a.move)))
-        moves.set(m, (moves.get(m) ?? 0) + 1);
+      // Only the seat's own moves (a version-1 replay's actions are all the player's).
+      const mine = r.result?.replay.actions.filter((a) => !('seat' in a) || a.seat === r.seat) ?? [];
+      for (const m of new Set(mine.map((a) => a.move))) moves.set(m, (moves.get(m) ?? 0) + 1);
     }
     out.push(
-      el('h2', {}, bdi(title), t('class-results-count', { count: list.length })),
+      el(
+        'h2',
+        {},
+        bdi(title),
+        t('class-as-seat', { seat: seatName }),
+        t('class-results-count', { count: list.length }),
+      ),
       el(
         'table',
         { class: 'party-table' },
@@ -252,6 +276,7 @@ function studentList(rows: Row[]): HTMLElement {
         r.result?.name ? ' (' : '',
         r.result?.name ? bdi(r.file) : '',
         r.result?.name ? ')' : '',
+        r.game && r.seat ? t('class-student-seat', { seat: targetName(r.game, r.seat) }) : '',
         ': ',
         r.problem
           ? el('span', { class: 'error-text' }, '✗ ', bdi(r.problem))

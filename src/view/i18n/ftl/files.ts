@@ -6,6 +6,9 @@ class-not-json = not JSON
 class-unknown-scenario = a scenario with id “{ $id }” is not in this page
 class-not-verified = does not verify: { $message }
 class-not-finished = Not finished
+class-seat-not-held = its replay does not show seat “{ $seat }” held by a person: the file was edited, or is another student’s
+class-as-seat = {" "}— as { $seat }
+class-student-seat = {" "}as { $seat }
 class-results-count = {" "}— { $count } { $count ->
     [one] result
    *[other] results
