@@ -75,6 +75,23 @@ export function stringFlag(p: Parsed, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A whole-number flag from `min` to `max` (`fallback` when absent); anything else is a usage error naming the range. */
+export function intFlag(
+  command: string,
+  p: Parsed,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  const value = stringFlag(p, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${value}')`, command);
+  return n;
+}
+
 /** A boolean flag's value. */
 export function boolFlag(p: Parsed, name: string): boolean {
   return own(p.values, name) === true;

@@ -153,6 +153,32 @@ Options:
 Exit: 0 done, 1 the scenario has errors or a game failed, 2 wrong usage.`,
     run: async () => (await import('./commands/simulate.ts')).runSimulate,
   },
+  lines: {
+    summary: 'is there a recipe? the best fixed line of moves for a seat, against the strategies',
+    usage:
+      'envoy lines FILE [--as SEAT] [--beam W] [--search-seeds N] [--seeds N] [--check N] [--compare S1,S2] [--seed BASE] [--json]',
+    details: `Searches for the fixed line of moves (the same moves in the same order on every seed, whatever the
+answers) that most often reaches the seat's best tier: a beam search with the engine, W lines kept at each
+of the seat's turns, each scored by the engine's evaluation averaged over the search seeds; the lines left
+are scored on N scoring seeds. A move not legal on some seed at its turn is replaced there by the first
+legal move, which also plays once the line runs out. Then the line and each strategy are played on fresh
+seeds. The line is printed as envoy play --moves reads it.
+
+Options:
+  --as SEAT          the seat to search for (default: the player's seat); the others play by their
+                     machines and auto policies
+  --beam W           lines kept at each turn (default 64)
+  --search-seeds N   seeds each line is evaluated on during the search (default 16)
+  --seeds N          seeds the final lines are scored on (default 200)
+  --check N          fresh seeds for the comparison (default 1000; 0 skips it)
+  --compare S1,S2    strategies to compare (default: every built-in strategy)
+  --seed BASE        seed prefix (default "lines": BASE/search-i, BASE/score-i, BASE/check-i)
+  --json             print one JSON document: { ok, scenario, seat, bestTier, beam, searchSeeds,
+                     scoreSeeds, explored, depth, line: { moves, score, check }, strategies, checkSeeds }
+
+Exit: 0 done, 1 the scenario has errors, 2 wrong usage.`,
+    run: async () => (await import('./commands/lines.ts')).runLines,
+  },
   seats: {
     summary: 'list the seats a person may hold in a scenario, the player first',
     usage: 'envoy seats FILE [--json]',

@@ -38,6 +38,7 @@ export {
   verifyReplay,
 } from './replay-file.ts';
 export { responseCode } from './response-code.ts';
+export { type Rng, restoreRng, seedRng } from './rng.ts';
 export {
   chooseAction,
   evaluate,

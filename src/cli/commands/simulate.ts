@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { type Game, own, tierFor } from '../../engine/index.ts';
 import { chunksOf, mergeSummaries, type SimSummary, simulateRange } from '../../sim/aggregate.ts';
 import { simulationReport } from '../../sim/report-html.ts';
-import { boolFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
+import { boolFlag, intFlag, parseCommand, stringFlag, UsageError } from '../args.ts';
 import { type Io, printJson, writeText } from '../io.ts';
 import { autoText, chooseSeats, SEAT_FLAGS, type SeatChoice, seatRequest, seatsText } from '../seats.ts';
 import { loadPlayable } from './validate.ts';
@@ -28,24 +28,6 @@ const FLAGS = {
 
 /** More games than this is a typo, not a study (and would take hours). */
 export const MAX_RUNS = 1_000_000;
-
-function intFlag(
-  name: string,
-  value: string | undefined,
-  min: number,
-  max: number,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(
-      `--${name} must be a whole number from ${min} to ${max} (got '${value}')`,
-      'simulate',
-    );
-  }
-  return n;
-}
 
 /** Plays every chunk on `workers` threads (in-process when 1), returning summaries in chunk order. */
 async function playChunks(
@@ -159,12 +141,12 @@ function progressBar(done: number, total: number): string {
 export async function runSimulate(argv: string[], io: Io): Promise<number> {
   const args = parseCommand('simulate', argv, FLAGS, { name: 'scenario FILE', min: 1, max: 1 });
   const file = args.positionals[0] as string;
-  const runs = intFlag('runs', stringFlag(args, 'runs'), 1, MAX_RUNS, 1000);
+  const runs = intFlag('simulate', args, 'runs', 1, MAX_RUNS, 1000);
   const base = stringFlag(args, 'seed') ?? 'sim';
   if (base === '' || base.length > 150)
     throw new UsageError('--seed must be 1 to 150 characters', 'simulate');
   const request = seatRequest('simulate', args);
-  const workers = intFlag('workers', stringFlag(args, 'workers'), 1, 64, availableParallelism());
+  const workers = intFlag('simulate', args, 'workers', 1, 64, availableParallelism());
   const report = stringFlag(args, 'report');
   if (report === '') throw new UsageError('--report needs a file name', 'simulate');
   const json = boolFlag(args, 'json');
